@@ -1,0 +1,238 @@
+//! The one way to open a compartment database.
+//!
+//! [`open_compartment`] gives SQLCipher the raw key before anything else,
+//! sets every pragma, turns statement logging off (sqlx would otherwise log
+//! the key pragma), reads once so a wrong key fails here and not later, and
+//! asserts the pragmas took effect. Nothing else in the project opens a
+//! connection (enforced by `clippy.toml`).
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use log::LevelFilter;
+use sqlx::migrate::{MigrateError, Migrator};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{ConnectOptions, Row, SqlitePool};
+
+use crate::error::{Result, VaultError};
+use crate::secret::SecretKey;
+
+/// Whether opening may create the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenMode {
+    Existing,
+    Create,
+}
+
+/// A compartment's name and its migrations.
+#[derive(Debug, Clone, Copy)]
+pub struct CompartmentSpec {
+    pub name: &'static str,
+    pub migrator: &'static Migrator,
+}
+
+impl CompartmentSpec {
+    pub fn file_name(&self) -> String {
+        format!("{}.db", self.name)
+    }
+}
+
+/// The pragmas every connection must have, and the values they read back as.
+const REQUIRED_PRAGMAS: &[(&str, &str)] = &[
+    ("journal_mode", "wal"),
+    ("synchronous", "2"),
+    ("foreign_keys", "1"),
+    ("temp_store", "2"),
+    ("secure_delete", "1"),
+];
+
+fn connect_options(path: &Path, key: &SecretKey, mode: OpenMode) -> SqliteConnectOptions {
+    // `key` must be the first statement on a connection; sqlx sends the
+    // "key" pragma before every other pragma.
+    SqliteConnectOptions::from_str("sqlite://")
+        .expect("static url")
+        .filename(path)
+        .create_if_missing(mode == OpenMode::Create)
+        .pragma("key", key.expose_as_sqlcipher_raw_key().to_string())
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Full)
+        .foreign_keys(true)
+        .pragma("temp_store", "MEMORY")
+        .pragma("secure_delete", "ON")
+        .busy_timeout(Duration::from_secs(10))
+        .log_statements(LevelFilter::Off)
+        .log_slow_statements(LevelFilter::Off, Duration::from_secs(3600))
+}
+
+/// Opens (or creates) the compartment database at `path` with `key`, checks
+/// every pragma, and runs the compartment's migrations.
+///
+/// A database that does not open with the key is reported as
+/// [`VaultError::DatabaseCorrupt`]; one with migrations this binary does not
+/// know as [`VaultError::DatabaseTooNew`].
+pub async fn open_compartment(
+    path: &Path,
+    spec: &CompartmentSpec,
+    key: &SecretKey,
+    mode: OpenMode,
+) -> Result<SqlitePool> {
+    if mode == OpenMode::Existing && !path.is_file() {
+        return Err(VaultError::DatabaseCorrupt(spec.name.into()));
+    }
+    let name = spec.name;
+    #[allow(clippy::disallowed_methods)] // this is the one door
+    let pool = SqlitePoolOptions::new()
+        .max_connections(1)
+        .min_connections(0)
+        .idle_timeout(None)
+        .max_lifetime(None)
+        .acquire_timeout(Duration::from_secs(30))
+        .after_connect(move |conn, _meta| {
+            Box::pin(async move {
+                check_connection(conn)
+                    .await
+                    .map_err(|e| sqlx::Error::Protocol(e.to_string()))
+            })
+        })
+        .connect_with(connect_options(path, key, mode))
+        .await
+        .map_err(|e| open_error(name, e))?;
+    spec.migrator.run(&pool).await.map_err(|e| match e {
+        MigrateError::VersionMissing(_) => VaultError::DatabaseTooNew(name.into()),
+        MigrateError::Execute(sqlx::Error::Database(db)) if db.code().as_deref() == Some("13") => {
+            VaultError::DiskFull
+        }
+        _ => VaultError::Migration(name.into()),
+    })?;
+    Ok(pool)
+}
+
+async fn check_connection(conn: &mut sqlx::SqliteConnection) -> Result<()> {
+    // The first read: a wrong key or a damaged file fails here.
+    sqlx::query("SELECT count(*) FROM sqlite_master")
+        .fetch_one(&mut *conn)
+        .await?;
+    let version: Option<String> = sqlx::query_scalar("PRAGMA cipher_version")
+        .fetch_optional(&mut *conn)
+        .await?;
+    if version.map_or(true, |v| v.is_empty()) {
+        return Err(VaultError::Invalid("SQLCipher is not linked"));
+    }
+    for (pragma, want) in REQUIRED_PRAGMAS {
+        let row = sqlx::query(&format!("PRAGMA {pragma}"))
+            .fetch_one(&mut *conn)
+            .await?;
+        let got: String = match row.try_get::<String, _>(0) {
+            Ok(s) => s.to_lowercase(),
+            Err(_) => row.try_get::<i64, _>(0)?.to_string(),
+        };
+        if got != *want {
+            return Err(VaultError::Invalid(
+                "a required database setting did not take effect",
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn open_error(name: &str, e: sqlx::Error) -> VaultError {
+    if let sqlx::Error::Database(db) = &e {
+        // 26 SQLITE_NOTADB (wrong key or not a database), 11 SQLITE_CORRUPT.
+        let code = db
+            .code()
+            .as_deref()
+            .and_then(|c| c.parse::<i32>().ok())
+            .map(|c| c & 0xff);
+        if matches!(code, Some(26) | Some(11)) {
+            return VaultError::DatabaseCorrupt(name.into());
+        }
+    }
+    if let sqlx::Error::Protocol(msg) = &e {
+        if msg.contains("not a database") || msg.contains("malformed") {
+            return VaultError::DatabaseCorrupt(name.into());
+        }
+    }
+    match VaultError::from(e) {
+        VaultError::Database(_) => VaultError::DatabaseCorrupt(name.into()),
+        other => other,
+    }
+}
+
+/// Re-encrypts the open database with `new_key`. SQLCipher cannot re-key in
+/// WAL mode, so the WAL is emptied and the journal switched to DELETE for the
+/// duration. The pool must be closed and the database reopened with the new
+/// key afterwards.
+pub async fn rekey(pool: &SqlitePool, new_key: &SecretKey) -> Result<()> {
+    let mut conn = pool.acquire().await?;
+    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("PRAGMA journal_mode=DELETE")
+        .execute(&mut *conn)
+        .await?;
+    let stmt = zeroize::Zeroizing::new(format!(
+        "PRAGMA rekey = {}",
+        new_key.expose_as_sqlcipher_raw_key().as_str()
+    ));
+    sqlx::query(stmt.as_str()).execute(&mut *conn).await?;
+    sqlx::query("PRAGMA journal_mode=WAL")
+        .execute(&mut *conn)
+        .await?;
+    conn.close().await?;
+    Ok(())
+}
+
+/// Runs SQLite's and SQLCipher's integrity checks; returns the problems found.
+pub async fn integrity_problems(pool: &SqlitePool) -> Result<Vec<String>> {
+    let mut problems = vec![];
+    let rows: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
+        .fetch_all(pool)
+        .await?;
+    problems.extend(rows.into_iter().filter(|r| r != "ok"));
+    let rows: Vec<String> = sqlx::query_scalar("PRAGMA cipher_integrity_check")
+        .fetch_all(pool)
+        .await?;
+    problems.extend(rows);
+    Ok(problems)
+}
+
+/// Empties the WAL into the database file, so the file alone is complete.
+pub async fn checkpoint(pool: &SqlitePool) -> Result<()> {
+    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// Writes a consistent encrypted copy of the open database to `dest` (which
+/// must not exist), keyed with the same key, through `sqlcipher_export`.
+pub async fn export_copy(pool: &SqlitePool, key: &SecretKey, dest: &Path) -> Result<()> {
+    // An attached database is opened with the main connection's flags, which
+    // do not include "create": an empty file is an empty database.
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(dest)?;
+    let dest = dest
+        .to_str()
+        .ok_or(VaultError::Invalid("the backup path is not valid text"))?;
+    let mut conn = pool.acquire().await?;
+    let raw = key.expose_as_sqlcipher_raw_key();
+    // ATTACH's KEY takes the raw-key form without the outer double quotes.
+    let bare = zeroize::Zeroizing::new(raw[1..raw.len() - 1].to_string());
+    sqlx::query("ATTACH DATABASE ?1 AS backup_copy KEY ?2")
+        .bind(dest)
+        .bind(bare.as_str())
+        .execute(&mut *conn)
+        .await?;
+    let exported = sqlx::query("SELECT sqlcipher_export('backup_copy')")
+        .execute(&mut *conn)
+        .await;
+    let detached = sqlx::query("DETACH DATABASE backup_copy")
+        .execute(&mut *conn)
+        .await;
+    exported?;
+    detached?;
+    Ok(())
+}

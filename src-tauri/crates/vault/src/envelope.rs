@@ -1,0 +1,296 @@
+//! Sealed values: XChaCha20-Poly1305 envelopes and sealed boxes.
+//!
+//! An [`Envelope`] is sealed with a symmetric key (a user's private key under
+//! the key-encryption key from their passphrase). A [`SealedBox`] is sealed to
+//! an X25519 public key (a compartment key for one user), so any holder of a
+//! compartment key can give it to another user without their passphrase.
+//! Both carry a version and bind their associated data ([`Aad`]): what they
+//! belong to (vault id, user id, compartment). Changing any of it, or any
+//! byte of the envelope, makes opening fail.
+
+use base64::engine::general_purpose::STANDARD as B64;
+use base64::Engine as _;
+use chacha20poly1305::aead::{Aead, KeyInit, Payload};
+use chacha20poly1305::{XChaCha20Poly1305, XNonce};
+use hkdf::Hkdf;
+use serde::{Deserialize, Serialize};
+use sha2::Sha256;
+use x25519_dalek::{PublicKey, StaticSecret};
+use zeroize::Zeroizing;
+
+use crate::error::{Result, VaultError};
+use crate::secret::{SecretKey, KEY_LEN};
+
+const VERSION: u8 = 1;
+const NONCE_LEN: usize = 24;
+const SEALED_BOX_INFO: &[u8] = b"vertrouwd sealed box v1";
+
+/// Associated data: a purpose label and length-prefixed fields, so that
+/// ("ab","c") and ("a","bc") never collide.
+#[derive(Debug, Clone)]
+pub struct Aad(Vec<u8>);
+
+impl Aad {
+    pub fn new(purpose: &str) -> Self {
+        let mut aad = Aad(b"vertrouwd/v1".to_vec());
+        aad.push(purpose);
+        aad
+    }
+
+    pub fn with(mut self, field: &str) -> Self {
+        self.push(field);
+        self
+    }
+
+    fn push(&mut self, field: &str) {
+        self.0
+            .extend_from_slice(&(field.len() as u32).to_be_bytes());
+        self.0.extend_from_slice(field.as_bytes());
+    }
+
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+/// A value sealed with a symmetric key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Envelope {
+    pub v: u8,
+    /// Base64 of the 24-byte nonce.
+    pub nonce: String,
+    /// Base64 of ciphertext and tag.
+    pub ct: String,
+}
+
+/// A value sealed to an X25519 public key with an ephemeral key pair.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SealedBox {
+    /// Base64 of the ephemeral public key.
+    pub epk: String,
+    #[serde(flatten)]
+    pub sealed: Envelope,
+}
+
+/// Seals `plaintext` with `key`, binding `aad`.
+pub fn seal(key: &SecretKey, plaintext: &[u8], aad: &Aad) -> Result<Envelope> {
+    let mut nonce = [0u8; NONCE_LEN];
+    crate::random::fill(&mut nonce)?;
+    let cipher = XChaCha20Poly1305::new(key.expose_secret_bytes().into());
+    let ct = cipher
+        .encrypt(
+            XNonce::from_slice(&nonce),
+            Payload {
+                msg: plaintext,
+                aad: aad.as_bytes(),
+            },
+        )
+        .map_err(|_| VaultError::Crypto)?;
+    Ok(Envelope {
+        v: VERSION,
+        nonce: B64.encode(nonce),
+        ct: B64.encode(ct),
+    })
+}
+
+/// Opens an envelope. Any change to key, nonce, ciphertext or `aad` gives
+/// [`VaultError::WrongPassphrase`] (the caller decides what that means).
+pub fn open(key: &SecretKey, env: &Envelope, aad: &Aad) -> Result<Zeroizing<Vec<u8>>> {
+    if env.v != VERSION {
+        return Err(VaultError::KeyringCorrupt);
+    }
+    let nonce = decode_fixed::<NONCE_LEN>(&env.nonce)?;
+    let ct = B64
+        .decode(&env.ct)
+        .map_err(|_| VaultError::KeyringCorrupt)?;
+    let cipher = XChaCha20Poly1305::new(key.expose_secret_bytes().into());
+    cipher
+        .decrypt(
+            XNonce::from_slice(&nonce),
+            Payload {
+                msg: &ct,
+                aad: aad.as_bytes(),
+            },
+        )
+        .map(Zeroizing::new)
+        .map_err(|_| VaultError::WrongPassphrase)
+}
+
+/// Opens an envelope that must hold exactly one key.
+pub fn open_key(key: &SecretKey, env: &Envelope, aad: &Aad) -> Result<SecretKey> {
+    let bytes = open(key, env, aad)?;
+    let arr: [u8; KEY_LEN] = bytes
+        .as_slice()
+        .try_into()
+        .map_err(|_| VaultError::KeyringCorrupt)?;
+    Ok(SecretKey::from_bytes(arr))
+}
+
+/// An X25519 key pair whose secret half zeroizes on drop.
+pub struct KeyPair {
+    secret: StaticSecret,
+    public: PublicKey,
+}
+
+impl std::fmt::Debug for KeyPair {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "KeyPair {{ public: {}, secret: <redacted> }}",
+            self.public_b64()
+        )
+    }
+}
+
+impl KeyPair {
+    pub fn generate() -> Result<Self> {
+        let mut bytes = Zeroizing::new([0u8; KEY_LEN]);
+        crate::random::fill(bytes.as_mut())?;
+        Ok(Self::from_secret_bytes(&bytes))
+    }
+
+    pub fn from_secret(key: &SecretKey) -> Self {
+        Self::from_secret_bytes(key.expose_secret_bytes())
+    }
+
+    fn from_secret_bytes(bytes: &[u8; KEY_LEN]) -> Self {
+        let secret = StaticSecret::from(*bytes);
+        let public = PublicKey::from(&secret);
+        Self { secret, public }
+    }
+
+    /// The secret half as a key, for wrapping under a passphrase.
+    pub fn secret_as_key(&self) -> SecretKey {
+        SecretKey::from_bytes(self.secret.to_bytes())
+    }
+
+    pub fn public_b64(&self) -> String {
+        B64.encode(self.public.as_bytes())
+    }
+}
+
+fn box_key(shared: &[u8; 32], epk: &[u8; 32], pk: &[u8; 32]) -> Result<SecretKey> {
+    if shared.iter().all(|b| *b == 0) {
+        // A low-order public key: refuse rather than seal under a known key.
+        return Err(VaultError::KeyringCorrupt);
+    }
+    let mut info = SEALED_BOX_INFO.to_vec();
+    info.extend_from_slice(epk);
+    info.extend_from_slice(pk);
+    let mut out = Zeroizing::new([0u8; KEY_LEN]);
+    Hkdf::<Sha256>::new(None, shared)
+        .expand(&info, out.as_mut())
+        .map_err(|_| VaultError::Crypto)?;
+    Ok(SecretKey::from_bytes(*out))
+}
+
+/// Seals `key` to the public key `recipient_b64`, binding `aad`.
+pub fn seal_to(recipient_b64: &str, key: &SecretKey, aad: &Aad) -> Result<SealedBox> {
+    let pk = decode_fixed::<32>(recipient_b64)?;
+    let eph = KeyPair::generate()?;
+    let shared = eph.secret.diffie_hellman(&PublicKey::from(pk));
+    let k = box_key(shared.as_bytes(), eph.public.as_bytes(), &pk)?;
+    let sealed = seal(&k, key.expose_secret_bytes(), aad)?;
+    Ok(SealedBox {
+        epk: eph.public_b64(),
+        sealed,
+    })
+}
+
+/// Opens a sealed box with the recipient's key pair.
+pub fn open_sealed(me: &KeyPair, sealed: &SealedBox, aad: &Aad) -> Result<SecretKey> {
+    if sealed.sealed.v != VERSION {
+        return Err(VaultError::KeyringCorrupt);
+    }
+    let epk = decode_fixed::<32>(&sealed.epk)?;
+    let shared = me.secret.diffie_hellman(&PublicKey::from(epk));
+    let k = box_key(shared.as_bytes(), &epk, me.public.as_bytes())?;
+    open_key(&k, &sealed.sealed, aad)
+}
+
+fn decode_fixed<const N: usize>(b64: &str) -> Result<[u8; N]> {
+    let v = B64.decode(b64).map_err(|_| VaultError::KeyringCorrupt)?;
+    v.as_slice()
+        .try_into()
+        .map_err(|_| VaultError::KeyringCorrupt)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flip_b64(s: &str, byte: usize, bit: u8) -> String {
+        let mut v = B64.decode(s).expect("b64");
+        let i = byte % v.len();
+        v[i] ^= 1 << (bit % 8);
+        B64.encode(v)
+    }
+
+    #[test]
+    fn envelope_round_trip_and_aad_binding() {
+        let key = SecretKey::random().expect("random");
+        let aad = Aad::new("test").with("vault-1").with("user-1");
+        let env = seal(&key, b"inhoud", &aad).expect("seal");
+        assert_eq!(open(&key, &env, &aad).expect("open").as_slice(), b"inhoud");
+        let other = Aad::new("test").with("vault-1").with("user-2");
+        assert!(matches!(
+            open(&key, &env, &other),
+            Err(VaultError::WrongPassphrase)
+        ));
+        let shifted = Aad::new("test").with("vault-1u").with("ser-1");
+        assert!(
+            open(&key, &env, &shifted).is_err(),
+            "length prefixes keep fields apart"
+        );
+    }
+
+    #[test]
+    fn version_other_than_one_is_refused() {
+        let key = SecretKey::random().expect("random");
+        let aad = Aad::new("t");
+        let mut env = seal(&key, b"x", &aad).expect("seal");
+        env.v = 2;
+        assert!(matches!(
+            open(&key, &env, &aad),
+            Err(VaultError::KeyringCorrupt)
+        ));
+    }
+
+    #[test]
+    fn sealed_box_opens_only_for_its_recipient() {
+        let alice = KeyPair::generate().expect("kp");
+        let bob = KeyPair::generate().expect("kp");
+        let key = SecretKey::random().expect("random");
+        let aad = Aad::new("compartment").with("org");
+        let sb = seal_to(&alice.public_b64(), &key, &aad).expect("seal");
+        let back = open_sealed(&alice, &sb, &aad).expect("alice opens");
+        assert_eq!(back.expose_secret_bytes(), key.expose_secret_bytes());
+        assert!(
+            open_sealed(&bob, &sb, &aad).is_err(),
+            "bob must not open alice's box"
+        );
+    }
+
+    #[test]
+    fn low_order_public_key_is_refused() {
+        let key = SecretKey::random().expect("random");
+        let zero = B64.encode([0u8; 32]);
+        assert!(seal_to(&zero, &key, &Aad::new("x")).is_err());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_flipped_bit_fails_cleanly(field in 0usize..3, byte in 0usize..64, bit in 0u8..8) {
+            let me = KeyPair::generate().expect("kp");
+            let key = SecretKey::random().expect("random");
+            let aad = Aad::new("p");
+            let mut sb = seal_to(&me.public_b64(), &key, &aad).expect("seal");
+            match field {
+                0 => sb.epk = flip_b64(&sb.epk, byte, bit),
+                1 => sb.sealed.nonce = flip_b64(&sb.sealed.nonce, byte, bit),
+                _ => sb.sealed.ct = flip_b64(&sb.sealed.ct, byte, bit),
+            }
+            proptest::prop_assert!(open_sealed(&me, &sb, &aad).is_err());
+        }
+    }
+}

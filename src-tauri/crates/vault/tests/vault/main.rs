@@ -1,0 +1,572 @@
+//! Integration tests of the vault against real SQLCipher files.
+
+use std::fs;
+use std::path::Path;
+
+use chrono::{TimeZone, Utc};
+use sqlx::migrate::Migrator;
+use vertrouwd_vault::keyring::Keyring;
+use vertrouwd_vault::{
+    audit, db, restore, verify_backup, CompartmentSpec, KdfParams, NewUser, OpenMode, Passphrase,
+    SecretKey, Unlocked, Vault, VaultError,
+};
+
+static ONE: Migrator = sqlx::migrate!("tests/migrations/one");
+static TWO: Migrator = sqlx::migrate!("tests/migrations/two");
+
+static LAYOUT: &[CompartmentSpec] = &[
+    CompartmentSpec {
+        name: "alpha",
+        migrator: &ONE,
+    },
+    CompartmentSpec {
+        name: "beta",
+        migrator: &ONE,
+    },
+    CompartmentSpec {
+        name: "gamma",
+        migrator: &ONE,
+    },
+];
+
+fn pass(s: &str) -> Passphrase {
+    Passphrase::new(s.to_string())
+}
+
+fn now() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0)
+        .single()
+        .expect("valid time")
+}
+
+async fn create(dir: &Path) -> (Unlocked, vertrouwd_vault::RecoveryKey) {
+    let p = pass("eerste wachtwoordzin");
+    Vault::create(
+        dir,
+        LAYOUT,
+        NewUser {
+            user_id: "u-admin".into(),
+            login: "admin",
+            passphrase: &p,
+            compartments: vec!["alpha".into(), "beta".into(), "gamma".into()],
+        },
+        KdfParams::FLOOR,
+        now(),
+    )
+    .await
+    .expect("create vault")
+}
+
+async fn note(u: &Unlocked, compartment: &str, body: &str) {
+    let mut tx = u
+        .pool(compartment)
+        .expect("held")
+        .begin()
+        .await
+        .expect("tx");
+    sqlx::query("INSERT INTO notes (body) VALUES (?1)")
+        .bind(body)
+        .execute(&mut *tx)
+        .await
+        .expect("insert");
+    audit::append(&mut tx, now(), u.user_id(), "note.added", None)
+        .await
+        .expect("audit");
+    tx.commit().await.expect("commit");
+}
+
+async fn count_notes(u: &Unlocked, compartment: &str) -> i64 {
+    sqlx::query_scalar("SELECT count(*) FROM notes")
+        .fetch_one(u.pool(compartment).expect("held"))
+        .await
+        .expect("count")
+}
+
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut v: Vec<_> = fs::read_dir(dir)
+        .expect("read dir")
+        .map(|e| e.expect("entry"))
+        .filter(|e| e.path().is_file())
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                fs::read(e.path()).expect("read"),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[tokio::test]
+async fn create_unlock_wrong_passphrase_unknown_user() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("vault");
+    let (u, _rec) = create(&dir).await;
+    note(&u, "alpha", "hallo").await;
+    u.lock().await;
+
+    let before = snapshot(&dir);
+    let err = Vault::open(&dir, LAYOUT)
+        .expect("open")
+        .unlock("admin", &pass("fout"))
+        .await;
+    assert!(
+        matches!(err, Err(VaultError::WrongPassphrase)),
+        "wrong passphrase: {err:?}"
+    );
+    let err = Vault::open(&dir, LAYOUT)
+        .expect("open")
+        .unlock("niemand", &pass("x"))
+        .await;
+    assert!(
+        matches!(err, Err(VaultError::UnknownUser)),
+        "unknown user: {err:?}"
+    );
+    assert_eq!(
+        before,
+        snapshot(&dir),
+        "failed unlocks must not touch any file"
+    );
+
+    let u = Vault::open(&dir, LAYOUT)
+        .expect("open")
+        .unlock(" ADMIN ", &pass("eerste wachtwoordzin"))
+        .await
+        .expect("unlock");
+    assert_eq!(count_notes(&u, "alpha").await, 1);
+    assert_eq!(u.held(), vec!["alpha", "beta", "gamma"]);
+}
+
+#[tokio::test]
+async fn database_files_are_not_plain_sqlite() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("vault");
+    let (u, _) = create(&dir).await;
+    note(&u, "beta", "MARKER-beta-Çağrı").await;
+    u.lock().await;
+    for name in ["alpha.db", "beta.db", "gamma.db"] {
+        let bytes = fs::read(dir.join(name)).expect("read db");
+        assert!(bytes.len() >= 4096, "{name} is too small to be a database");
+        assert_ne!(
+            &bytes[..16],
+            b"SQLite format 3\0",
+            "{name} has a plain SQLite header"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_folder_that_is_not_a_vault_or_not_empty() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    assert!(matches!(
+        Vault::open(tmp.path(), LAYOUT),
+        Err(VaultError::NotAVault)
+    ));
+    assert!(matches!(
+        Vault::open(&tmp.path().join("absent"), LAYOUT),
+        Err(VaultError::NotAVault)
+    ));
+    fs::write(tmp.path().join("keyring.json"), b"{broken").expect("write");
+    assert!(matches!(
+        Vault::open(tmp.path(), LAYOUT),
+        Err(VaultError::KeyringCorrupt)
+    ));
+    let p = pass("x");
+    let err = Vault::create(
+        tmp.path(),
+        LAYOUT,
+        NewUser {
+            user_id: "u".into(),
+            login: "a",
+            passphrase: &p,
+            compartments: vec!["alpha".into()],
+        },
+        KdfParams::FLOOR,
+        now(),
+    )
+    .await;
+    assert!(matches!(err, Err(VaultError::AlreadyExists)), "{err:?}");
+    assert_eq!(
+        fs::read(tmp.path().join("keyring.json")).expect("read"),
+        b"{broken"
+    );
+}
+
+#[tokio::test]
+async fn users_only_get_the_compartments_sealed_to_them() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("vault");
+    let (mut u, _) = create(&dir).await;
+    let p = pass("tweede wachtwoordzin");
+    u.add_user(NewUser {
+        user_id: "u-b".into(),
+        login: "bea",
+        passphrase: &p,
+        compartments: vec!["beta".into()],
+    })
+    .expect("add user");
+    let taken = u.add_user(NewUser {
+        user_id: "u-c".into(),
+        login: "BEA",
+        passphrase: &p,
+        compartments: vec!["beta".into()],
+    });
+    assert!(matches!(taken, Err(VaultError::LoginTaken)), "{taken:?}");
+    u.lock().await;
+
+    let keyring = Keyring::load(&dir).expect("keyring");
+    let slot = keyring.slot("u-b").expect("slot");
+    assert_eq!(
+        slot.keys.keys().collect::<Vec<_>>(),
+        vec!["beta"],
+        "only beta is sealed to bea"
+    );
+
+    let b = Vault::open(&dir, LAYOUT)
+        .expect("open")
+        .unlock("bea", &p)
+        .await
+        .expect("unlock bea");
+    assert_eq!(b.held(), vec!["beta"]);
+    assert!(matches!(b.pool("alpha"), Err(VaultError::NotHeld(_))));
+    // Bea cannot give anyone a compartment she does not hold.
+    let mut b = b;
+    let p3 = pass("derde");
+    let err = b.add_user(NewUser {
+        user_id: "u-d".into(),
+        login: "dirk",
+        passphrase: &p3,
+        compartments: vec!["alpha".into()],
+    });
+    assert!(matches!(err, Err(VaultError::NotHeld(_))), "{err:?}");
+}
+
+#[tokio::test]
+async fn changing_the_passphrase_touches_no_database() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("vault");
+    let (mut u, _) = create(&dir).await;
+    note(&u, "alpha", "x").await;
+    for c in u.held() {
+        db::checkpoint(u.pool(&c).expect("pool"))
+            .await
+            .expect("checkpoint");
+    }
+    let dbs = |d: &Path| {
+        snapshot(d)
+            .into_iter()
+            .filter(|(n, _)| n.ends_with(".db"))
+            .collect::<Vec<_>>()
+    };
+    let before = dbs(&dir);
+    let wrong = u.change_passphrase(&pass("niet de huidige"), &pass("nieuw"));
+    assert!(
+        matches!(wrong, Err(VaultError::WrongPassphrase)),
+        "{wrong:?}"
+    );
+    u.change_passphrase(&pass("eerste wachtwoordzin"), &pass("nieuwe wachtwoordzin"))
+        .expect("change");
+    u.lock().await;
+    assert_eq!(
+        before,
+        dbs(&dir),
+        "databases must be byte-identical after a passphrase change"
+    );
+    let old = Vault::open(&dir, LAYOUT)
+        .expect("open")
+        .unlock("admin", &pass("eerste wachtwoordzin"))
+        .await;
+    assert!(matches!(old, Err(VaultError::WrongPassphrase)));
+    Vault::open(&dir, LAYOUT)
+        .expect("open")
+        .unlock("admin", &pass("nieuwe wachtwoordzin"))
+        .await
+        .expect("new works");
+}
+
+#[tokio::test]
+async fn recovery_key_resets_the_passphrase() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("vault");
+    let (u, rec) = create(&dir).await;
+    u.lock().await;
+    let typed =
+        vertrouwd_vault::RecoveryKey::parse(&rec.expose_grouped().to_lowercase()).expect("parse");
+    let wrong = vertrouwd_vault::RecoveryKey::parse(&"0".repeat(32)).expect("parse");
+    let err = Vault::open(&dir, LAYOUT)
+        .expect("open")
+        .reset_with_recovery("admin", &wrong, &pass("n"))
+        .await;
+    assert!(matches!(err, Err(VaultError::WrongPassphrase)), "{err:?}");
+    let u = Vault::open(&dir, LAYOUT)
+        .expect("open")
+        .reset_with_recovery("admin", &typed, &pass("na herstel"))
+        .await
+        .expect("recover");
+    u.lock().await;
+    Vault::open(&dir, LAYOUT)
+        .expect("open")
+        .unlock("admin", &pass("na herstel"))
+        .await
+        .expect("unlock");
+}
+
+#[tokio::test]
+async fn removing_a_user_rotates_what_they_held() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("vault");
+    let (mut u, _) = create(&dir).await;
+    let pb = pass("bea haar zin");
+    let pc = pass("cas zijn zin");
+    u.add_user(NewUser {
+        user_id: "u-b".into(),
+        login: "bea",
+        passphrase: &pb,
+        compartments: vec!["beta".into()],
+    })
+    .expect("add bea");
+    u.add_user(NewUser {
+        user_id: "u-c".into(),
+        login: "cas",
+        passphrase: &pc,
+        compartments: vec!["beta".into(), "gamma".into()],
+    })
+    .expect("add cas");
+    note(&u, "beta", "voor de rotatie").await;
+    let old_keyring = fs::read(dir.join("keyring.json")).expect("keyring");
+
+    let rotated = u.remove_user("u-b").await.expect("remove bea");
+    assert_eq!(rotated, vec!["beta"]);
+    note(&u, "beta", "na de rotatie").await;
+    assert_eq!(count_notes(&u, "beta").await, 2, "data survives the re-key");
+    u.lock().await;
+
+    // Bea with her passphrase and a copy of the old keyring: her old key no
+    // longer opens beta.db.
+    let old = Keyring::from_bytes(&old_keyring).expect("old keyring");
+    let slot = old.slot("u-b").expect("bea in old keyring");
+    let pair = old
+        .open_unlocker(
+            slot,
+            pb.expose_secret_str().as_bytes(),
+            vertrouwd_vault::keyring::UnlockerKind::Passphrase,
+        )
+        .expect("old slot still opens with old keyring");
+    let aad = old.compartment_aad(
+        "u-b",
+        "beta",
+        vertrouwd_vault::keyring::KeyGeneration::Current,
+    );
+    let old_key: SecretKey =
+        vertrouwd_vault::envelope::open_sealed(&pair, &slot.keys["beta"], &aad).expect("old key");
+    let err = db::open_compartment(
+        &dir.join("beta.db"),
+        &LAYOUT[1],
+        &old_key,
+        OpenMode::Existing,
+    )
+    .await;
+    assert!(
+        matches!(err, Err(VaultError::DatabaseCorrupt(_))),
+        "old key must not open: {err:?}"
+    );
+    let gone = Vault::open(&dir, LAYOUT)
+        .expect("open")
+        .unlock("bea", &pb)
+        .await;
+    assert!(matches!(gone, Err(VaultError::UnknownUser)));
+
+    // Cas, who was not removed, still opens both compartments.
+    let c = Vault::open(&dir, LAYOUT)
+        .expect("open")
+        .unlock("cas", &pc)
+        .await
+        .expect("cas");
+    assert_eq!(count_notes(&c, "beta").await, 2);
+    let k = Keyring::load(&dir).expect("keyring");
+    assert!(
+        k.users.iter().all(|u| u.previous_keys.is_empty()),
+        "rotation finished"
+    );
+}
+
+#[tokio::test]
+async fn migrations_upgrade_and_newer_databases_are_refused() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let key = SecretKey::random().expect("key");
+    let path = tmp.path().join("m.db");
+    let v1 = CompartmentSpec {
+        name: "m",
+        migrator: &ONE,
+    };
+    let v2 = CompartmentSpec {
+        name: "m",
+        migrator: &TWO,
+    };
+    let pool = db::open_compartment(&path, &v1, &key, OpenMode::Create)
+        .await
+        .expect("v1");
+    sqlx::query("INSERT INTO notes (body) VALUES ('oud')")
+        .execute(&pool)
+        .await
+        .expect("insert");
+    pool.close().await;
+    let pool = db::open_compartment(&path, &v2, &key, OpenMode::Existing)
+        .await
+        .expect("v2 opens v1 db");
+    let tag: Option<String> = sqlx::query_scalar("SELECT tag FROM notes")
+        .fetch_one(&pool)
+        .await
+        .expect("new column");
+    assert_eq!(tag, None);
+    pool.close().await;
+    let err = db::open_compartment(&path, &v1, &key, OpenMode::Existing).await;
+    assert!(matches!(err, Err(VaultError::DatabaseTooNew(_))), "{err:?}");
+}
+
+#[tokio::test]
+async fn damaged_databases_are_reported_and_left_alone() {
+    for damage in ["truncate", "flip"] {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let dir = tmp.path().join("vault");
+        let (u, _) = create(&dir).await;
+        for i in 0..50 {
+            note(&u, "gamma", &format!("regel {i}")).await;
+        }
+        u.lock().await;
+        let path = dir.join("gamma.db");
+        let mut bytes = fs::read(&path).expect("read");
+        match damage {
+            "truncate" => bytes.truncate(bytes.len() / 3),
+            _ => {
+                // Flip a byte inside the first page's encrypted body.
+                bytes[100] ^= 0x40;
+            }
+        }
+        fs::write(&path, &bytes).expect("write");
+        let err = Vault::open(&dir, LAYOUT)
+            .expect("open")
+            .unlock("admin", &pass("eerste wachtwoordzin"))
+            .await;
+        match (damage, err) {
+            (_, Err(VaultError::DatabaseCorrupt(c))) => assert_eq!(c, "gamma"),
+            ("truncate", Ok(u)) => {
+                // A truncated file can still open; verify must catch it.
+                let checks = u.verify().await;
+                assert!(
+                    checks.map_or(true, |c| c.iter().any(|c| !c.ok())),
+                    "verify must report the truncated database"
+                );
+            }
+            (d, other) => panic!("{d}: expected DatabaseCorrupt, got {other:?}"),
+        }
+        assert_eq!(
+            fs::read(&path).expect("read"),
+            bytes,
+            "{damage}: the damaged file must be left as it was"
+        );
+    }
+}
+
+#[tokio::test]
+async fn audit_chain_verifies_and_detects_tampering() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("vault");
+    let (u, _) = create(&dir).await;
+    for i in 0..5 {
+        note(&u, "alpha", &format!("n{i}")).await;
+    }
+    let pool = u.pool("alpha").expect("pool");
+    assert_eq!(audit::verify(pool, "alpha").await.expect("verify"), 5);
+    let blocked = sqlx::query("UPDATE audit_log SET action = 'x' WHERE seq = 2")
+        .execute(pool)
+        .await;
+    assert!(blocked.is_err(), "the audit table must refuse updates");
+    sqlx::query("DROP TRIGGER audit_log_no_update")
+        .execute(pool)
+        .await
+        .expect("drop trigger");
+    sqlx::query("UPDATE audit_log SET actor = 'iemand anders' WHERE seq = 3")
+        .execute(pool)
+        .await
+        .expect("tamper");
+    let err = audit::verify(pool, "alpha").await;
+    assert!(
+        matches!(err, Err(VaultError::AuditChainBroken(_, 3))),
+        "{err:?}"
+    );
+    let checks = u.verify().await.expect("verify");
+    assert!(!checks
+        .iter()
+        .find(|c| c.compartment == "alpha")
+        .expect("alpha")
+        .ok());
+    assert!(checks
+        .iter()
+        .find(|c| c.compartment == "beta")
+        .expect("beta")
+        .ok());
+}
+
+#[tokio::test]
+async fn backup_verify_restore_round_trip() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("vault");
+    let (mut u, _) = create(&dir).await;
+    let pb = pass("bea");
+    u.add_user(NewUser {
+        user_id: "u-b".into(),
+        login: "bea",
+        passphrase: &pb,
+        compartments: vec!["beta".into()],
+    })
+    .expect("add");
+    note(&u, "alpha", "in de backup").await;
+    u.lock().await;
+    // Bea holds only beta: alpha and gamma are copied as encrypted files.
+    let b = Vault::open(&dir, LAYOUT)
+        .expect("open")
+        .unlock("bea", &pb)
+        .await
+        .expect("bea");
+    let out = tmp.path().join("backup.vbak");
+    let info = b.backup(&out, now()).await.expect("backup");
+    assert_eq!(info.vault_id, b.vault_id());
+    let raw = fs::read(&out).expect("read backup");
+    assert!(
+        !raw.windows(10).any(|w| w == b"in de back"),
+        "backup holds plaintext"
+    );
+    verify_backup(&out).expect("verify backup");
+
+    let mut flipped = raw.clone();
+    let at = flipped.len() / 2;
+    flipped[at] ^= 1;
+    let bad = tmp.path().join("bad.vbak");
+    fs::write(&bad, &flipped).expect("write");
+    assert!(matches!(
+        verify_backup(&bad),
+        Err(VaultError::BackupCorrupt)
+    ));
+    let target = tmp.path().join("restored-bad");
+    assert!(matches!(
+        restore(&bad, &target),
+        Err(VaultError::BackupCorrupt)
+    ));
+    assert!(!target.exists(), "nothing restored from a corrupt backup");
+
+    assert!(
+        matches!(restore(&out, &dir), Err(VaultError::AlreadyExists)),
+        "never over an existing vault"
+    );
+    let target = tmp.path().join("restored");
+    restore(&out, &target).expect("restore");
+    let r = Vault::open(&target, LAYOUT)
+        .expect("open")
+        .unlock("admin", &pass("eerste wachtwoordzin"))
+        .await
+        .expect("unlock restored");
+    assert_eq!(count_notes(&r, "alpha").await, 1);
+    assert!(r.verify().await.expect("verify").iter().all(|c| c.ok()));
+}
