@@ -1,0 +1,124 @@
+//! Errors at the boundary: `{code, message, field, reason}`.
+//!
+//! `code` comes from a closed set the UI switches on to show a Dutch or
+//! English text; `field` and `reason` say which input a validation error is
+//! about. `message` is plain English for logs and the CLI, and never holds
+//! user data, SQL, a key or a file path.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use vertrouwd_vault::VaultError;
+
+/// The closed set of error codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub enum ErrorCode {
+    /// The vault is locked (or was locked for being idle).
+    Locked,
+    WrongPassphrase,
+    UnknownUser,
+    /// The folder holds no vault.
+    NotAVault,
+    /// The folder already holds a vault or other files.
+    VaultExists,
+    /// An input is missing or not acceptable; see `field` and `reason`.
+    Validation,
+    /// The user's role or keys do not allow this.
+    Forbidden,
+    /// The request clashes with what exists (e.g. a login in use).
+    Conflict,
+    NotFound,
+    /// A file of the vault or a backup is damaged.
+    Corrupt,
+    /// The vault was written by a newer version of Vertrouwd.
+    TooNew,
+    /// The backup belongs to another vault.
+    OtherVault,
+    DiskFull,
+    ReadOnly,
+    Internal,
+}
+
+/// An error as it crosses the boundary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, thiserror::Error)]
+#[error("{message}")]
+pub struct ApiError {
+    pub code: ErrorCode,
+    pub message: String,
+    /// For `Validation`: the input concerned, e.g. `login`.
+    pub field: Option<String>,
+    /// For `Validation`: why, e.g. `required`, `too_long`, `weak`, `mismatch`.
+    pub reason: Option<String>,
+}
+
+/// Result of every api call.
+pub type ApiResult<T> = Result<T, ApiError>;
+
+impl ApiError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+            field: None,
+            reason: None,
+        }
+    }
+
+    pub fn locked() -> Self {
+        Self::new(ErrorCode::Locked, "the vault is locked")
+    }
+
+    pub fn validation(field: &str, reason: &str) -> Self {
+        Self {
+            code: ErrorCode::Validation,
+            message: format!("{field}: {reason}"),
+            field: Some(field.into()),
+            reason: Some(reason.into()),
+        }
+    }
+
+    pub fn forbidden(message: impl Into<String>) -> Self {
+        Self::new(ErrorCode::Forbidden, message)
+    }
+}
+
+impl From<VaultError> for ApiError {
+    fn from(e: VaultError) -> Self {
+        use ErrorCode as C;
+        let code = match &e {
+            VaultError::WrongPassphrase => C::WrongPassphrase,
+            VaultError::UnknownUser => C::UnknownUser,
+            VaultError::NotAVault => C::NotAVault,
+            VaultError::AlreadyExists => C::VaultExists,
+            VaultError::KeyringCorrupt
+            | VaultError::WeakKdf
+            | VaultError::DatabaseCorrupt(_)
+            | VaultError::Migration(_)
+            | VaultError::AuditChainBroken(..)
+            | VaultError::BackupCorrupt => C::Corrupt,
+            VaultError::DatabaseTooNew(_) => C::TooNew,
+            VaultError::NotHeld(_) => C::Forbidden,
+            VaultError::OtherVault => C::OtherVault,
+            VaultError::LoginTaken => {
+                return ApiError {
+                    code: C::Conflict,
+                    ..Self::validation("login", "taken")
+                }
+            }
+            VaultError::RecoveryKeyFormat => return Self::validation("recovery_key", "invalid"),
+            VaultError::Invalid(_) => C::Validation,
+            VaultError::DiskFull => C::DiskFull,
+            VaultError::ReadOnly => C::ReadOnly,
+            VaultError::Io(_)
+            | VaultError::Database(_)
+            | VaultError::Random
+            | VaultError::Crypto => C::Internal,
+        };
+        ApiError::new(code, e.to_string())
+    }
+}
+
+impl From<sqlx::Error> for ApiError {
+    fn from(e: sqlx::Error) -> Self {
+        VaultError::from(e).into()
+    }
+}

@@ -1,0 +1,758 @@
+//! The api: everything a user can do, as async methods on [`Session`].
+//!
+//! The desktop shell and the `vertrouwd` CLI both call these; neither holds
+//! logic of its own. A [`Session`] holds at most one unlocked vault. Every
+//! call on an unlocked session first checks the idle lock: a session idle
+//! for longer than the setting is locked and the call answers `Locked`.
+
+mod error;
+mod types;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use tokio::sync::Mutex;
+use vertrouwd_vault::{self as vault, audit, KdfParams, NewUser, RecoveryKey, Unlocked, Vault};
+
+pub use error::{ApiError, ApiResult, ErrorCode};
+pub use types::*;
+
+use crate::clock::Clock;
+use crate::compartments::{LAYOUT, ORG};
+use crate::roles::{self, Role};
+use crate::settings::{self, Settings};
+use crate::strength::{self, Strength};
+use crate::users::{self, UserInfo};
+
+const MAX_NAME: usize = 100;
+const MAX_ORGANISATION: usize = 200;
+const MAX_LOGIN: usize = 64;
+const MAX_REASON: usize = 2000;
+const MAX_SECRET: usize = 1024;
+
+/// How new vaults pick their Argon2id parameters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KdfPolicy {
+    /// Tuned on this machine to about half a second (the default).
+    Tuned,
+    /// The floor itself (m = 64 MiB, t = 3, p = 1), for tests and slow
+    /// machines; never anything weaker.
+    Floor,
+}
+
+impl KdfPolicy {
+    fn params(self) -> ApiResult<KdfParams> {
+        match self {
+            KdfPolicy::Tuned => Ok(KdfParams::tune(Duration::from_millis(500))?),
+            KdfPolicy::Floor => Ok(KdfParams::FLOOR),
+        }
+    }
+}
+
+#[derive(Debug)]
+struct Open {
+    vault: Unlocked,
+    user: UserInfo,
+    organisation: String,
+    idle_lock_seconds: u32,
+    last_activity: DateTime<Utc>,
+}
+
+impl Open {
+    fn info(&self) -> SessionInfo {
+        SessionInfo {
+            vault_id: self.vault.vault_id().into(),
+            dir: self.vault.dir().to_string_lossy().into_owned(),
+            organisation: self.organisation.clone(),
+            user: self.user.clone(),
+            compartments: self.vault.held(),
+            idle_lock_seconds: self.idle_lock_seconds,
+        }
+    }
+
+    fn org(&self) -> ApiResult<&sqlx::SqlitePool> {
+        Ok(self.vault.pool(ORG)?)
+    }
+
+    fn has_role(&self, role: Role) -> bool {
+        self.user.roles.contains(&role)
+    }
+}
+
+/// One user's session with one vault.
+#[derive(Debug)]
+pub struct Session {
+    clock: Arc<dyn Clock>,
+    kdf: KdfPolicy,
+    open: Mutex<Option<Open>>,
+}
+
+fn clean_text(value: &str, field: &str, max: usize) -> ApiResult<String> {
+    let v = value.trim();
+    if v.is_empty() {
+        return Err(ApiError::validation(field, "required"));
+    }
+    if v.chars().count() > max {
+        return Err(ApiError::validation(field, "too_long"));
+    }
+    if v.chars().any(|c| c.is_control()) {
+        return Err(ApiError::validation(field, "invalid"));
+    }
+    Ok(v.to_string())
+}
+
+fn clean_roles(roles: &[Role]) -> ApiResult<Vec<Role>> {
+    let mut r = roles.to_vec();
+    r.sort();
+    r.dedup();
+    if r.is_empty() {
+        return Err(ApiError::validation("roles", "required"));
+    }
+    Ok(r)
+}
+
+fn new_passphrase(
+    p: &SecretText,
+    repeat: &SecretText,
+    context: &[&str],
+    field: &str,
+) -> ApiResult<()> {
+    if p.expose_secret_str().len() > MAX_SECRET {
+        return Err(ApiError::validation(field, "too_long"));
+    }
+    if !strength::rate(p.expose_secret_str(), context).acceptable {
+        return Err(ApiError::validation(field, "weak"));
+    }
+    if p.expose_secret_str() != repeat.expose_secret_str() {
+        return Err(ApiError::validation(&format!("{field}_repeat"), "mismatch"));
+    }
+    Ok(())
+}
+
+fn dir_of(s: &str) -> ApiResult<PathBuf> {
+    if s.trim().is_empty() {
+        return Err(ApiError::validation("dir", "required"));
+    }
+    Ok(PathBuf::from(s))
+}
+
+fn report(checks: Vec<vault::CompartmentCheck>) -> VerifyReport {
+    let compartments: Vec<CompartmentReport> = checks
+        .into_iter()
+        .map(|c| CompartmentReport {
+            ok: c.ok(),
+            compartment: c.compartment,
+            problems: c.problems,
+            audit_entries: c.audit_entries,
+        })
+        .collect();
+    VerifyReport {
+        ok: compartments.iter().all(|c| c.ok),
+        compartments,
+    }
+}
+
+impl Session {
+    pub fn new(clock: Arc<dyn Clock>, kdf: KdfPolicy) -> Self {
+        Self {
+            clock,
+            kdf,
+            open: Mutex::new(None),
+        }
+    }
+
+    /// Whether `dir` holds a vault and whether this session has it open.
+    pub async fn status(&self, dir: &str) -> VaultStatus {
+        let path = PathBuf::from(dir);
+        let guard = self.open.lock().await;
+        let unlocked = guard.as_ref().is_some_and(|o| o.vault.dir() == path);
+        VaultStatus {
+            dir: dir.into(),
+            exists: Vault::exists(&path),
+            unlocked,
+        }
+    }
+
+    /// Rates a passphrase for the strength meter.
+    pub fn passphrase_strength(&self, req: &StrengthRequest) -> Strength {
+        let context: Vec<&str> = req.context.iter().map(String::as_str).collect();
+        strength::rate(req.passphrase.expose_secret_str(), &context)
+    }
+
+    /// Creates a vault with its first user and opens it. The answer holds
+    /// that user's recovery key, to be shown once.
+    pub async fn create_vault(&self, req: CreateVaultRequest) -> ApiResult<CreatedVault> {
+        let dir = dir_of(&req.dir)?;
+        let organisation = clean_text(&req.organisation, "organisation", MAX_ORGANISATION)?;
+        let display_name = clean_text(&req.display_name, "display_name", MAX_NAME)?;
+        let login = clean_text(&req.login, "login", MAX_LOGIN)?;
+        let roles = clean_roles(&req.roles)?;
+        new_passphrase(
+            &req.passphrase,
+            &req.passphrase_repeat,
+            &[&organisation, &display_name, &login],
+            "passphrase",
+        )?;
+        if Vault::exists(&dir) {
+            return Err(ApiError::new(
+                ErrorCode::VaultExists,
+                "the folder already holds a vault",
+            ));
+        }
+        let mut guard = self.open.lock().await;
+        let now = self.clock.now();
+        let user_id = uuid::Uuid::new_v4().to_string();
+        let passphrase = req.passphrase.to_passphrase();
+        let (unlocked, recovery) = Vault::create(
+            &dir,
+            LAYOUT,
+            NewUser {
+                user_id: user_id.clone(),
+                login: &login,
+                passphrase: &passphrase,
+                compartments: roles::compartments_for(&roles),
+            },
+            self.kdf.params()?,
+            now,
+        )
+        .await?;
+        let user = UserInfo {
+            id: user_id,
+            login,
+            display_name,
+            roles,
+            created_at: now,
+        };
+        let written = async {
+            let public_key = unlocked.keyring().slot(&user.id)?.public_key.clone();
+            let mut tx = unlocked.pool(ORG)?.begin().await?;
+            users::insert(&mut tx, &user, &public_key).await?;
+            settings::set(&mut tx, settings::ORGANISATION, &organisation).await?;
+            audit::append(&mut tx, now, &user.id, "vault.created", None).await?;
+            audit::append(&mut tx, now, &user.id, "user.added", Some(&user.id)).await?;
+            tx.commit().await?;
+            for c in unlocked.held().iter().filter(|c| *c != ORG) {
+                let mut conn = unlocked.pool(c)?.acquire().await?;
+                audit::append(&mut conn, now, &user.id, "vault.created", None).await?;
+            }
+            Ok::<_, ApiError>(())
+        }
+        .await;
+        if let Err(e) = written {
+            unlocked.lock().await;
+            let _ = std::fs::remove_dir_all(&dir);
+            return Err(e);
+        }
+        let open = Open {
+            user,
+            organisation,
+            idle_lock_seconds: settings::DEFAULT_IDLE_LOCK_SECONDS,
+            last_activity: now,
+            vault: unlocked,
+        };
+        let created = CreatedVault {
+            session: open.info(),
+            vault_id: open.vault.vault_id().into(),
+            recovery: shown(&recovery),
+        };
+        if let Some(old) = guard.replace(open) {
+            old.vault.lock().await;
+        }
+        Ok(created)
+    }
+
+    async fn enter(&self, vault: Unlocked) -> ApiResult<SessionInfo> {
+        let org = vault.pool(ORG)?;
+        let Some(user) = users::by_id(org, vault.user_id()).await? else {
+            vault.lock().await;
+            return Err(ApiError::new(
+                ErrorCode::Corrupt,
+                "the user is missing from the directory",
+            ));
+        };
+        let s = settings::load(org).await?;
+        let open = Open {
+            vault,
+            user,
+            organisation: s.organisation,
+            idle_lock_seconds: s.idle_lock_seconds,
+            last_activity: self.clock.now(),
+        };
+        let info = open.info();
+        if let Some(old) = self.open.lock().await.replace(open) {
+            old.vault.lock().await;
+        }
+        Ok(info)
+    }
+
+    /// Unlocks the vault in `dir` for `login`.
+    pub async fn unlock(&self, req: UnlockRequest) -> ApiResult<SessionInfo> {
+        let dir = dir_of(&req.dir)?;
+        let login = clean_text(&req.login, "login", MAX_LOGIN)?;
+        if req.passphrase.expose_secret_str().is_empty() {
+            return Err(ApiError::validation("passphrase", "required"));
+        }
+        self.lock().await;
+        let vault = Vault::open(&dir, LAYOUT)?
+            .unlock(&login, &req.passphrase.to_passphrase())
+            .await?;
+        self.enter(vault).await
+    }
+
+    /// Sets a new passphrase with the recovery key, and unlocks.
+    pub async fn reset_passphrase(&self, req: RecoveryResetRequest) -> ApiResult<SessionInfo> {
+        let dir = dir_of(&req.dir)?;
+        let login = clean_text(&req.login, "login", MAX_LOGIN)?;
+        let recovery = RecoveryKey::parse(req.recovery_key.expose_secret_str())?;
+        new_passphrase(
+            &req.new_passphrase,
+            &req.new_passphrase_repeat,
+            &[&login],
+            "new_passphrase",
+        )?;
+        self.lock().await;
+        let vault = Vault::open(&dir, LAYOUT)?
+            .reset_with_recovery(&login, &recovery, &req.new_passphrase.to_passphrase())
+            .await?;
+        {
+            let mut conn = vault.pool(ORG)?.acquire().await?;
+            audit::append(
+                &mut conn,
+                self.clock.now(),
+                vault.user_id(),
+                "passphrase.reset",
+                Some(vault.user_id()),
+            )
+            .await?;
+        }
+        self.enter(vault).await
+    }
+
+    /// Locks: closes every database and drops every key. Idempotent.
+    pub async fn lock(&self) {
+        if let Some(open) = self.open.lock().await.take() {
+            open.vault.lock().await;
+        }
+    }
+
+    /// Locks when the session has been idle longer than its setting.
+    /// Returns whether it locked now.
+    pub async fn check_idle(&self) -> bool {
+        let mut guard = self.open.lock().await;
+        let expired = guard.as_ref().is_some_and(|o| self.idle_expired(o));
+        if expired {
+            if let Some(open) = guard.take() {
+                open.vault.lock().await;
+            }
+        }
+        expired
+    }
+
+    fn idle_expired(&self, o: &Open) -> bool {
+        let idle = self.clock.now().signed_duration_since(o.last_activity);
+        idle.num_milliseconds() >= i64::from(o.idle_lock_seconds) * 1000
+    }
+
+    /// Runs `f` on the open session after the idle check; counts as activity.
+    async fn with_open<T>(&self, f: impl AsyncFnOnce(&mut Open) -> ApiResult<T>) -> ApiResult<T> {
+        let mut guard = self.open.lock().await;
+        let Some(open) = guard.as_mut() else {
+            return Err(ApiError::locked());
+        };
+        if self.idle_expired(open) {
+            if let Some(open) = guard.take() {
+                open.vault.lock().await;
+            }
+            return Err(ApiError::locked());
+        }
+        open.last_activity = self.clock.now();
+        f(open).await
+    }
+
+    /// Records user activity (typing, clicking) that reaches no other call.
+    pub async fn touch(&self) -> ApiResult<()> {
+        self.with_open(async |_| Ok(())).await
+    }
+
+    pub async fn session_info(&self) -> ApiResult<SessionInfo> {
+        self.with_open(async |o| Ok(o.info())).await
+    }
+
+    /// The active users, for anyone who holds the org compartment.
+    pub async fn list_users(&self) -> ApiResult<Vec<UserInfo>> {
+        self.with_open(async |o| {
+            let slots: Vec<&str> = o
+                .vault
+                .keyring()
+                .users
+                .iter()
+                .map(|u| u.user_id.as_str())
+                .collect();
+            Ok(users::list(o.org()?)
+                .await?
+                .into_iter()
+                .filter(|u| slots.contains(&u.id.as_str()))
+                .collect())
+        })
+        .await
+    }
+
+    /// Adds a colleague. Only roles whose compartments the acting user
+    /// holds can be given.
+    pub async fn add_user(&self, req: AddUserRequest) -> ApiResult<AddedUser> {
+        let display_name = clean_text(&req.display_name, "display_name", MAX_NAME)?;
+        let login = clean_text(&req.login, "login", MAX_LOGIN)?;
+        let roles = clean_roles(&req.roles)?;
+        new_passphrase(
+            &req.passphrase,
+            &req.passphrase_repeat,
+            &[&display_name, &login],
+            "passphrase",
+        )?;
+        let now = self.clock.now();
+        self.with_open(async |o| {
+            let compartments = roles::compartments_for(&roles);
+            if let Some(c) = compartments.iter().find(|c| !o.vault.holds(c)) {
+                return Err(ApiError {
+                    field: Some("roles".into()),
+                    reason: Some("not_held".into()),
+                    ..ApiError::forbidden(format!("you do not hold the {c} compartment"))
+                });
+            }
+            let user = UserInfo {
+                id: uuid::Uuid::new_v4().to_string(),
+                login: login.clone(),
+                display_name,
+                roles,
+                created_at: now,
+            };
+            let passphrase = req.passphrase.to_passphrase();
+            let org = o.org()?.clone();
+            let mut tx = org.begin().await?;
+            let taken: i64 = sqlx::query_scalar(
+                "SELECT count(*) FROM users WHERE login = ?1 AND removed_at IS NULL",
+            )
+            .bind(&user.login)
+            .fetch_one(&mut *tx)
+            .await?;
+            if taken > 0 {
+                return Err(ApiError {
+                    code: ErrorCode::Conflict,
+                    ..ApiError::validation("login", "taken")
+                });
+            }
+            let recovery = o.vault.add_user(NewUser {
+                user_id: user.id.clone(),
+                login: &user.login,
+                passphrase: &passphrase,
+                compartments,
+            })?;
+            let public_key = o.vault.keyring().slot(&user.id)?.public_key.clone();
+            users::insert(&mut tx, &user, &public_key).await?;
+            audit::append(&mut tx, now, &o.user.id, "user.added", Some(&user.id)).await?;
+            tx.commit().await?;
+            Ok(AddedUser {
+                user,
+                recovery: shown(&recovery),
+            })
+        })
+        .await
+    }
+
+    /// Changes the acting user's passphrase. Only the keyring changes.
+    pub async fn change_passphrase(&self, req: ChangePassphraseRequest) -> ApiResult<()> {
+        self.with_open(async |o| {
+            new_passphrase(
+                &req.new_passphrase,
+                &req.new_passphrase_repeat,
+                &[&o.user.display_name, &o.user.login, &o.organisation],
+                "new_passphrase",
+            )?;
+            o.vault
+                .change_passphrase(
+                    &req.current.to_passphrase(),
+                    &req.new_passphrase.to_passphrase(),
+                )
+                .map_err(|e| match e {
+                    vault::VaultError::WrongPassphrase => ApiError {
+                        code: ErrorCode::WrongPassphrase,
+                        ..ApiError::validation("current", "wrong")
+                    },
+                    other => other.into(),
+                })
+        })
+        .await
+    }
+
+    /// Removes a user and rotates every compartment key they held.
+    pub async fn remove_user(&self, req: RemoveUserRequest) -> ApiResult<RemovedUser> {
+        let reason = clean_text(&req.reason, "reason", MAX_REASON)?;
+        let now = self.clock.now();
+        self.with_open(async |o| {
+            if req.user_id == o.user.id {
+                return Err(ApiError::validation("user_id", "self"));
+            }
+            if users::by_id(o.org()?, &req.user_id).await?.is_none() {
+                return Err(ApiError::new(ErrorCode::NotFound, "no such user"));
+            }
+            let rotated = o.vault.remove_user(&req.user_id).await?;
+            let mut tx = o.org()?.begin().await?;
+            users::mark_removed(&mut tx, &req.user_id, now, &reason).await?;
+            audit::append(&mut tx, now, &o.user.id, "user.removed", Some(&req.user_id)).await?;
+            tx.commit().await?;
+            for c in &rotated {
+                let mut conn = o.vault.pool(c)?.acquire().await?;
+                audit::append(
+                    &mut conn,
+                    now,
+                    &o.user.id,
+                    "keys.rotated",
+                    Some(&req.user_id),
+                )
+                .await?;
+            }
+            Ok(RemovedUser { rotated })
+        })
+        .await
+    }
+
+    /// The audit trail of a compartment this user holds, newest first.
+    pub async fn audit_trail(&self, req: AuditRequest) -> ApiResult<Vec<AuditRow>> {
+        self.with_open(async |o| {
+            let pool = o.vault.pool(&req.compartment)?;
+            let limit = i64::from(req.limit.unwrap_or(200).clamp(1, 1000));
+            let entries = audit::list(pool, limit, req.before).await?;
+            let names = users::names(o.org()?).await?;
+            Ok(entries
+                .into_iter()
+                .map(|e| AuditRow {
+                    actor_name: names
+                        .iter()
+                        .find(|(id, _)| *id == e.actor)
+                        .map(|(_, n)| n.clone()),
+                    seq: e.seq,
+                    at: e.at,
+                    actor_id: e.actor,
+                    action: e.action,
+                    object: e.object,
+                })
+                .collect())
+        })
+        .await
+    }
+
+    pub async fn settings(&self) -> ApiResult<Settings> {
+        self.with_open(async |o| Ok(settings::load(o.org()?).await?))
+            .await
+    }
+
+    /// Changes settings; each change is audited (which setting, not its value).
+    pub async fn update_settings(&self, req: SettingsUpdate) -> ApiResult<Settings> {
+        let organisation = req
+            .organisation
+            .as_deref()
+            .map(|v| clean_text(v, "organisation", MAX_ORGANISATION))
+            .transpose()?;
+        if let Some(s) = req.idle_lock_seconds {
+            if !(settings::MIN_IDLE_LOCK_SECONDS..=settings::MAX_IDLE_LOCK_SECONDS).contains(&s) {
+                return Err(ApiError::validation("idle_lock_seconds", "out_of_range"));
+            }
+        }
+        let now = self.clock.now();
+        self.with_open(async |o| {
+            if organisation.is_some() && !(o.has_role(Role::Hr) || o.has_role(Role::Advisor)) {
+                // Managers use the organisation's data; they do not rename it.
+                return Err(ApiError::forbidden(
+                    "only HR or the advisor can rename the organisation",
+                ));
+            }
+            let mut tx = o.org()?.begin().await?;
+            if let Some(name) = &organisation {
+                settings::set(&mut tx, settings::ORGANISATION, name).await?;
+                audit::append(
+                    &mut tx,
+                    now,
+                    &o.user.id,
+                    "settings.changed",
+                    Some(settings::ORGANISATION),
+                )
+                .await?;
+            }
+            if let Some(s) = req.idle_lock_seconds {
+                settings::set(&mut tx, settings::IDLE_LOCK_SECONDS, &s.to_string()).await?;
+                audit::append(
+                    &mut tx,
+                    now,
+                    &o.user.id,
+                    "settings.changed",
+                    Some(settings::IDLE_LOCK_SECONDS),
+                )
+                .await?;
+            }
+            tx.commit().await?;
+            let s = settings::load(o.org()?).await?;
+            o.organisation = s.organisation.clone();
+            o.idle_lock_seconds = s.idle_lock_seconds;
+            Ok(s)
+        })
+        .await
+    }
+
+    /// Writes a backup of the whole vault to `path`.
+    pub async fn backup(&self, req: PathRequest) -> ApiResult<BackupResult> {
+        let out = PathBuf::from(req.path.trim());
+        if req.path.trim().is_empty() {
+            return Err(ApiError::validation("path", "required"));
+        }
+        let now = self.clock.now();
+        self.with_open(async |o| {
+            if out.starts_with(o.vault.dir()) {
+                return Err(ApiError::validation("path", "inside_vault"));
+            }
+            {
+                let mut conn = o.org()?.acquire().await?;
+                audit::append(&mut conn, now, &o.user.id, "backup.made", None).await?;
+            }
+            let info = o.vault.backup(&out, now).await?;
+            let bytes = std::fs::metadata(&out).map(|m| m.len()).unwrap_or(0);
+            Ok(BackupResult {
+                path: out.to_string_lossy().into_owned(),
+                bytes,
+                files: info.files.len() as u32,
+                created_at: info.created_at,
+            })
+        })
+        .await
+    }
+
+    /// Checks every compartment this user holds.
+    pub async fn verify(&self) -> ApiResult<VerifyReport> {
+        self.with_open(async |o| Ok(report(o.vault.verify().await?)))
+            .await
+    }
+
+    /// Checks a backup file; when a vault is open, also that the backup is
+    /// of that vault.
+    pub async fn verify_backup(&self, req: PathRequest) -> ApiResult<BackupSummary> {
+        let path = PathBuf::from(req.path.trim());
+        let info = vault::verify_backup(&path)?;
+        if let Some(open) = self.open.lock().await.as_ref() {
+            if open.vault.vault_id() != info.vault_id {
+                return Err(vault::VaultError::OtherVault.into());
+            }
+        }
+        Ok(summary(&path, &info))
+    }
+
+    /// Restores a backup into a new folder, unlocks it there with the given
+    /// credentials and verifies it. A restore that does not verify is
+    /// removed again. The current session is not changed.
+    pub async fn restore(&self, req: RestoreRequest) -> ApiResult<RestoreResult> {
+        let from = PathBuf::from(req.from.trim());
+        let dir = dir_of(&req.dir)?;
+        let login = clean_text(&req.login, "login", MAX_LOGIN)?;
+        let info = vault::restore(&from, &dir)?;
+        let checked = restore_check(&dir, &login, &req.passphrase).await;
+        match checked {
+            Ok(report) if report.ok => Ok(RestoreResult {
+                dir: dir.to_string_lossy().into_owned(),
+                vault_id: info.vault_id,
+                report,
+            }),
+            Ok(_) => {
+                let _ = std::fs::remove_dir_all(&dir);
+                Err(ApiError::new(
+                    ErrorCode::Corrupt,
+                    "the restored vault did not pass verification",
+                ))
+            }
+            Err(e) => {
+                let _ = std::fs::remove_dir_all(&dir);
+                Err(e)
+            }
+        }
+    }
+}
+
+async fn restore_check(
+    dir: &Path,
+    login: &str,
+    passphrase: &SecretText,
+) -> ApiResult<VerifyReport> {
+    let vault = Vault::open(dir, LAYOUT)?
+        .unlock(login, &passphrase.to_passphrase())
+        .await?;
+    let checks = vault.verify().await;
+    vault.lock().await;
+    Ok(report(checks?))
+}
+
+fn shown(recovery: &RecoveryKey) -> RecoveryKeyShown {
+    RecoveryKeyShown {
+        recovery_key: recovery.expose_grouped().to_string(),
+    }
+}
+
+fn summary(path: &Path, info: &vault::BackupInfo) -> BackupSummary {
+    BackupSummary {
+        vault_id: info.vault_id.clone(),
+        created_at: info.created_at,
+        files: info.files.iter().map(|f| f.name.clone()).collect(),
+        bytes: std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
+    }
+}
+
+/// The TypeScript declarations of every api type, as committed in
+/// `ui/src/lib/api/types.ts`.
+pub fn typescript_bindings() -> String {
+    use ts_rs::TS;
+    // Our 64-bit values (byte counts, sequence numbers) fit a JS number.
+    let cfg = ts_rs::Config::new().with_large_int("number");
+    let cfg = &cfg;
+    let decls = [
+        ErrorCode::decl(cfg),
+        ApiError::decl(cfg),
+        Role::decl(cfg),
+        UserInfo::decl(cfg),
+        Settings::decl(cfg),
+        Strength::decl(cfg),
+        strength::StrengthHint::decl(cfg),
+        VaultStatus::decl(cfg),
+        CreateVaultRequest::decl(cfg),
+        RecoveryKeyShown::decl(cfg),
+        CreatedVault::decl(cfg),
+        UnlockRequest::decl(cfg),
+        RecoveryResetRequest::decl(cfg),
+        SessionInfo::decl(cfg),
+        AddUserRequest::decl(cfg),
+        AddedUser::decl(cfg),
+        ChangePassphraseRequest::decl(cfg),
+        RemoveUserRequest::decl(cfg),
+        RemovedUser::decl(cfg),
+        AuditRequest::decl(cfg),
+        AuditRow::decl(cfg),
+        SettingsUpdate::decl(cfg),
+        PathRequest::decl(cfg),
+        BackupResult::decl(cfg),
+        BackupSummary::decl(cfg),
+        RestoreRequest::decl(cfg),
+        CompartmentReport::decl(cfg),
+        VerifyReport::decl(cfg),
+        RestoreResult::decl(cfg),
+        StrengthRequest::decl(cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from vertrouwd-core's api types. Do not edit by hand:\n\
+         // run `make bindings` after changing a type in Rust.\n\n",
+    );
+    for d in decls {
+        out.push_str("export ");
+        out.push_str(&d);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}

@@ -1,0 +1,51 @@
+//! Vault-wide settings in org.db.
+
+use serde::{Deserialize, Serialize};
+use sqlx::{SqliteConnection, SqlitePool};
+use ts_rs::TS;
+
+pub const ORGANISATION: &str = "organisation";
+pub const IDLE_LOCK_SECONDS: &str = "idle_lock_seconds";
+
+/// Default idle time before the vault locks itself: five minutes.
+pub const DEFAULT_IDLE_LOCK_SECONDS: u32 = 300;
+/// Shortest idle lock accepted (useful for tests and kiosk use).
+pub const MIN_IDLE_LOCK_SECONDS: u32 = 3;
+/// Longest idle lock accepted: eight hours.
+pub const MAX_IDLE_LOCK_SECONDS: u32 = 8 * 3600;
+
+/// The settings as the UI shows them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Settings {
+    pub organisation: String,
+    pub idle_lock_seconds: u32,
+}
+
+pub async fn load(pool: &SqlitePool) -> sqlx::Result<Settings> {
+    let rows: Vec<(String, String)> = sqlx::query_as("SELECT key, value FROM settings")
+        .fetch_all(pool)
+        .await?;
+    let get = |k: &str| {
+        rows.iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.clone())
+    };
+    Ok(Settings {
+        organisation: get(ORGANISATION).unwrap_or_default(),
+        idle_lock_seconds: get(IDLE_LOCK_SECONDS)
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(DEFAULT_IDLE_LOCK_SECONDS),
+    })
+}
+
+pub(crate) async fn set(conn: &mut SqliteConnection, key: &str, value: &str) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )
+    .bind(key)
+    .bind(value)
+    .execute(conn)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,384 @@
+//! Scenario tests of the api: a user story at a time, on real vaults.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::{Duration, TimeZone, Utc};
+use vertrouwd_core::api::*;
+use vertrouwd_core::roles::Role;
+use vertrouwd_core::{FixedClock, Session};
+
+const PASS: &str = "paars konijn fietst 42 keer";
+const PASS_B: &str = "groene olifant zwemt 17 baantjes";
+
+fn s(v: &str) -> SecretText {
+    SecretText::new(v)
+}
+
+fn session() -> (Session, Arc<FixedClock>) {
+    let clock = Arc::new(FixedClock::new(
+        Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0)
+            .single()
+            .expect("time"),
+    ));
+    (Session::new(clock.clone(), KdfPolicy::Floor), clock)
+}
+
+async fn create(session: &Session, dir: &Path, roles: Vec<Role>) -> CreatedVault {
+    session
+        .create_vault(CreateVaultRequest {
+            dir: dir.to_string_lossy().into(),
+            organisation: "Stichting Zorg & Welzijn".into(),
+            display_name: "Ayşe Yılmaz".into(),
+            login: "ayse".into(),
+            roles,
+            passphrase: s(PASS),
+            passphrase_repeat: s(PASS),
+        })
+        .await
+        .expect("create vault")
+}
+
+async fn add(session: &Session, login: &str, roles: Vec<Role>) -> ApiResult<AddedUser> {
+    session
+        .add_user(AddUserRequest {
+            display_name: format!("Collega {login}"),
+            login: login.into(),
+            roles,
+            passphrase: s(PASS_B),
+            passphrase_repeat: s(PASS_B),
+        })
+        .await
+}
+
+async fn unlock(session: &Session, dir: &Path, login: &str, pass: &str) -> ApiResult<SessionInfo> {
+    session
+        .unlock(UnlockRequest {
+            dir: dir.to_string_lossy().into(),
+            login: login.into(),
+            passphrase: s(pass),
+        })
+        .await
+}
+
+#[tokio::test]
+async fn roles_decide_which_compartments_open() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("kluis");
+    let (session, _) = session();
+    let created = create(&session, &dir, vec![Role::Advisor, Role::Hr, Role::Manager]).await;
+    assert_eq!(created.session.compartments, vec!["org", "hr", "advisor"]);
+    assert_eq!(created.recovery.recovery_key.len(), 39);
+    add(&session, "hanna", vec![Role::Hr])
+        .await
+        .expect("add hr");
+    add(&session, "mark", vec![Role::Manager])
+        .await
+        .expect("add manager");
+    session.lock().await;
+
+    let hr = unlock(&session, &dir, "hanna", PASS_B)
+        .await
+        .expect("hr unlocks");
+    assert_eq!(hr.compartments, vec!["org", "hr"]);
+    let err = session
+        .audit_trail(AuditRequest {
+            compartment: "advisor".into(),
+            limit: None,
+            before: None,
+        })
+        .await;
+    assert_eq!(
+        err.expect_err("hr must not read advisor").code,
+        ErrorCode::Forbidden
+    );
+    // HR cannot create an advisor.
+    let err = add(&session, "vera", vec![Role::Advisor])
+        .await
+        .expect_err("hr cannot add an advisor");
+    assert_eq!(err.code, ErrorCode::Forbidden);
+    session.lock().await;
+
+    let m = unlock(&session, &dir, "MARK", PASS_B)
+        .await
+        .expect("manager unlocks");
+    assert_eq!(m.compartments, vec!["org"]);
+    assert_eq!(m.organisation, "Stichting Zorg & Welzijn");
+    let err = add(&session, "henk", vec![Role::Hr])
+        .await
+        .expect_err("manager cannot add hr");
+    assert_eq!(err.code, ErrorCode::Forbidden);
+}
+
+#[tokio::test]
+async fn bad_input_gets_typed_errors() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("kluis");
+    let (session, _) = session();
+    let weak = session
+        .create_vault(CreateVaultRequest {
+            dir: dir.to_string_lossy().into(),
+            organisation: "Org".into(),
+            display_name: "Naam".into(),
+            login: "naam".into(),
+            roles: vec![Role::Hr],
+            passphrase: s("wachtwoord"),
+            passphrase_repeat: s("wachtwoord"),
+        })
+        .await
+        .expect_err("weak passphrase");
+    assert_eq!(
+        (weak.code, weak.field.as_deref(), weak.reason.as_deref()),
+        (ErrorCode::Validation, Some("passphrase"), Some("weak"))
+    );
+    assert!(!dir.exists(), "nothing is created on a validation error");
+    let mismatch = session
+        .create_vault(CreateVaultRequest {
+            dir: dir.to_string_lossy().into(),
+            organisation: "Org".into(),
+            display_name: "Naam".into(),
+            login: "naam".into(),
+            roles: vec![Role::Hr],
+            passphrase: s(PASS),
+            passphrase_repeat: s("iets anders dan dat"),
+        })
+        .await
+        .expect_err("mismatch");
+    assert_eq!(mismatch.field.as_deref(), Some("passphrase_repeat"));
+    let huge = "x".repeat(10 * 1024 * 1024);
+    let err = session
+        .create_vault(CreateVaultRequest {
+            dir: dir.to_string_lossy().into(),
+            organisation: huge.clone(),
+            display_name: "Naam".into(),
+            login: "naam".into(),
+            roles: vec![Role::Hr],
+            passphrase: s(PASS),
+            passphrase_repeat: s(PASS),
+        })
+        .await
+        .expect_err("10 MB organisation name");
+    assert_eq!(err.reason.as_deref(), Some("too_long"));
+
+    create(&session, &dir, vec![Role::Hr]).await;
+    session.lock().await;
+    let err = unlock(&session, &dir, "ayse", "fout wachtwoord")
+        .await
+        .expect_err("wrong");
+    assert_eq!(err.code, ErrorCode::WrongPassphrase);
+    assert!(
+        !err.message.contains("fout"),
+        "the message must not echo the passphrase"
+    );
+    let err = unlock(&session, &dir, "niemand", PASS)
+        .await
+        .expect_err("unknown");
+    assert_eq!(err.code, ErrorCode::UnknownUser);
+    let err = unlock(&session, tmp.path(), "ayse", PASS)
+        .await
+        .expect_err("not a vault");
+    assert_eq!(err.code, ErrorCode::NotAVault);
+    assert_eq!(
+        session.list_users().await.expect_err("locked").code,
+        ErrorCode::Locked
+    );
+}
+
+#[tokio::test]
+async fn idle_sessions_lock_themselves() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("kluis");
+    let (session, clock) = session();
+    create(&session, &dir, vec![Role::Manager]).await;
+    let rename = session
+        .update_settings(SettingsUpdate {
+            organisation: Some("Nieuw".into()),
+            idle_lock_seconds: None,
+        })
+        .await;
+    assert_eq!(
+        rename
+            .expect_err("a manager may not rename the organisation")
+            .code,
+        ErrorCode::Forbidden
+    );
+    let st = session
+        .update_settings(SettingsUpdate {
+            organisation: None,
+            idle_lock_seconds: Some(60),
+        })
+        .await;
+    assert!(st.is_ok(), "a manager may change the idle lock: {st:?}");
+    clock.advance(Duration::seconds(59));
+    session.touch().await.expect("activity within the limit");
+    clock.advance(Duration::seconds(59));
+    assert!(
+        !session.check_idle().await,
+        "59 s after the last activity: still open"
+    );
+    clock.advance(Duration::seconds(2));
+    assert!(session.check_idle().await, "61 s idle: locks");
+    assert_eq!(
+        session.session_info().await.expect_err("locked").code,
+        ErrorCode::Locked
+    );
+    // A call that arrives after the limit is refused even without the timer.
+    unlock(&session, &dir, "ayse", PASS).await.expect("unlock");
+    clock.advance(Duration::seconds(61));
+    assert_eq!(
+        session.list_users().await.expect_err("idle").code,
+        ErrorCode::Locked
+    );
+    let err = session
+        .update_settings(SettingsUpdate {
+            organisation: None,
+            idle_lock_seconds: Some(1),
+        })
+        .await;
+    assert_eq!(
+        err.expect_err("locked or out of range").code,
+        ErrorCode::Validation
+    );
+}
+
+#[tokio::test]
+async fn remove_user_and_recovery_reset() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("kluis");
+    let (session, _) = session();
+    let created = create(&session, &dir, vec![Role::Hr]).await;
+    let added = add(&session, "piet", vec![Role::Hr]).await.expect("add");
+    let err = session
+        .remove_user(RemoveUserRequest {
+            user_id: added.user.id.clone(),
+            reason: "  ".into(),
+        })
+        .await;
+    assert_eq!(
+        err.expect_err("reason required").field.as_deref(),
+        Some("reason")
+    );
+    let removed = session
+        .remove_user(RemoveUserRequest {
+            user_id: added.user.id.clone(),
+            reason: "uit dienst".into(),
+        })
+        .await
+        .expect("remove");
+    assert_eq!(removed.rotated, vec!["hr", "org"]);
+    assert_eq!(session.list_users().await.expect("list").len(), 1);
+    let trail = session
+        .audit_trail(AuditRequest {
+            compartment: "org".into(),
+            limit: None,
+            before: None,
+        })
+        .await
+        .expect("audit");
+    let actions: Vec<&str> = trail.iter().map(|r| r.action.as_str()).collect();
+    assert_eq!(
+        actions[..2],
+        ["keys.rotated", "user.removed"],
+        "{actions:?}"
+    );
+    assert_eq!(trail[1].object.as_deref(), Some(added.user.id.as_str()));
+    assert_eq!(trail[1].actor_name.as_deref(), Some("Ayşe Yılmaz"));
+    session.lock().await;
+    assert_eq!(
+        unlock(&session, &dir, "piet", PASS_B)
+            .await
+            .expect_err("gone")
+            .code,
+        ErrorCode::UnknownUser
+    );
+
+    let info = session
+        .reset_passphrase(RecoveryResetRequest {
+            dir: dir.to_string_lossy().into(),
+            login: "ayse".into(),
+            recovery_key: s(&created.recovery.recovery_key.to_lowercase()),
+            new_passphrase: s(PASS_B),
+            new_passphrase_repeat: s(PASS_B),
+        })
+        .await
+        .expect("reset");
+    assert_eq!(info.user.login, "ayse");
+    session.lock().await;
+    unlock(&session, &dir, "ayse", PASS_B)
+        .await
+        .expect("new passphrase works");
+    let report = session.verify().await.expect("verify");
+    assert!(report.ok, "{report:?}");
+}
+
+#[tokio::test]
+async fn backup_of_another_vault_and_restore() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (session, _) = session();
+    create(&session, &tmp.path().join("a"), vec![Role::Advisor]).await;
+    let a_backup = tmp.path().join("a.vbak");
+    let r = session
+        .backup(PathRequest {
+            path: a_backup.to_string_lossy().into(),
+        })
+        .await
+        .expect("backup a");
+    assert_eq!(r.files, 4);
+    let inside = session
+        .backup(PathRequest {
+            path: tmp.path().join("a/x.vbak").to_string_lossy().into(),
+        })
+        .await;
+    assert_eq!(
+        inside.expect_err("inside vault").reason.as_deref(),
+        Some("inside_vault")
+    );
+    create(&session, &tmp.path().join("b"), vec![Role::Advisor]).await;
+    let err = session
+        .verify_backup(PathRequest {
+            path: a_backup.to_string_lossy().into(),
+        })
+        .await;
+    assert_eq!(err.expect_err("other vault").code, ErrorCode::OtherVault);
+    let wrong = session
+        .restore(RestoreRequest {
+            from: a_backup.to_string_lossy().into(),
+            dir: tmp.path().join("c").to_string_lossy().into(),
+            login: "ayse".into(),
+            passphrase: s("niet goed genoeg"),
+        })
+        .await;
+    assert_eq!(
+        wrong.expect_err("wrong passphrase").code,
+        ErrorCode::WrongPassphrase
+    );
+    assert!(
+        !tmp.path().join("c").exists(),
+        "a restore that cannot be checked is removed"
+    );
+    let ok = session
+        .restore(RestoreRequest {
+            from: a_backup.to_string_lossy().into(),
+            dir: tmp.path().join("c").to_string_lossy().into(),
+            login: "ayse".into(),
+            passphrase: s(PASS),
+        })
+        .await
+        .expect("restore");
+    assert!(ok.report.ok);
+}
+
+#[test]
+fn typescript_bindings_are_committed_and_fresh() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../ui/src/lib/api/types.ts");
+    let fresh = typescript_bindings();
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(&path, &fresh).expect("write bindings");
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "ui/src/lib/api/types.ts is stale: run `make bindings`"
+    );
+}
