@@ -19,3 +19,12 @@ pub mod users;
 
 pub use api::{ApiError, ErrorCode, Session};
 pub use clock::{Clock, FixedClock, SystemClock};
+
+/// Where a vault lives unless the user picks another folder: the platform's
+/// data folder (`~/.local/share/nl.vertrouwd.app/vault` on Linux).
+pub fn default_vault_dir() -> std::path::PathBuf {
+    dirs::data_dir()
+        .unwrap_or_else(|| std::path::PathBuf::from("."))
+        .join("nl.vertrouwd.app")
+        .join("vault")
+}

@@ -1,0 +1,639 @@
+//! `vertrouwd`: the command line of Vertrouwd.
+//!
+//! Every command calls `vertrouwd-core`'s api, exactly as the desktop app
+//! does. Output is text for people or, with `--json`, JSON for scripts.
+
+#![forbid(unsafe_code)]
+
+use std::io::{self, BufRead, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Args, Parser, Subcommand};
+use serde::Serialize;
+use vertrouwd_core::api::*;
+use vertrouwd_core::roles::Role;
+use vertrouwd_core::{default_vault_dir, Session, SystemClock};
+use zeroize::Zeroize;
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0   done
+  1   internal error
+  2   wrong use of the command (unknown option, missing argument)
+  3   wrong passphrase or recovery key, or unknown user
+  4   the vault is locked
+  5   invalid input (see the message for the field)
+  6   conflict: the folder already holds a vault, the login is taken, or the
+      backup belongs to another vault
+  7   a vault file or backup is damaged, or was written by a newer version
+  8   the disk is full or the folder is read-only
+  9   your role or keys do not allow this
+  10  no vault in that folder, or no such user
+
+Passphrases are read from --passphrase-file, from VERTROUWD_PASSPHRASE, or
+asked for without echo. New passphrases (init, user add, user passwd,
+recovery reset) likewise from --new-passphrase-file, VERTROUWD_NEW_PASSPHRASE,
+or asked for twice.";
+
+#[derive(Parser, Debug)]
+#[command(name = "vertrouwd", version, about = "Vertrouwd: the encrypted register for confidential advisors, HR and managers", after_help = EXIT_CODES)]
+struct Cli {
+    /// The vault folder [default: the platform data folder]
+    #[arg(long, global = true, env = "VERTROUWD_VAULT")]
+    vault: Option<PathBuf>,
+    /// Your login name
+    #[arg(long = "as", global = true, env = "VERTROUWD_USER")]
+    user: Option<String>,
+    /// Read your passphrase from this file (first line)
+    #[arg(long, global = true)]
+    passphrase_file: Option<PathBuf>,
+    /// Read a new passphrase from this file (first line)
+    #[arg(long, global = true)]
+    new_passphrase_file: Option<PathBuf>,
+    /// Print JSON instead of text
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Create a new vault with yourself as its first user
+    Init(InitArgs),
+    /// Show whether the folder holds a vault
+    Status,
+    /// Manage users
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Use your recovery key
+    #[command(subcommand)]
+    Recovery(RecoveryCommand),
+    /// Write an encrypted backup of the whole vault
+    Backup {
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Restore a backup into a new folder (given with --vault) and verify it
+    Restore {
+        #[arg(long)]
+        from: PathBuf,
+    },
+    /// Check the databases and audit trails you hold, or a backup file
+    Verify {
+        /// Check this backup file instead of the vault
+        #[arg(long)]
+        backup: Option<PathBuf>,
+    },
+    /// Show the audit trail of a compartment (org, hr or advisor)
+    Audit {
+        #[arg(long, default_value = "org")]
+        compartment: String,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+    },
+    /// Show or change settings
+    #[command(subcommand)]
+    Settings(SettingsCommand),
+    /// Run api requests given as JSON lines on standard input, answering
+    /// each with a JSON line once it is done
+    Batch,
+}
+
+#[derive(Args, Debug)]
+struct InitArgs {
+    /// The organisation's name
+    #[arg(long)]
+    org: String,
+    /// Your name as colleagues know it
+    #[arg(long = "user")]
+    display_name: String,
+    /// Your login name [default: --as, else your name]
+    #[arg(long)]
+    login: Option<String>,
+    /// Your roles, comma-separated: advisor, hr, manager
+    #[arg(long, value_delimiter = ',', required = true)]
+    roles: Vec<String>,
+    /// Use the minimum key-derivation cost instead of tuning it to this
+    /// machine (for tests and slow machines; never weaker than the minimum)
+    #[arg(long)]
+    kdf_floor: bool,
+}
+
+#[derive(Subcommand, Debug)]
+enum UserCommand {
+    /// Add a colleague (they get their own passphrase and recovery key)
+    Add {
+        #[arg(long = "name")]
+        display_name: String,
+        #[arg(long)]
+        login: String,
+        #[arg(long, value_delimiter = ',', required = true)]
+        roles: Vec<String>,
+    },
+    /// Change your passphrase
+    Passwd,
+    /// Remove a user; rotates every key they held
+    Remove {
+        login: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// List the users
+    List,
+}
+
+#[derive(Subcommand, Debug)]
+enum RecoveryCommand {
+    /// Set a new passphrase with your recovery key
+    Reset {
+        /// Read the recovery key from this file [else VERTROUWD_RECOVERY_KEY, else asked]
+        #[arg(long)]
+        recovery_key_file: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum SettingsCommand {
+    Show,
+    Set {
+        #[arg(long)]
+        organisation: Option<String>,
+        /// Lock after this many idle seconds (3 to 28800)
+        #[arg(long)]
+        idle_lock_seconds: Option<u32>,
+    },
+}
+
+fn exit_code(code: ErrorCode) -> u8 {
+    use ErrorCode as C;
+    match code {
+        C::Internal => 1,
+        C::WrongPassphrase | C::UnknownUser => 3,
+        C::Locked => 4,
+        C::Validation => 5,
+        C::Conflict | C::VaultExists | C::OtherVault => 6,
+        C::Corrupt | C::TooNew => 7,
+        C::DiskFull | C::ReadOnly => 8,
+        C::Forbidden => 9,
+        C::NotAVault | C::NotFound => 10,
+    }
+}
+
+struct Ctx {
+    cli: Cli,
+    session: Session,
+}
+
+fn read_secret_file(path: &PathBuf) -> ApiResult<SecretText> {
+    let mut text = std::fs::read_to_string(path)
+        .map_err(|_| ApiError::validation("passphrase_file", "unreadable"))?;
+    let first = text.lines().next().unwrap_or("").to_string();
+    text.zeroize();
+    Ok(SecretText::new(first))
+}
+
+fn from_env(var: &str) -> Option<SecretText> {
+    std::env::var(var).ok().map(SecretText::new)
+}
+
+fn prompt(label: &str) -> ApiResult<SecretText> {
+    if !io::stdin().is_terminal() {
+        return Err(ApiError::validation("passphrase", "required"));
+    }
+    rpassword::prompt_password(label)
+        .map(SecretText::new)
+        .map_err(|_| ApiError::validation("passphrase", "required"))
+}
+
+impl Ctx {
+    fn dir(&self) -> String {
+        self.cli
+            .vault
+            .clone()
+            .unwrap_or_else(default_vault_dir)
+            .to_string_lossy()
+            .into_owned()
+    }
+
+    fn login(&self) -> ApiResult<String> {
+        self.cli
+            .user
+            .clone()
+            .ok_or_else(|| ApiError::validation("as", "required"))
+    }
+
+    fn passphrase(&self) -> ApiResult<SecretText> {
+        if let Some(f) = &self.cli.passphrase_file {
+            return read_secret_file(f);
+        }
+        if let Some(p) = from_env("VERTROUWD_PASSPHRASE") {
+            return Ok(p);
+        }
+        prompt("Wachtwoordzin / passphrase: ")
+    }
+
+    /// A new passphrase, twice (the second is the confirmation).
+    fn new_passphrase(&self) -> ApiResult<(SecretText, SecretText)> {
+        let one = if let Some(f) = &self.cli.new_passphrase_file {
+            read_secret_file(f)?
+        } else if let Some(p) = from_env("VERTROUWD_NEW_PASSPHRASE") {
+            p
+        } else {
+            let a = prompt("Nieuwe wachtwoordzin / new passphrase: ")?;
+            let b = prompt("Nogmaals / again: ")?;
+            return Ok((a, b));
+        };
+        let two = SecretText::new(one.expose_secret_str());
+        Ok((one, two))
+    }
+
+    async fn unlock(&self) -> ApiResult<SessionInfo> {
+        self.session
+            .unlock(UnlockRequest {
+                dir: self.dir(),
+                login: self.login()?,
+                passphrase: self.passphrase()?,
+            })
+            .await
+    }
+}
+
+fn roles(list: &[String]) -> ApiResult<Vec<Role>> {
+    list.iter()
+        .map(|r| Role::parse(r).ok_or_else(|| ApiError::validation("roles", "invalid")))
+        .collect()
+}
+
+/// What a command prints: JSON when asked, else the text.
+struct Output {
+    json: serde_json::Value,
+    text: String,
+}
+
+fn out(value: &impl Serialize, text: String) -> ApiResult<Output> {
+    let json =
+        serde_json::to_value(value).map_err(|_| ApiError::new(ErrorCode::Internal, "output"))?;
+    Ok(Output { json, text })
+}
+
+async fn run(ctx: &Ctx) -> ApiResult<Output> {
+    let s = &ctx.session;
+    match &ctx.cli.command {
+        Command::Init(a) => {
+            let login = a
+                .login
+                .clone()
+                .or_else(|| ctx.cli.user.clone())
+                .unwrap_or_else(|| a.display_name.clone());
+            let (p, r) = ctx.new_passphrase()?;
+            let created = s
+                .create_vault(CreateVaultRequest {
+                    dir: ctx.dir(),
+                    organisation: a.org.clone(),
+                    display_name: a.display_name.clone(),
+                    login,
+                    roles: roles(&a.roles)?,
+                    passphrase: p,
+                    passphrase_repeat: r,
+                })
+                .await?;
+            let text = format!(
+                "Kluis aangemaakt in {} / vault created.\n\nUw herstelsleutel / your recovery key:\n\n    {}\n\n\
+                 Bewaar deze op papier op een veilige plek. Hij wordt niet opnieuw getoond.\n\
+                 Keep it on paper in a safe place. It is not shown again.",
+                created.session.dir, created.recovery.recovery_key
+            );
+            out(&created, text)
+        }
+        Command::Status => {
+            let st = s.status(&ctx.dir()).await;
+            let text = if st.exists {
+                format!("{}: kluis / vault", st.dir)
+            } else {
+                format!("{}: geen kluis / no vault", st.dir)
+            };
+            out(&st, text)
+        }
+        Command::User(cmd) => {
+            ctx.unlock().await?;
+            match cmd {
+                UserCommand::Add {
+                    display_name,
+                    login,
+                    roles: r,
+                } => {
+                    let (p, rep) = ctx.new_passphrase()?;
+                    let added = s
+                        .add_user(AddUserRequest {
+                            display_name: display_name.clone(),
+                            login: login.clone(),
+                            roles: roles(r)?,
+                            passphrase: p,
+                            passphrase_repeat: rep,
+                        })
+                        .await?;
+                    let text = format!(
+                        "Gebruiker {} toegevoegd / user added.\nHerstelsleutel / recovery key (geef deze alleen aan {}):\n\n    {}",
+                        added.user.login, added.user.display_name, added.recovery.recovery_key
+                    );
+                    out(&added, text)
+                }
+                UserCommand::Passwd => {
+                    let (p, rep) = ctx.new_passphrase()?;
+                    s.change_passphrase(ChangePassphraseRequest {
+                        current: ctx.passphrase()?,
+                        new_passphrase: p,
+                        new_passphrase_repeat: rep,
+                    })
+                    .await?;
+                    out(
+                        &serde_json::json!({"changed": true}),
+                        "Wachtwoordzin gewijzigd / passphrase changed".into(),
+                    )
+                }
+                UserCommand::Remove { login, reason } => {
+                    let users = s.list_users().await?;
+                    let wanted = login.trim().to_lowercase();
+                    let user = users
+                        .iter()
+                        .find(|u| u.login.to_lowercase() == wanted)
+                        .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "no such user"))?;
+                    let removed = s
+                        .remove_user(RemoveUserRequest {
+                            user_id: user.id.clone(),
+                            reason: reason.clone(),
+                        })
+                        .await?;
+                    let text = format!(
+                        "Gebruiker {} verwijderd; sleutels vernieuwd van / user removed; keys rotated for: {}",
+                        user.login,
+                        removed.rotated.join(", ")
+                    );
+                    out(&removed, text)
+                }
+                UserCommand::List => {
+                    let users = s.list_users().await?;
+                    let text = users
+                        .iter()
+                        .map(|u| {
+                            let r: Vec<&str> = u.roles.iter().map(|r| r.as_str()).collect();
+                            format!("{}\t{}\t{}", u.login, u.display_name, r.join(","))
+                        })
+                        .collect::<Vec<_>>()
+                        .join("\n");
+                    out(&users, text)
+                }
+            }
+        }
+        Command::Recovery(RecoveryCommand::Reset { recovery_key_file }) => {
+            let key = match recovery_key_file {
+                Some(f) => read_secret_file(f)?,
+                None => match from_env("VERTROUWD_RECOVERY_KEY") {
+                    Some(k) => k,
+                    None => prompt("Herstelsleutel / recovery key: ")?,
+                },
+            };
+            let (p, r) = ctx.new_passphrase()?;
+            let info = s
+                .reset_passphrase(RecoveryResetRequest {
+                    dir: ctx.dir(),
+                    login: ctx.login()?,
+                    recovery_key: key,
+                    new_passphrase: p,
+                    new_passphrase_repeat: r,
+                })
+                .await?;
+            out(
+                &info,
+                "Nieuwe wachtwoordzin ingesteld / new passphrase set".into(),
+            )
+        }
+        Command::Backup { out: file } => {
+            ctx.unlock().await?;
+            let r = s
+                .backup(PathRequest {
+                    path: file.to_string_lossy().into(),
+                })
+                .await?;
+            let text = format!(
+                "Back-up geschreven naar / backup written to {} ({} bytes, {} files).\n\
+                 De databases erin blijven versleuteld; bewaar het bestand toch zorgvuldig.",
+                r.path, r.bytes, r.files
+            );
+            out(&r, text)
+        }
+        Command::Restore { from } => {
+            let r = s
+                .restore(RestoreRequest {
+                    from: from.to_string_lossy().into(),
+                    dir: ctx.dir(),
+                    login: ctx.login()?,
+                    passphrase: ctx.passphrase()?,
+                })
+                .await?;
+            out(
+                &r,
+                format!(
+                    "Hersteld in / restored to {} en gecontroleerd / and verified",
+                    r.dir
+                ),
+            )
+        }
+        Command::Verify { backup: Some(file) } => {
+            let r = s
+                .verify_backup(PathRequest {
+                    path: file.to_string_lossy().into(),
+                })
+                .await?;
+            out(
+                &r,
+                format!(
+                    "Back-up in orde / backup OK: vault {}, {}",
+                    r.vault_id, r.created_at
+                ),
+            )
+        }
+        Command::Verify { backup: None } => {
+            ctx.unlock().await?;
+            let r = s.verify().await?;
+            let text = r
+                .compartments
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{}: {}",
+                        c.compartment,
+                        if c.ok {
+                            "in orde / ok"
+                        } else {
+                            "BESCHADIGD / DAMAGED"
+                        }
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            if !r.ok {
+                eprintln!("{text}");
+                return Err(ApiError::new(
+                    ErrorCode::Corrupt,
+                    "verification found problems",
+                ));
+            }
+            out(&r, text)
+        }
+        Command::Audit { compartment, limit } => {
+            ctx.unlock().await?;
+            let rows = s
+                .audit_trail(AuditRequest {
+                    compartment: compartment.clone(),
+                    limit: Some(*limit),
+                    before: None,
+                })
+                .await?;
+            let text = rows
+                .iter()
+                .map(|r| {
+                    format!(
+                        "{}\t{}\t{}\t{}\t{}",
+                        r.seq,
+                        r.at.to_rfc3339(),
+                        r.actor_name.as_deref().unwrap_or(&r.actor_id),
+                        r.action,
+                        r.object.as_deref().unwrap_or("")
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            out(&rows, text)
+        }
+        Command::Settings(cmd) => {
+            ctx.unlock().await?;
+            let st = match cmd {
+                SettingsCommand::Show => s.settings().await?,
+                SettingsCommand::Set {
+                    organisation,
+                    idle_lock_seconds,
+                } => {
+                    s.update_settings(SettingsUpdate {
+                        organisation: organisation.clone(),
+                        idle_lock_seconds: *idle_lock_seconds,
+                    })
+                    .await?
+                }
+            };
+            let text = format!(
+                "organisatie / organisation: {}\nvergrendelen na / lock after: {} s",
+                st.organisation, st.idle_lock_seconds
+            );
+            out(&st, text)
+        }
+        Command::Batch => {
+            ctx.unlock().await?;
+            batch(s).await?;
+            Ok(Output {
+                json: serde_json::Value::Null,
+                text: String::new(),
+            })
+        }
+    }
+}
+
+/// One request per line: `{"op": "settings.update", "args": {...}}`.
+/// Each answer is written and flushed only after the request committed.
+async fn batch(s: &Session) -> ApiResult<()> {
+    #[derive(serde::Deserialize)]
+    struct Request {
+        op: String,
+        #[serde(default)]
+        args: serde_json::Value,
+    }
+    fn args<T: serde::de::DeserializeOwned>(v: serde_json::Value) -> ApiResult<T> {
+        serde_json::from_value(v).map_err(|_| ApiError::validation("args", "invalid"))
+    }
+    fn val(v: impl Serialize) -> ApiResult<serde_json::Value> {
+        serde_json::to_value(v).map_err(|_| ApiError::new(ErrorCode::Internal, "output"))
+    }
+    let stdout = io::stdout();
+    for line in io::stdin().lock().lines() {
+        let line =
+            line.map_err(|_| ApiError::new(ErrorCode::Internal, "reading standard input"))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let result = async {
+            let req: Request = serde_json::from_str(&line)
+                .map_err(|_| ApiError::validation("request", "invalid"))?;
+            match req.op.as_str() {
+                "settings.get" => val(s.settings().await?),
+                "settings.update" => val(s.update_settings(args(req.args)?).await?),
+                "users.list" => val(s.list_users().await?),
+                "audit" => val(s.audit_trail(args(req.args)?).await?),
+                "verify" => val(s.verify().await?),
+                "session" => val(s.session_info().await?),
+                _ => Err(ApiError::validation("op", "unknown")),
+            }
+        }
+        .await;
+        let answer = match result {
+            Ok(v) => serde_json::json!({"ok": true, "result": v}),
+            Err(e) => serde_json::json!({"ok": false, "error": e}),
+        };
+        let mut lock = stdout.lock();
+        let _ = writeln!(lock, "{answer}");
+        let _ = lock.flush();
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(_) => return ExitCode::from(1),
+    };
+    let json = cli.json;
+    let policy = match &cli.command {
+        Command::Init(a) if a.kdf_floor => KdfPolicy::Floor,
+        _ => KdfPolicy::Tuned,
+    };
+    let ctx = Ctx {
+        session: Session::new(Arc::new(SystemClock), policy),
+        cli,
+    };
+    let result = runtime.block_on(async {
+        let r = run(&ctx).await;
+        ctx.session.lock().await;
+        r
+    });
+    match result {
+        Ok(o) => {
+            if json {
+                if !o.json.is_null() {
+                    println!("{}", o.json);
+                }
+            } else if !o.text.is_empty() {
+                println!("{}", o.text);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            if json {
+                eprintln!("{}", serde_json::json!({"error": e}));
+            } else {
+                let detail = match (&e.field, &e.reason) {
+                    (Some(f), Some(r)) => format!(" ({f}: {r})"),
+                    _ => String::new(),
+                };
+                eprintln!("vertrouwd: {:?}: {}{}", e.code, e.message, detail);
+            }
+            ExitCode::from(exit_code(e.code))
+        }
+    }
+}
