@@ -12,6 +12,7 @@
 pub mod api;
 pub mod clock;
 pub mod compartments;
+pub mod preferences;
 pub mod roles;
 pub mod settings;
 pub mod strength;

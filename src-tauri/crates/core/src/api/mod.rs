@@ -742,6 +742,8 @@ pub fn typescript_bindings() -> String {
         VerifyReport::decl(cfg),
         RestoreResult::decl(cfg),
         StrengthRequest::decl(cfg),
+        crate::preferences::Language::decl(cfg),
+        crate::preferences::Preferences::decl(cfg),
     ];
     let mut out = String::from(
         "// Generated from vertrouwd-core's api types. Do not edit by hand:\n\

@@ -1,0 +1,35 @@
+//! Generates the permissions of the app's own commands (`allow-<command>`),
+//! which `capabilities/main.json` grants to the main window one by one.
+
+const COMMANDS: &[&str] = &[
+    "vault_status",
+    "default_vault_dir",
+    "preferences",
+    "set_preferences",
+    "passphrase_strength",
+    "create_vault",
+    "unlock",
+    "reset_passphrase",
+    "lock",
+    "touch",
+    "session_info",
+    "list_users",
+    "add_user",
+    "change_passphrase",
+    "remove_user",
+    "audit_trail",
+    "get_settings",
+    "update_settings",
+    "backup",
+    "verify",
+    "verify_backup",
+    "restore",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri build step");
+}

@@ -1,0 +1,225 @@
+//! vertrouwd-app: the desktop shell.
+//!
+//! Thin on purpose: it owns the window, the security settings (CSP and
+//! capabilities in `tauri.conf.json` and `capabilities/`), the idle-lock
+//! timer, and one-line commands that hand their arguments to
+//! `vertrouwd-core`'s [`Session`]. No logic lives here.
+
+#![forbid(unsafe_code)]
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use tauri::{Emitter, Manager, State};
+use vertrouwd_core::api::*;
+use vertrouwd_core::clock::{Clock, SleepDetector};
+use vertrouwd_core::preferences::{self, Preferences};
+use vertrouwd_core::settings::Settings;
+use vertrouwd_core::strength::Strength;
+use vertrouwd_core::users::UserInfo;
+use vertrouwd_core::{Session, SystemClock};
+
+/// Sent to the window when the vault locks itself (idle or sleep).
+pub const LOCKED_EVENT: &str = "vault-locked";
+
+struct AppState {
+    session: Arc<Session>,
+    preferences_file: PathBuf,
+}
+
+type Cmd<'a> = State<'a, AppState>;
+
+#[tauri::command]
+async fn vault_status(s: Cmd<'_>, dir: String) -> Result<VaultStatus, ApiError> {
+    Ok(s.session.status(&dir).await)
+}
+
+#[tauri::command]
+fn default_vault_dir() -> String {
+    vertrouwd_core::default_vault_dir()
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[tauri::command]
+fn preferences(s: Cmd<'_>) -> Preferences {
+    preferences::load(&s.preferences_file)
+}
+
+#[tauri::command]
+fn set_preferences(s: Cmd<'_>, prefs: Preferences) -> Result<(), ApiError> {
+    preferences::save(&s.preferences_file, &prefs)
+}
+
+#[tauri::command]
+fn passphrase_strength(s: Cmd<'_>, req: StrengthRequest) -> Strength {
+    s.session.passphrase_strength(&req)
+}
+
+#[tauri::command]
+async fn create_vault(s: Cmd<'_>, req: CreateVaultRequest) -> Result<CreatedVault, ApiError> {
+    s.session.create_vault(req).await
+}
+
+#[tauri::command]
+async fn unlock(s: Cmd<'_>, req: UnlockRequest) -> Result<SessionInfo, ApiError> {
+    s.session.unlock(req).await
+}
+
+#[tauri::command]
+async fn reset_passphrase(s: Cmd<'_>, req: RecoveryResetRequest) -> Result<SessionInfo, ApiError> {
+    s.session.reset_passphrase(req).await
+}
+
+#[tauri::command]
+async fn lock(s: Cmd<'_>) -> Result<(), ApiError> {
+    s.session.lock().await;
+    Ok(())
+}
+
+#[tauri::command]
+async fn touch(s: Cmd<'_>) -> Result<(), ApiError> {
+    s.session.touch().await
+}
+
+#[tauri::command]
+async fn session_info(s: Cmd<'_>) -> Result<SessionInfo, ApiError> {
+    s.session.session_info().await
+}
+
+#[tauri::command]
+async fn list_users(s: Cmd<'_>) -> Result<Vec<UserInfo>, ApiError> {
+    s.session.list_users().await
+}
+
+#[tauri::command]
+async fn add_user(s: Cmd<'_>, req: AddUserRequest) -> Result<AddedUser, ApiError> {
+    s.session.add_user(req).await
+}
+
+#[tauri::command]
+async fn change_passphrase(s: Cmd<'_>, req: ChangePassphraseRequest) -> Result<(), ApiError> {
+    s.session.change_passphrase(req).await
+}
+
+#[tauri::command]
+async fn remove_user(s: Cmd<'_>, req: RemoveUserRequest) -> Result<RemovedUser, ApiError> {
+    s.session.remove_user(req).await
+}
+
+#[tauri::command]
+async fn audit_trail(s: Cmd<'_>, req: AuditRequest) -> Result<Vec<AuditRow>, ApiError> {
+    s.session.audit_trail(req).await
+}
+
+#[tauri::command]
+async fn get_settings(s: Cmd<'_>) -> Result<Settings, ApiError> {
+    s.session.settings().await
+}
+
+#[tauri::command]
+async fn update_settings(s: Cmd<'_>, req: SettingsUpdate) -> Result<Settings, ApiError> {
+    s.session.update_settings(req).await
+}
+
+#[tauri::command]
+async fn backup(s: Cmd<'_>, req: PathRequest) -> Result<BackupResult, ApiError> {
+    s.session.backup(req).await
+}
+
+#[tauri::command]
+async fn verify(s: Cmd<'_>) -> Result<VerifyReport, ApiError> {
+    s.session.verify().await
+}
+
+#[tauri::command]
+async fn verify_backup(s: Cmd<'_>, req: PathRequest) -> Result<BackupSummary, ApiError> {
+    s.session.verify_backup(req).await
+}
+
+#[tauri::command]
+async fn restore(s: Cmd<'_>, req: RestoreRequest) -> Result<RestoreResult, ApiError> {
+    s.session.restore(req).await
+}
+
+/// Every second: lock when idle too long or after the machine slept, and
+/// tell the window so it clears what it shows.
+fn spawn_idle_lock(app: tauri::AppHandle, session: Arc<Session>) {
+    tauri::async_runtime::spawn(async move {
+        let started = Instant::now();
+        let clock = SystemClock;
+        let mut sleep = SleepDetector::new(clock.now(), started.elapsed());
+        loop {
+            tokio::time::sleep(Duration::from_secs(1)).await;
+            let slept = sleep.tick(clock.now(), started.elapsed());
+            let locked_now = if slept {
+                let was_open = session.session_info().await.is_ok();
+                session.lock().await;
+                was_open
+            } else {
+                session.check_idle().await
+            };
+            if locked_now {
+                let _ = app.emit(LOCKED_EVENT, ());
+            }
+        }
+    });
+}
+
+/// Builds and runs the app.
+pub fn run() {
+    let session = Arc::new(Session::new(Arc::new(SystemClock), KdfPolicy::Tuned));
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .setup({
+            let session = session.clone();
+            move |app| {
+                let preferences_file = app.path().app_config_dir()?.join("preferences.json");
+                app.manage(AppState {
+                    session: session.clone(),
+                    preferences_file,
+                });
+                spawn_idle_lock(app.handle().clone(), session);
+                Ok(())
+            }
+        })
+        .on_window_event({
+            let session = session.clone();
+            move |_window, event| {
+                if let tauri::WindowEvent::Destroyed = event {
+                    let session = session.clone();
+                    tauri::async_runtime::block_on(async move { session.lock().await });
+                }
+            }
+        })
+        .invoke_handler(tauri::generate_handler![
+            vault_status,
+            default_vault_dir,
+            preferences,
+            set_preferences,
+            passphrase_strength,
+            create_vault,
+            unlock,
+            reset_passphrase,
+            lock,
+            touch,
+            session_info,
+            list_users,
+            add_user,
+            change_passphrase,
+            remove_user,
+            audit_trail,
+            get_settings,
+            update_settings,
+            backup,
+            verify,
+            verify_backup,
+            restore,
+        ])
+        .run(tauri::generate_context!())
+        .unwrap_or_else(|e| {
+            eprintln!("Vertrouwd could not start: {e}");
+            std::process::exit(1);
+        });
+}

@@ -1,0 +1,72 @@
+// Typed calls into the Rust core. Every backend type comes from the
+// generated `types.ts`; nothing here is hand-written about the backend
+// except the command names.
+import { invoke } from "@tauri-apps/api/core";
+import type {
+  AddUserRequest,
+  AddedUser,
+  ApiError,
+  AuditRequest,
+  AuditRow,
+  BackupResult,
+  BackupSummary,
+  ChangePassphraseRequest,
+  CreateVaultRequest,
+  CreatedVault,
+  Preferences,
+  RecoveryResetRequest,
+  RemoveUserRequest,
+  RemovedUser,
+  RestoreRequest,
+  RestoreResult,
+  SessionInfo,
+  Settings,
+  SettingsUpdate,
+  Strength,
+  StrengthRequest,
+  UnlockRequest,
+  UserInfo,
+  VaultStatus,
+  VerifyReport,
+} from "./types";
+
+export type * from "./types";
+
+/** Whether a thrown value is an error from the backend. */
+export function isApiError(e: unknown): e is ApiError {
+  return typeof e === "object" && e !== null && "code" in e && "message" in e;
+}
+
+/** Anything else thrown (a bug, a lost connection) as an Internal error. */
+export function asApiError(e: unknown): ApiError {
+  if (isApiError(e)) return e;
+  return { code: "Internal", message: String(e), field: null, reason: null };
+}
+
+export const api = {
+  vaultStatus: (dir: string) => invoke<VaultStatus>("vault_status", { dir }),
+  defaultVaultDir: () => invoke<string>("default_vault_dir"),
+  preferences: () => invoke<Preferences>("preferences"),
+  setPreferences: (prefs: Preferences) => invoke<void>("set_preferences", { prefs }),
+  passphraseStrength: (req: StrengthRequest) => invoke<Strength>("passphrase_strength", { req }),
+  createVault: (req: CreateVaultRequest) => invoke<CreatedVault>("create_vault", { req }),
+  unlock: (req: UnlockRequest) => invoke<SessionInfo>("unlock", { req }),
+  resetPassphrase: (req: RecoveryResetRequest) => invoke<SessionInfo>("reset_passphrase", { req }),
+  lock: () => invoke<void>("lock"),
+  touch: () => invoke<void>("touch"),
+  sessionInfo: () => invoke<SessionInfo>("session_info"),
+  listUsers: () => invoke<UserInfo[]>("list_users"),
+  addUser: (req: AddUserRequest) => invoke<AddedUser>("add_user", { req }),
+  changePassphrase: (req: ChangePassphraseRequest) => invoke<void>("change_passphrase", { req }),
+  removeUser: (req: RemoveUserRequest) => invoke<RemovedUser>("remove_user", { req }),
+  auditTrail: (req: AuditRequest) => invoke<AuditRow[]>("audit_trail", { req }),
+  settings: () => invoke<Settings>("get_settings"),
+  updateSettings: (req: SettingsUpdate) => invoke<Settings>("update_settings", { req }),
+  backup: (path: string) => invoke<BackupResult>("backup", { req: { path } }),
+  verify: () => invoke<VerifyReport>("verify"),
+  verifyBackup: (path: string) => invoke<BackupSummary>("verify_backup", { req: { path } }),
+  restore: (req: RestoreRequest) => invoke<RestoreResult>("restore", { req }),
+};
+
+/** The event the shell sends when the vault locks itself. */
+export const LOCKED_EVENT = "vault-locked";

@@ -1,0 +1,17 @@
+// Folder and file pickers through the dialog plugin (the only way the UI
+// reaches the file system: it only ever learns a path).
+import { open, save } from "@tauri-apps/plugin-dialog";
+
+export async function pickFolder(): Promise<string | null> {
+  const r = await open({ directory: true, multiple: false });
+  return typeof r === "string" ? r : null;
+}
+
+export async function pickBackupToWrite(defaultName: string): Promise<string | null> {
+  return await save({ defaultPath: defaultName, filters: [{ name: "Vertrouwd backup", extensions: ["vbak"] }] });
+}
+
+export async function pickBackupToRead(): Promise<string | null> {
+  const r = await open({ multiple: false, filters: [{ name: "Vertrouwd backup", extensions: ["vbak"] }] });
+  return typeof r === "string" ? r : null;
+}

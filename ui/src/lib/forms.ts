@@ -1,0 +1,11 @@
+// Maps a backend error to the form: the message for one field, or for the
+// whole form when it concerns none.
+import type { ApiError } from "./api";
+import { errorText } from "./i18n.svelte";
+
+export type FieldErrors = Record<string, string>;
+
+export function toFieldErrors(e: ApiError): { fields: FieldErrors; form: string } {
+  if (e.field) return { fields: { [e.field]: errorText(e) }, form: "" };
+  return { fields: {}, form: errorText(e) };
+}

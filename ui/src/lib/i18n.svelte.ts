@@ -1,0 +1,50 @@
+// The interface language: Dutch by default, English complete.
+import { nl, type Key } from "./i18n/nl";
+import { en } from "./i18n/en";
+import type { ApiError, Language } from "./api/types";
+
+export type { Key };
+
+const dictionaries: Record<Language, Record<Key, string>> = { nl, en };
+
+export const i18n = $state({ language: "nl" as Language });
+
+/** The text for `key` in the current language, with `{name}` filled in. */
+export function t(key: Key, params: Record<string, string | number> = {}): string {
+  const text = dictionaries[i18n.language][key] ?? nl[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+export function hasKey(key: string): key is Key {
+  return key in nl;
+}
+
+/** A translated sentence for an error from the backend. */
+export function errorText(e: ApiError): string {
+  if (e.reason) {
+    const k = `validation.${e.reason}`;
+    if (hasKey(k)) return t(k);
+  }
+  const k = `error.${e.code}`;
+  return hasKey(k) ? t(k) : t("error.Internal");
+}
+
+/** Dates as people read them: dd-mm-jjjj uu:mm in Dutch. */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const locale = i18n.language === "nl" ? "nl-NL" : "en-GB";
+  return d.toLocaleString(locale, {
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
+}
+
+export function formatBytes(n: number): string {
+  const locale = i18n.language === "nl" ? "nl-NL" : "en-GB";
+  if (n < 1024 * 1024) return `${(n / 1024).toLocaleString(locale, { maximumFractionDigits: 0 })} KB`;
+  return `${(n / 1024 / 1024).toLocaleString(locale, { maximumFractionDigits: 1 })} MB`;
+}
