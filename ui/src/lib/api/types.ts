@@ -100,3 +100,11 @@ export type StrengthRequest = { passphrase: SecretText,
  * Words the passphrase should not lean on (names, organisation).
  */
 context: Array<string>, };
+
+export type Language = "nl" | "en";
+
+export type Preferences = { language: Language, 
+/**
+ * The vault folder used last; `None` means the default folder.
+ */
+vault_dir: string | null, };

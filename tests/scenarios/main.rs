@@ -1,0 +1,8 @@
+//! Scenario tests across the crates and the `vertrouwd` command.
+
+mod cli;
+mod config;
+mod kill;
+mod marker;
+mod separation;
+mod tamper;

@@ -1,0 +1,202 @@
+//! No plaintext on disk: distinctive strings stored through the api and the
+//! CLI appear in no file under the vault folder or the temp dir, as UTF-8,
+//! UTF-16 or base64 — also while the vault is open with a live WAL.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::sync::Arc;
+
+use base64::engine::general_purpose::STANDARD as B64;
+use base64::Engine as _;
+use vertrouwd_core::api::*;
+use vertrouwd_core::roles::Role;
+use vertrouwd_core::{Session, SystemClock};
+
+use crate::cli::{self, PASS};
+
+/// Every byte pattern under which `marker` could sit in a file.
+fn patterns(marker: &str) -> Vec<(String, Vec<u8>)> {
+    let mut p = vec![("utf-8".to_string(), marker.as_bytes().to_vec())];
+    let le: Vec<u8> = marker
+        .encode_utf16()
+        .flat_map(|u| u.to_le_bytes())
+        .collect();
+    let be: Vec<u8> = marker
+        .encode_utf16()
+        .flat_map(|u| u.to_be_bytes())
+        .collect();
+    p.push(("utf-16le".into(), le));
+    p.push(("utf-16be".into(), be));
+    for shift in 0..3 {
+        let mut bytes = vec![b'#'; shift];
+        bytes.extend_from_slice(marker.as_bytes());
+        let enc = B64.encode(&bytes);
+        // Drop the characters that depend on what surrounds the marker.
+        let core = &enc[if shift == 0 { 0 } else { 4 }..enc.len() - 4];
+        p.push((format!("base64+{shift}"), core.as_bytes().to_vec()));
+    }
+    p
+}
+
+fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let path = e.path();
+        if path.is_dir() {
+            files_under(&path, out);
+        } else if path.is_file() {
+            out.push(path);
+        }
+    }
+}
+
+/// Where `marker` shows up under `dirs`, as (file, encoding).
+pub fn find(dirs: &[&Path], marker: &str) -> Vec<(PathBuf, String)> {
+    let pats = patterns(marker);
+    let mut files = vec![];
+    for d in dirs {
+        files_under(d, &mut files);
+    }
+    let mut hits = vec![];
+    for f in files {
+        let Ok(bytes) = std::fs::read(&f) else {
+            continue;
+        };
+        for (name, pat) in &pats {
+            if bytes.windows(pat.len()).any(|w| w == pat.as_slice()) {
+                hits.push((f.clone(), name.clone()));
+            }
+        }
+    }
+    hits
+}
+
+#[test]
+fn the_scanner_finds_what_it_looks_for() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let marker = "MARKER-zelftest-Çağrı-Öztürk-ë";
+    std::fs::write(tmp.path().join("a"), format!("xx{marker}yy")).expect("write");
+    let le: Vec<u8> = marker
+        .encode_utf16()
+        .flat_map(|u| u.to_le_bytes())
+        .collect();
+    std::fs::write(tmp.path().join("b"), le).expect("write");
+    std::fs::write(tmp.path().join("c"), B64.encode(format!("ab{marker}cd"))).expect("write");
+    let hits = find(&[tmp.path()], marker);
+    let kinds: Vec<&str> = hits.iter().map(|(_, k)| k.as_str()).collect();
+    assert!(
+        kinds.contains(&"utf-8") && kinds.contains(&"utf-16le"),
+        "{kinds:?}"
+    );
+    assert!(kinds.iter().any(|k| k.starts_with("base64")), "{kinds:?}");
+}
+
+#[test]
+fn cli_writes_leave_no_plaintext_even_with_a_live_wal() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let vault = tmp.path().join("kluis");
+    let scratch = tmp.path().join("tmp");
+    std::fs::create_dir(&scratch).expect("mkdir");
+    let org = "MARKER-ORG-Stichting-Çağrı-7f3a";
+    let name = "MARKER-USER-Ayşe-Yılmaz-91b2";
+    cli::init(&vault, &scratch, org, name, "advisor,hr,manager");
+    let colleague = "MARKER-COLLEGA-Jürgen-ë-ï-é-🙂";
+    cli::ok(
+        cli::cmd(&vault, "ayse", &scratch)
+            .args([
+                "user", "add", "--name", colleague, "--login", "jurgen", "--roles", "hr",
+            ])
+            .env("VERTROUWD_NEW_PASSPHRASE", cli::PASS_B)
+            .output()
+            .expect("user add"),
+    );
+
+    // A live session: the batch process keeps the databases open while we look.
+    let live = "MARKER-LIVE-WAL-Organisatie-55c1";
+    let mut child = cli::cmd(&vault, "ayse", &scratch)
+        .arg("batch")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("batch");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let mut answers = BufReader::new(child.stdout.take().expect("stdout"));
+    writeln!(
+        stdin,
+        r#"{{"op":"settings.update","args":{{"organisation":"{live}","idle_lock_seconds":null}}}}"#
+    )
+    .expect("send");
+    let mut line = String::new();
+    answers.read_line(&mut line).expect("answer");
+    assert!(line.contains(r#""ok":true"#), "{line}");
+    assert!(
+        vault.join("org.db-wal").exists(),
+        "the WAL must be live while we look"
+    );
+    for m in [org, name, colleague, live] {
+        let hits = find(&[&vault, &scratch], m);
+        assert!(
+            hits.is_empty(),
+            "{m} found in plaintext while open: {hits:?}"
+        );
+    }
+    drop(stdin);
+    assert!(child.wait().expect("wait").success());
+
+    for m in [org, name, colleague, live] {
+        let hits = find(&[&vault, &scratch], m);
+        assert!(
+            hits.is_empty(),
+            "{m} found in plaintext after close: {hits:?}"
+        );
+    }
+    // The test would notice a leak: the marker does come back through the api.
+    let users = cli::ok(
+        cli::cmd(&vault, "ayse", &scratch)
+            .args(["user", "list"])
+            .output()
+            .expect("list"),
+    );
+    assert!(users.contains(colleague), "{users}");
+}
+
+#[tokio::test]
+async fn api_writes_leave_no_plaintext() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let vault = tmp.path().join("kluis");
+    let session = Session::new(Arc::new(SystemClock), KdfPolicy::Floor);
+    let org = "MARKER-API-ORG-Gemeente-Öztürk-c0de";
+    let name = "MARKER-API-NAAM-ideeën-coördinatie";
+    session
+        .create_vault(CreateVaultRequest {
+            dir: vault.to_string_lossy().into(),
+            organisation: org.into(),
+            display_name: name.into(),
+            login: "ayse".into(),
+            roles: vec![Role::Advisor, Role::Hr],
+            passphrase: SecretText::new(PASS),
+            passphrase_repeat: SecretText::new(PASS),
+        })
+        .await
+        .expect("create");
+    let backup = tmp.path().join("kopie.vbak");
+    session
+        .backup(PathRequest {
+            path: backup.to_string_lossy().into(),
+        })
+        .await
+        .expect("backup");
+    let temp = std::env::temp_dir();
+    for m in [org, name] {
+        let hits = find(&[&vault, &backup], m);
+        assert!(hits.is_empty(), "{m} in plaintext while open: {hits:?}");
+    }
+    session.lock().await;
+    for m in [org, name] {
+        let hits = find(&[&vault, tmp.path(), &temp], m);
+        assert!(hits.is_empty(), "{m} in plaintext after lock: {hits:?}");
+    }
+}
