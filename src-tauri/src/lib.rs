@@ -167,6 +167,28 @@ fn spawn_idle_lock(app: tauri::AppHandle, session: Arc<Session>) {
     });
 }
 
+/// Opens the main window as `tauri.conf.json` describes it (incognito: no
+/// web storage on disk). WebKitGTK cannot automate an ephemeral context, so
+/// only under WebDriver automation (`TAURI_WEBVIEW_AUTOMATION=true`, set by
+/// tauri-driver) the window keeps a normal context; the UI writes no web
+/// storage either way, and the end-to-end tests check that.
+fn open_main_window(app: &tauri::App) -> tauri::Result<()> {
+    let automated = std::env::var("TAURI_WEBVIEW_AUTOMATION").as_deref() == Ok("true");
+    let config = app
+        .config()
+        .app
+        .windows
+        .iter()
+        .find(|w| w.label == "main")
+        .cloned()
+        .ok_or_else(|| tauri::Error::WindowNotFound)?;
+    let incognito = config.incognito && !automated;
+    tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?
+        .incognito(incognito)
+        .build()?;
+    Ok(())
+}
+
 /// Builds and runs the app.
 pub fn run() {
     let session = Arc::new(Session::new(Arc::new(SystemClock), KdfPolicy::Tuned));
@@ -175,6 +197,7 @@ pub fn run() {
         .setup({
             let session = session.clone();
             move |app| {
+                open_main_window(app)?;
                 let preferences_file = app.path().app_config_dir()?.join("preferences.json");
                 app.manage(AppState {
                     session: session.clone(),

@@ -1,0 +1,124 @@
+"""End-to-end harness: the real app binary, driven through tauri-driver and
+WebKitWebDriver under Xvfb (`make test` starts this under xvfb-run).
+
+Each WebDriver session starts a fresh app process. The app's data and
+config folders point into a temporary home, so the default vault folder is
+new for every run.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.options import ArgOptions
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = ROOT / "target" / "debug" / "vertrouwd-app"
+CLI = ROOT / "target" / "debug" / "vertrouwd"
+SCREENS = ROOT / "target" / "e2e-screens"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory):
+    """A private home for the app: data, config and temp folders."""
+    base = tmp_path_factory.mktemp("home")
+    for d in ("data", "config", "cache", "tmp"):
+        (base / d).mkdir()
+    return base
+
+
+@pytest.fixture(scope="module")
+def app_env(home):
+    env = dict(os.environ)
+    env.update(
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_CACHE_HOME=str(home / "cache"),
+        TMPDIR=str(home / "tmp"),
+        HOME=str(home),
+    )
+    return env
+
+
+@pytest.fixture(scope="module")
+def vault_dir(home):
+    return home / "data" / "nl.vertrouwd.app" / "vault"
+
+
+class App:
+    """A running app window with small helpers for the tests."""
+
+    def __init__(self, driver):
+        self.d = driver
+        self.wait = WebDriverWait(driver, 20)
+
+    def el(self, css):
+        return self.wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, css)))
+
+    def click(self, css):
+        self.wait.until(EC.element_to_be_clickable((By.CSS_SELECTOR, css))).click()
+
+    def fill(self, css, text):
+        e = self.el(css)
+        e.clear()
+        e.send_keys(text)
+
+    def text(self, css):
+        return self.el(css).text
+
+    def absent(self, css):
+        return len(self.d.find_elements(By.CSS_SELECTOR, css)) == 0
+
+    def shot(self, name):
+        SCREENS.mkdir(parents=True, exist_ok=True)
+        self.d.save_screenshot(str(SCREENS / f"{name}.png"))
+
+
+@pytest.fixture
+def app(app_env):
+    """Starts tauri-driver and one app session; closes both afterwards."""
+    assert APP.is_file(), f"build the app first (make test does): {APP}"
+    assert shutil.which("WebKitWebDriver"), "WebKitWebDriver is missing (apt: webkit2gtk-driver)"
+    port = free_port()
+    native = free_port()
+    driver_proc = subprocess.Popen(
+        ["tauri-driver", "--port", str(port), "--native-port", str(native)],
+        env=app_env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        opts = ArgOptions()
+        opts.set_capability("tauri:options", {"application": str(APP)})
+        driver = webdriver.Remote(command_executor=f"http://127.0.0.1:{port}", options=opts)
+        try:
+            yield App(driver)
+        finally:
+            driver.quit()
+    finally:
+        driver_proc.terminate()
+        try:
+            driver_proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            driver_proc.kill()

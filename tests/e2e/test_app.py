@@ -1,0 +1,140 @@
+"""The foundation, as a new user meets it in the real app window."""
+
+import subprocess
+import time
+from pathlib import Path
+
+from conftest import CLI
+
+ORG = "E2E-Stichting Çağrı Öztürk"
+NAME = "Ayşe Yılmaz"
+PASS = "paars konijn fietst 42 keer"
+PASS_MANAGER = "groene olifant zwemt 17 baantjes"
+
+
+def marker_hits(dirs, marker):
+    hits = []
+    for d in dirs:
+        for f in Path(d).rglob("*"):
+            if f.is_file():
+                data = f.read_bytes()
+                for enc in ("utf-8", "utf-16-le"):
+                    if marker.encode(enc) in data:
+                        hits.append((str(f), enc))
+    return hits
+
+
+def test_1_create_vault_with_wizard_and_add_a_manager(app, vault_dir):
+    a = app
+    a.el("#wizard-start")
+    a.shot("01-welcome")
+    a.click("#wizard-start")
+    a.el("#dir")
+    assert a.el("#dir").get_attribute("value") == str(vault_dir)
+    a.click("#wizard-next")
+    a.click("#wizard-next")  # empty organisation: an inline error, no step forward
+    assert "Vul dit in" in a.text("#organisation-error")
+    a.fill("#organisation", ORG)
+    a.click("#wizard-next")
+    a.fill("#display_name", NAME)
+    assert a.el("#login").get_attribute("value") == "ayşe"
+    a.fill("#login", "ayse")
+    a.click("#role-advisor")
+    a.click("#role-hr")
+    a.shot("02-about-you")
+    a.click("#wizard-next")
+    a.fill("#passphrase", "wachtwoord")
+    a.fill("#passphrase-repeat", "wachtwoord")
+    a.click("#wizard-create")
+    assert "te zwak" in a.text("#passphrase-error")
+    a.fill("#passphrase", PASS)
+    a.fill("#passphrase-repeat", PASS)
+    a.el("#passphrase-strength strong")
+    a.shot("03-passphrase")
+    a.click("#wizard-create")
+    key = a.el("#recovery-key").get_attribute("data-key")
+    assert len(key) == 39 and key.count("-") == 7, key
+    a.shot("04-recovery-key")
+    assert not a.el("#wizard-finish").is_enabled(), "cannot continue before confirming"
+    a.click("#recovery-stored")
+    a.fill("#recovery-confirm", key[-4:].lower())
+    a.click("#wizard-finish")
+    assert NAME in a.text("#home-title")
+    compartments = a.text("#open-compartments")
+    assert "Vertrouwenspersoon" in compartments and "HR" in compartments
+    assert not a.absent("#nav-advisor") and not a.absent("#nav-hr")
+    a.shot("05-home-advisor-hr")
+
+    a.click("#nav-users")
+    a.click("#users-add")
+    a.fill("#new-display-name", "Mark de Manager")
+    a.fill("#new-login", "mark")
+    a.click("#new-role-manager")
+    a.fill("#new-passphrase", PASS_MANAGER)
+    a.fill("#new-passphrase-repeat", PASS_MANAGER)
+    a.shot("06-add-user")
+    a.el("#add-user button[type=submit]").click()
+    assert len(a.el("#added-user #recovery-key").get_attribute("data-key")) == 39
+    a.el("#added-user button.primary").click()
+    assert "mark" in a.text("#users-table")
+    a.shot("07-users")
+
+    storage = a.d.execute_script("return window.localStorage.length + window.sessionStorage.length")
+    assert storage == 0, "nothing may be kept in web storage"
+
+
+def test_2_lock_wrong_and_right_passphrase_and_idle_lock(app, vault_dir, app_env, home):
+    a = app
+    a.fill("#login", "ayse")
+    a.fill("#passphrase", "dit is niet de goede zin")
+    a.click("#unlock-submit")
+    assert "klopt niet" in a.text("#unlock-error")
+    a.shot("08-wrong-passphrase")
+    a.fill("#passphrase", PASS)
+    a.click("#unlock-submit")
+    assert NAME in a.text("#home-title")
+
+    a.click("#lock-button")
+    a.el("#unlock-submit")
+    page = a.d.page_source
+    assert ORG not in page and NAME not in page, "after a lock the window shows no vault content"
+
+    # A test setting of three seconds, made with the CLI while the app runs.
+    subprocess.run(
+        [str(CLI), "--vault", str(vault_dir), "--as", "ayse", "settings", "set", "--idle-lock-seconds", "3"],
+        check=True, env={**app_env, "VERTROUWD_PASSPHRASE": PASS}, capture_output=True,
+    )
+    a.fill("#login", "ayse")
+    a.fill("#passphrase", PASS)
+    a.click("#unlock-submit")
+    a.el("#home-title")
+    started = time.time()
+    a.el("#locked-idle")  # waits up to 20 s; nothing touches the app meanwhile
+    assert time.time() - started >= 2, "locked too early"
+    assert ORG not in a.d.page_source
+    a.shot("09-idle-locked")
+    subprocess.run(
+        [str(CLI), "--vault", str(vault_dir), "--as", "ayse", "settings", "set", "--idle-lock-seconds", "300"],
+        check=True, env={**app_env, "VERTROUWD_PASSPHRASE": PASS}, capture_output=True,
+    )
+
+
+def test_3_a_manager_sees_no_advisor_or_hr_area(app, home):
+    a = app
+    a.fill("#login", "MARK")
+    a.fill("#passphrase", PASS_MANAGER)
+    a.click("#unlock-submit")
+    assert "Mark de Manager" in a.text("#home-title")
+    assert a.absent("#nav-advisor"), "a manager must not see the advisor area"
+    assert a.absent("#nav-hr"), "a manager must not see the HR area"
+    assert not a.absent("#nav-org")
+    assert a.text("#open-compartments").strip().endswith("Organisatie")
+    assert a.d.find_elements("css selector", "#open-compartments li").__len__() == 1
+    a.shot("10-manager-home")
+    a.d.set_window_size(1024, 700)
+    a.shot("11-manager-home-1024")
+    a.click("#lock-button")
+    a.el("#unlock-submit")
+
+    hits = marker_hits([home / "data", home / "config", home / "cache", home / "tmp"], ORG)
+    assert hits == [], f"organisation name in plaintext on disk: {hits}"
