@@ -20,7 +20,7 @@ fn security_flags_and_csp() {
     assert_eq!(sec["freezePrototype"], true, "freezePrototype must be true");
     assert!(sec
         .get("dangerousDisableAssetCspModification")
-        .map_or(true, |v| v == false));
+        .is_none_or(|v| v == false));
     let windows = conf["app"]["windows"].as_array().expect("windows");
     assert_eq!(windows.len(), 1);
     assert_eq!(windows[0]["label"], "main");

@@ -107,8 +107,7 @@ pub async fn verify(pool: &SqlitePool, compartment: &str) -> Result<i64> {
     .fetch_all(pool)
     .await?;
     let mut prev = GENESIS.to_vec();
-    let mut expected_seq = 1;
-    for r in &rows {
+    for (expected_seq, r) in (1..).zip(rows.iter()) {
         let want = entry_hash(
             &prev,
             r.seq,
@@ -121,7 +120,6 @@ pub async fn verify(pool: &SqlitePool, compartment: &str) -> Result<i64> {
             return Err(VaultError::AuditChainBroken(compartment.into(), r.seq));
         }
         prev = r.hash.clone();
-        expected_seq += 1;
     }
     Ok(rows.len() as i64)
 }

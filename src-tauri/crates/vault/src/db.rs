@@ -116,7 +116,7 @@ async fn check_connection(conn: &mut sqlx::SqliteConnection) -> Result<()> {
     let version: Option<String> = sqlx::query_scalar("PRAGMA cipher_version")
         .fetch_optional(&mut *conn)
         .await?;
-    if version.map_or(true, |v| v.is_empty()) {
+    if version.is_none_or(|v| v.is_empty()) {
         return Err(VaultError::Invalid("SQLCipher is not linked"));
     }
     for (pragma, want) in REQUIRED_PRAGMAS {

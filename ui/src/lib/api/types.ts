@@ -1,6 +1,8 @@
 // Generated from vertrouwd-core's api types. Do not edit by hand:
 // run `make bindings` after changing a type in Rust.
 
+export type SecretText = string;
+
 export type ErrorCode = "Locked" | "WrongPassphrase" | "UnknownUser" | "NotAVault" | "VaultExists" | "Validation" | "Forbidden" | "Conflict" | "NotFound" | "Corrupt" | "TooNew" | "OtherVault" | "DiskFull" | "ReadOnly" | "Internal";
 
 export type ApiError = { code: ErrorCode, message: string, 

@@ -712,6 +712,7 @@ pub fn typescript_bindings() -> String {
     let cfg = ts_rs::Config::new().with_large_int("number");
     let cfg = &cfg;
     let decls = [
+        SecretText::decl(cfg),
         ErrorCode::decl(cfg),
         ApiError::decl(cfg),
         Role::decl(cfg),

@@ -1,0 +1,96 @@
+# Vertrouwd — the two commands: `make run` and `make test`.
+# Both install what is missing on a Debian/Ubuntu machine first.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential file pkg-config libxdo-dev libssl-dev \
+  libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver poppler-utils \
+  qpdf python3-venv
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+VENV := .venv
+APP_BIN := target/debug/vertrouwd-app
+CLI_BIN := target/debug/vertrouwd
+CARGO_HOME_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+
+.PHONY: help run test bench bindings deps deps-system deps-node deps-python deps-driver ui app lint test-rust test-ui test-python test-e2e clean
+
+help:
+	@echo "make run    install what is missing, build and start Vertrouwd"
+	@echo "make test   install what is missing and run every test (what CI runs)"
+	@echo "make bench  run the benchmarks (release mode)"
+	@echo "make bindings  regenerate ui/src/lib/api/types.ts from the Rust types"
+
+## Installing what is missing ------------------------------------------------
+
+deps: deps-system deps-node deps-python deps-driver
+
+deps-system:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+	@command -v npm >/dev/null || { DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm; }
+	@command -v cargo >/dev/null || { echo "Rust (cargo) is needed: see https://rustup.rs"; exit 1; }
+
+deps-node: ui/node_modules/.installed
+
+ui/node_modules/.installed: ui/package.json ui/package-lock.json
+	cd ui && npm ci --no-audit --no-fund
+	@touch $@
+
+deps-python: $(VENV)/.installed
+
+$(VENV)/.installed: tests/requirements.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q -r tests/requirements.txt
+	@touch $@
+
+deps-driver:
+	@command -v tauri-driver >/dev/null || [ -x $(CARGO_HOME_BIN)/tauri-driver ] || cargo install tauri-driver --locked
+
+## Building --------------------------------------------------------------------
+
+ui: deps-node
+	cd ui && npm run build
+
+# The desktop app with the built UI inside the binary.
+app: ui
+	cargo build -p vertrouwd-app --features custom-protocol
+	cargo build -p vertrouwd-cli
+
+run: deps-system deps-node app
+	$(APP_BIN)
+
+## Testing (CI runs exactly `make test`) ---------------------------------------
+
+test: deps ui lint test-rust test-ui app test-python test-e2e
+	@echo "All tests passed."
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+
+test-rust:
+	cargo build -p vertrouwd-cli
+	cargo test
+
+test-ui: deps-node
+	cd ui && npm run check && npm test
+
+test-python: deps-python
+	$(VENV)/bin/pytest -q tests/python
+
+test-e2e: deps-python deps-driver
+	PATH="$(CARGO_HOME_BIN):$$PATH" xvfb-run -a -s "-screen 0 1280x900x24" $(VENV)/bin/pytest -q tests/e2e
+
+bench:
+	cargo bench -p vertrouwd-vault
+
+bindings:
+	UPDATE_BINDINGS=1 cargo test -p vertrouwd-core --test core typescript
+
+clean:
+	cargo clean
+	rm -rf ui/dist ui/node_modules $(VENV)

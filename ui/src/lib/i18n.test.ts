@@ -1,0 +1,54 @@
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { nl } from "./i18n/nl";
+import { en } from "./i18n/en";
+import { errorText, i18n, t } from "./i18n.svelte";
+import type { ErrorCode } from "./api";
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((f: string) => {
+    const p = join(dir, f);
+    if (statSync(p).isDirectory()) return sources(p);
+    return /\.(svelte|ts)$/.test(f) && !f.endsWith(".test.ts") ? [p] : [];
+  });
+}
+
+describe("translations", () => {
+  it("Dutch and English have the same keys and no empty text", () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(nl).sort());
+    for (const [k, v] of [...Object.entries(nl), ...Object.entries(en)]) {
+      expect(v.trim(), k).not.toBe("");
+    }
+  });
+
+  it("every key the code asks for exists", () => {
+    const used = new Set<string>();
+    for (const file of sources(join(dirname(fileURLToPath(import.meta.url)), ".."))) {
+      for (const m of readFileSync(file, "utf8").matchAll(/\bt\("([a-z_.0-9]+)"/g)) used.add(m[1]);
+    }
+    expect(used.size).toBeGreaterThan(50);
+    const missing = [...used].filter((k) => !(k in nl));
+    expect(missing).toEqual([]);
+  });
+
+  it("every error code has a text in both languages", () => {
+    const codes: ErrorCode[] = ["Locked", "WrongPassphrase", "UnknownUser", "NotAVault", "VaultExists", "Validation", "Forbidden", "Conflict", "NotFound", "Corrupt", "TooNew", "OtherVault", "DiskFull", "ReadOnly", "Internal"];
+    for (const lang of ["nl", "en"] as const) {
+      i18n.language = lang;
+      for (const code of codes) {
+        const text = errorText({ code, message: "x", field: null, reason: null });
+        expect(text, `${lang} ${code}`).not.toMatch(/^error\./);
+        if (code !== "Internal") expect(text, `${lang} ${code} has its own text`).not.toBe(t("error.Internal"));
+      }
+    }
+    i18n.language = "nl";
+  });
+
+  it("fills parameters and falls back to the reason of a validation error", () => {
+    expect(t("home.greeting", { name: "Çağrı" })).toBe("Welkom, Çağrı");
+    expect(errorText({ code: "Validation", message: "", field: "passphrase", reason: "weak" })).toBe(nl["validation.weak"]);
+    expect(errorText({ code: "Conflict", message: "", field: "login", reason: "taken" })).toBe(nl["validation.taken"]);
+  });
+});
