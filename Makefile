@@ -37,7 +37,7 @@ deps-system:
 deps-node: ui/node_modules/.installed
 
 ui/node_modules/.installed: ui/package.json ui/package-lock.json
-	cd ui && npm ci --no-audit --no-fund
+	cd ui && npm install --no-audit --no-fund
 	@touch $@
 
 deps-python: $(VENV)/.installed
