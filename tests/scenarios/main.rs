@@ -2,6 +2,7 @@
 
 mod cli;
 mod config;
+mod disk;
 mod kill;
 mod marker;
 mod separation;

@@ -97,7 +97,7 @@ pub async fn open_compartment(
         })
         .connect_with(connect_options(path, key, mode))
         .await
-        .map_err(|e| open_error(name, e))?;
+        .map_err(|e| open_error(path, name, e))?;
     spec.migrator.run(&pool).await.map_err(|e| match e {
         MigrateError::VersionMissing(_) => VaultError::DatabaseTooNew(name.into()),
         MigrateError::Execute(sqlx::Error::Database(db)) if db.code().as_deref() == Some("13") => {
@@ -136,7 +136,17 @@ async fn check_connection(conn: &mut sqlx::SqliteConnection) -> Result<()> {
     Ok(())
 }
 
-fn open_error(name: &str, e: sqlx::Error) -> VaultError {
+fn open_error(path: &Path, name: &str, e: sqlx::Error) -> VaultError {
+    // A database SQLite cannot open for writing: say so when the file system
+    // refuses writes, rather than calling the file damaged. (Opening for
+    // write without truncating changes nothing.)
+    if path.is_file() {
+        if let Err(io) = std::fs::OpenOptions::new().append(true).open(path) {
+            if let err @ (VaultError::ReadOnly | VaultError::DiskFull) = VaultError::from(io) {
+                return err;
+            }
+        }
+    }
     if let sqlx::Error::Database(db) = &e {
         // 26 SQLITE_NOTADB (wrong key or not a database), 11 SQLITE_CORRUPT.
         let code = db

@@ -84,6 +84,10 @@ impl From<sqlx::Error> for VaultError {
                 Some(8) => return VaultError::ReadOnly,
                 _ => {}
             }
+            // sqlcipher_export reports a full disk as a generic error (code 1).
+            if db.message().contains("disk is full") {
+                return VaultError::DiskFull;
+            }
         }
         if let sqlx::Error::Io(io) = e {
             return io.into();
