@@ -138,3 +138,49 @@ def test_3_a_manager_sees_no_advisor_or_hr_area(app, home):
 
     hits = marker_hits([home / "data", home / "config", home / "cache", home / "tmp"], ORG)
     assert hits == [], f"organisation name in plaintext on disk: {hits}"
+
+
+def test_4_audit_verify_remove_user_and_english(app, home):
+    a = app
+    a.fill("#login", "ayse")
+    a.fill("#passphrase", PASS)
+    a.click("#unlock-submit")
+    a.el("#home-title")
+
+    a.click("#nav-audit")
+    trail = a.text("#audit-table")
+    assert "Kluis aangemaakt" in trail and "Gebruiker toegevoegd" in trail, trail
+    a.click("#verify-vault")
+    report = a.text("#verify-report")
+    assert report.count("in orde") == 3, report
+    a.shot("12-audit-verified")
+
+    a.click("#nav-users")
+    row = [r for r in a.d.find_elements("css selector", "#users-table tbody tr") if "mark" in r.text][0]
+    row.find_element("css selector", "button").click()
+    a.fill("#remove-reason", "uit dienst")
+    submit = a.el("#remove-user button.danger")
+    assert not submit.is_enabled(), "removal needs the typed login name"
+    a.fill("#remove-confirm", "mark")
+    a.shot("13-remove-user")
+    submit.click()
+    notice = a.text("p.notice")
+    assert "Mark de Manager is verwijderd" in notice and "Organisatie" in notice, notice
+    assert "mark" not in a.text("#users-table")
+
+    a.click("#nav-settings")
+    a.click("#language-switch")
+    assert a.text("#nav-users") == "Users"
+    a.shot("14-settings-english")
+    a.d.find_element("css selector", "body").send_keys("?")
+    assert "Keyboard shortcuts" in a.text("#help-title")
+    a.shot("15-help-overlay")
+    a.d.find_element("css selector", "body").send_keys("\ue00c")  # Escape
+    a.click("#lock-button")
+
+    a.fill("#login", "mark")
+    a.fill("#passphrase", PASS_MANAGER)
+    a.click("#unlock-submit")
+    assert "no user with this login name" in a.text("#unlock-error")
+    a.shot("16-removed-user-english")
+    a.click("#language-switch")

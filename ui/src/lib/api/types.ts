@@ -79,7 +79,11 @@ export type AuditRow = { seq: number, at: string, actor_id: string,
 /**
  * The actor's display name, when the directory knows them.
  */
-actor_name: string | null, action: string, object: string | null, };
+actor_name: string | null, action: string, object: string | null, 
+/**
+ * The display name of the object when it is a user.
+ */
+object_name: string | null, };
 
 export type SettingsUpdate = { organisation: string | null, idle_lock_seconds: number | null, };
 

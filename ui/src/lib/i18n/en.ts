@@ -157,6 +157,9 @@ export const en: Record<Key, string> = {
   "action.settings.changed": "Setting changed",
   "action.passphrase.reset": "Passphrase reset with recovery key",
 
+  "setting.organisation": "Name of the organisation",
+  "setting.idle_lock_seconds": "Automatic lock",
+
   "backup.title": "Backup",
   "backup.make": "Make a backup…",
   "backup.make.body": "A backup is one file with the whole vault. The databases in it stay encrypted; whoever has the file still needs a passphrase. Keep it carefully all the same, for instance on an encrypted drive.",

@@ -155,6 +155,9 @@ export const nl = {
   "action.settings.changed": "Instelling gewijzigd",
   "action.passphrase.reset": "Wachtwoordzin hersteld met herstelsleutel",
 
+  "setting.organisation": "Naam van de organisatie",
+  "setting.idle_lock_seconds": "Automatisch vergrendelen",
+
   "backup.title": "Back-up",
   "backup.make": "Back-up maken…",
   "backup.make.body": "Een back-up is één bestand met de hele kluis. De databases erin blijven versleuteld; wie het bestand heeft, heeft nog steeds een wachtwoordzin nodig. Bewaar het toch zorgvuldig, bijvoorbeeld op een versleutelde schijf.",

@@ -525,13 +525,12 @@ impl Session {
             let limit = i64::from(req.limit.unwrap_or(200).clamp(1, 1000));
             let entries = audit::list(pool, limit, req.before).await?;
             let names = users::names(o.org()?).await?;
+            let name_of = |id: &str| names.iter().find(|(i, _)| i == id).map(|(_, n)| n.clone());
             Ok(entries
                 .into_iter()
                 .map(|e| AuditRow {
-                    actor_name: names
-                        .iter()
-                        .find(|(id, _)| *id == e.actor)
-                        .map(|(_, n)| n.clone()),
+                    actor_name: name_of(&e.actor),
+                    object_name: e.object.as_deref().and_then(name_of),
                     seq: e.seq,
                     at: e.at,
                     actor_id: e.actor,

@@ -168,6 +168,8 @@ pub struct AuditRow {
     pub actor_name: Option<String>,
     pub action: String,
     pub object: Option<String>,
+    /// The display name of the object when it is a user.
+    pub object_name: Option<String>,
 }
 
 #[derive(Debug, Deserialize, TS)]
