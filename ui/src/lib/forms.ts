@@ -9,3 +9,9 @@ export function toFieldErrors(e: ApiError): { fields: FieldErrors; form: string 
   if (e.field) return { fields: { [e.field]: errorText(e) }, form: "" };
   return { fields: {}, form: errorText(e) };
 }
+
+/** Field errors with a whole-form message, if any, under `form`. */
+export function formErrors(e: ApiError): FieldErrors {
+  const { fields, form } = toFieldErrors(e);
+  return form ? { ...fields, form } : fields;
+}

@@ -1,5 +1,6 @@
 //! Vault-wide settings in org.db.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sqlx::{SqliteConnection, SqlitePool};
 use ts_rs::TS;
@@ -48,4 +49,37 @@ pub(crate) async fn set(conn: &mut SqliteConnection, key: &str, value: &str) -> 
     .execute(conn)
     .await?;
     Ok(())
+}
+
+/// Sets a setting and records in the audit trail which one changed (never
+/// its value), in the caller's transaction.
+pub(crate) async fn change(
+    conn: &mut SqliteConnection,
+    at: DateTime<Utc>,
+    actor: &str,
+    key: &str,
+    value: &str,
+) -> Result<(), vertrouwd_vault::VaultError> {
+    set(conn, key, value).await?;
+    vertrouwd_vault::audit::append(conn, at, actor, "settings.changed", Some(key)).await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::compartments::LAYOUT;
+
+    #[test]
+    fn every_compartment_creates_the_audit_table_exactly_as_the_vault_expects() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+        for spec in LAYOUT {
+            let first = std::fs::read_to_string(dir.join(spec.name).join("0001_init.sql"))
+                .expect("migration");
+            assert!(
+                first.contains(vertrouwd_vault::audit::SCHEMA.trim()),
+                "{}: 0001_init.sql must contain vertrouwd-vault's audit schema verbatim",
+                spec.name
+            );
+        }
+    }
 }

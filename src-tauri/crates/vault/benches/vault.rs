@@ -13,7 +13,8 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use sqlx::migrate::Migrator;
 use vertrouwd_vault::keyring::{KeyGeneration, Keyring, UnlockerKind};
 use vertrouwd_vault::{
-    audit, db, envelope, kdf, CompartmentSpec, KdfParams, NewUser, OpenMode, Passphrase, Vault,
+    audit, db, envelope, kdf, CompartmentSpec, KdfParams, NewUser, OpenMode, Passphrase, Unlocked,
+    Vault,
 };
 
 static MIGRATIONS: Migrator = sqlx::migrate!("tests/migrations/one");
@@ -60,6 +61,16 @@ fn create(rt: &tokio::runtime::Runtime, dir: &Path, params: KdfParams) {
         .expect("create");
         u.lock().await;
     });
+}
+
+fn unlocked(rt: &tokio::runtime::Runtime, dir: &Path) -> Unlocked {
+    rt.block_on(async {
+        Vault::open(dir, LAYOUT)
+            .expect("open")
+            .unlock("ayse", &Passphrase::new(PASS.into()))
+            .await
+            .expect("unlock")
+    })
 }
 
 fn unlock(c: &mut Criterion) {
@@ -136,13 +147,7 @@ fn audit_appends(c: &mut Criterion) {
     let tmp = tempfile::tempdir().expect("tmp");
     let dir = tmp.path().join("v");
     create(&rt, &dir, KdfParams::FLOOR);
-    let u = rt.block_on(async {
-        Vault::open(&dir, LAYOUT)
-            .expect("open")
-            .unlock("ayse", &Passphrase::new(PASS.into()))
-            .await
-            .expect("unlock")
-    });
+    let u = unlocked(&rt, &dir);
     let pool = u.pool("org").expect("pool").clone();
     let mut g = c.benchmark_group("audit");
     g.sample_size(10);
@@ -195,13 +200,7 @@ fn backup(c: &mut Criterion) {
     let tmp = tempfile::tempdir().expect("tmp");
     let dir = tmp.path().join("v");
     create(&rt, &dir, KdfParams::FLOOR);
-    let u = rt.block_on(async {
-        Vault::open(&dir, LAYOUT)
-            .expect("open")
-            .unlock("ayse", &Passphrase::new(PASS.into()))
-            .await
-            .expect("unlock")
-    });
+    let u = unlocked(&rt, &dir);
     rt.block_on(async {
         // ~100 MB of notes: 100 000 rows of 1 000 characters.
         let mut tx = u.pool("advisor").expect("pool").begin().await.expect("tx");

@@ -569,24 +569,15 @@ impl Session {
             }
             let mut tx = o.org()?.begin().await?;
             if let Some(name) = &organisation {
-                settings::set(&mut tx, settings::ORGANISATION, name).await?;
-                audit::append(
-                    &mut tx,
-                    now,
-                    &o.user.id,
-                    "settings.changed",
-                    Some(settings::ORGANISATION),
-                )
-                .await?;
+                settings::change(&mut tx, now, &o.user.id, settings::ORGANISATION, name).await?;
             }
             if let Some(s) = req.idle_lock_seconds {
-                settings::set(&mut tx, settings::IDLE_LOCK_SECONDS, &s.to_string()).await?;
-                audit::append(
+                settings::change(
                     &mut tx,
                     now,
                     &o.user.id,
-                    "settings.changed",
-                    Some(settings::IDLE_LOCK_SECONDS),
+                    settings::IDLE_LOCK_SECONDS,
+                    &s.to_string(),
                 )
                 .await?;
             }
