@@ -6,6 +6,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::sync::Arc;
+use std::time::{Duration, SystemTime};
 
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;
@@ -39,26 +40,40 @@ fn patterns(marker: &str) -> Vec<(String, Vec<u8>)> {
     p
 }
 
-fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
+/// Files under `dir` (or `dir` itself) changed at or after `since`.
+fn files_under(dir: &Path, since: SystemTime, out: &mut Vec<PathBuf>) {
+    let Ok(meta) = std::fs::symlink_metadata(dir) else {
+        return;
+    };
+    if meta.is_file() {
+        if meta.modified().is_ok_and(|m| m >= since) {
+            out.push(dir.to_path_buf());
+        }
+        return;
+    }
+    if !meta.is_dir() {
+        return;
+    }
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
     for e in entries.flatten() {
-        let path = e.path();
-        if path.is_dir() {
-            files_under(&path, out);
-        } else if path.is_file() {
-            out.push(path);
-        }
+        files_under(&e.path(), since, out);
     }
 }
 
 /// Where `marker` shows up under `dirs`, as (file, encoding).
 pub fn find(dirs: &[&Path], marker: &str) -> Vec<(PathBuf, String)> {
+    find_since(dirs, marker, SystemTime::UNIX_EPOCH)
+}
+
+/// Like [`find`], reading only files changed at or after `since` (for big
+/// shared folders such as the system temp dir).
+pub fn find_since(dirs: &[&Path], marker: &str, since: SystemTime) -> Vec<(PathBuf, String)> {
     let pats = patterns(marker);
     let mut files = vec![];
     for d in dirs {
-        files_under(d, &mut files);
+        files_under(d, since, &mut files);
     }
     let mut hits = vec![];
     for f in files {
@@ -165,6 +180,9 @@ fn cli_writes_leave_no_plaintext_even_with_a_live_wal() {
 
 #[tokio::test]
 async fn api_writes_leave_no_plaintext() {
+    // Everything written to the system temp dir from now on is read; older
+    // files cannot hold what this test is about to store.
+    let started = SystemTime::now() - Duration::from_secs(2);
     let tmp = tempfile::tempdir().expect("tmp");
     let vault = tmp.path().join("kluis");
     let session = Session::new(Arc::new(SystemClock), KdfPolicy::Floor);
@@ -196,7 +214,8 @@ async fn api_writes_leave_no_plaintext() {
     }
     session.lock().await;
     for m in [org, name] {
-        let hits = find(&[&vault, tmp.path(), &temp], m);
+        let mut hits = find(&[&vault, tmp.path()], m);
+        hits.extend(find_since(&[&temp], m, started));
         assert!(hits.is_empty(), "{m} in plaintext after lock: {hits:?}");
     }
 }
