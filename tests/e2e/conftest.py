@@ -32,6 +32,17 @@ def free_port():
         return s.getsockname()[1]
 
 
+def wait_for_port(port, seconds=20):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise TimeoutError(f"nothing listens on port {port}")
+
+
 @pytest.fixture(scope="module")
 def home(tmp_path_factory):
     """A private home for the app: data, config and temp folders."""
@@ -102,16 +113,21 @@ def app(app_env):
         stderr=subprocess.DEVNULL,
     )
     try:
-        deadline = time.time() + 20
-        while time.time() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+        # tauri-driver listens first and starts WebKitWebDriver on the native
+        # port; a session can only be made once both answer.
+        for p in (port, native):
+            wait_for_port(p)
         opts = ArgOptions()
         opts.set_capability("tauri:options", {"application": str(APP)})
-        driver = webdriver.Remote(command_executor=f"http://127.0.0.1:{port}", options=opts)
+        driver = None
+        for attempt in range(3):
+            try:
+                driver = webdriver.Remote(command_executor=f"http://127.0.0.1:{port}", options=opts)
+                break
+            except Exception:  # a driver still settling: try again shortly
+                if attempt == 2:
+                    raise
+                time.sleep(1)
         try:
             yield App(driver)
         finally:
