@@ -43,6 +43,15 @@ def wait_for_port(port, seconds=20):
     raise TimeoutError(f"nothing listens on port {port}")
 
 
+def wait_for_app_exit(seconds=15):
+    """The next test starts only once this app process has gone."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if subprocess.run(["pgrep", "-f", str(APP)], capture_output=True).returncode != 0:
+            return
+        time.sleep(0.2)
+
+
 @pytest.fixture(scope="module")
 def home(tmp_path_factory):
     """A private home for the app: data, config and temp folders."""
@@ -132,6 +141,7 @@ def app(app_env):
             yield App(driver)
         finally:
             driver.quit()
+            wait_for_app_exit()
     finally:
         driver_proc.terminate()
         try:

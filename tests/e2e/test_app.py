@@ -78,6 +78,8 @@ def test_1_create_vault_with_wizard_and_add_a_manager(app, vault_dir):
     a.el("#added-user button.primary").click()
     assert "mark" in a.text("#users-table")
     a.shot("07-users")
+    a.click("#lock-button")
+    a.el("#unlock-submit")
 
     storage = a.d.execute_script("return window.localStorage.length + window.sessionStorage.length")
     assert storage == 0, "nothing may be kept in web storage"
@@ -164,6 +166,8 @@ def test_4_audit_verify_remove_user_and_english(app, home):
     a.fill("#remove-confirm", "mark")
     a.shot("13-remove-user")
     submit.click()
+    a.el("p.notice, #remove-user .form-error")
+    assert a.absent("#remove-user .form-error"), a.text("#remove-user .form-error")
     notice = a.text("p.notice")
     assert "Mark de Manager is verwijderd" in notice and "Organisatie" in notice, notice
     assert "mark" not in a.text("#users-table")

@@ -34,7 +34,7 @@ describe("translations", () => {
   });
 
   it("every error code has a text in both languages", () => {
-    const codes: ErrorCode[] = ["Locked", "WrongPassphrase", "UnknownUser", "NotAVault", "VaultExists", "Validation", "Forbidden", "Conflict", "NotFound", "Corrupt", "TooNew", "OtherVault", "DiskFull", "ReadOnly", "Internal"];
+    const codes: ErrorCode[] = ["Locked", "WrongPassphrase", "UnknownUser", "NotAVault", "VaultExists", "Validation", "Forbidden", "Conflict", "NotFound", "Corrupt", "TooNew", "OtherVault", "DiskFull", "ReadOnly", "Busy", "Internal"];
     for (const lang of ["nl", "en"] as const) {
       i18n.language = lang;
       for (const code of codes) {

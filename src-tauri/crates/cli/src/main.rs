@@ -28,7 +28,8 @@ Exit codes:
   6   conflict: the folder already holds a vault, the login is taken, or the
       backup belongs to another vault
   7   a vault file or backup is damaged, or was written by a newer version
-  8   the disk is full or the folder is read-only
+  8   the disk is full, the folder is read-only, or another program is
+      using the vault just now
   9   your role or keys do not allow this
   10  no vault in that folder, or no such user
 
@@ -176,7 +177,7 @@ fn exit_code(code: ErrorCode) -> u8 {
         C::Validation => 5,
         C::Conflict | C::VaultExists | C::OtherVault => 6,
         C::Corrupt | C::TooNew => 7,
-        C::DiskFull | C::ReadOnly => 8,
+        C::DiskFull | C::ReadOnly | C::Busy => 8,
         C::Forbidden => 9,
         C::NotAVault | C::NotFound => 10,
     }

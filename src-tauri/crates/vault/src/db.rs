@@ -169,18 +169,46 @@ fn open_error(path: &Path, name: &str, e: sqlx::Error) -> VaultError {
     }
 }
 
-/// Re-encrypts the open database with `new_key`. SQLCipher cannot re-key in
-/// WAL mode, so the WAL is emptied and the journal switched to DELETE for the
-/// duration. The pool must be closed and the database reopened with the new
-/// key afterwards.
+/// Takes the database out of WAL mode so it can be re-keyed (SQLCipher
+/// cannot re-key in WAL mode): empties the WAL and switches to DELETE.
+/// Fails with [`VaultError::Busy`] within two seconds when another program
+/// has the database open; nothing has changed then.
+pub async fn prepare_rekey(pool: &SqlitePool) -> Result<()> {
+    let mut conn = pool.acquire().await?;
+    sqlx::query("PRAGMA busy_timeout = 2000")
+        .execute(&mut *conn)
+        .await?;
+    let switched = async {
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&mut *conn)
+            .await?;
+        let mode: String = sqlx::query_scalar("PRAGMA journal_mode=DELETE")
+            .fetch_one(&mut *conn)
+            .await?;
+        if mode.to_lowercase() != "delete" {
+            return Err(VaultError::Busy);
+        }
+        Ok(())
+    }
+    .await;
+    sqlx::query("PRAGMA busy_timeout = 10000")
+        .execute(&mut *conn)
+        .await?;
+    switched
+}
+
+/// Puts a database that [`prepare_rekey`] switched back into WAL mode,
+/// when the re-key is called off.
+pub async fn cancel_rekey(pool: &SqlitePool) -> Result<()> {
+    sqlx::query("PRAGMA journal_mode=WAL").execute(pool).await?;
+    Ok(())
+}
+
+/// Re-encrypts a database prepared by [`prepare_rekey`] with `new_key` and
+/// returns it to WAL mode. The pool must then be closed and the database
+/// reopened with the new key.
 pub async fn rekey(pool: &SqlitePool, new_key: &SecretKey) -> Result<()> {
     let mut conn = pool.acquire().await?;
-    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query("PRAGMA journal_mode=DELETE")
-        .execute(&mut *conn)
-        .await?;
     let stmt = zeroize::Zeroizing::new(format!(
         "PRAGMA rekey = {}",
         new_key.expose_as_sqlcipher_raw_key().as_str()

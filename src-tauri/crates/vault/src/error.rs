@@ -40,6 +40,8 @@ pub enum VaultError {
     Invalid(&'static str),
     #[error("the disk is full")]
     DiskFull,
+    #[error("another program is using the vault")]
+    Busy,
     #[error("no permission to write there")]
     ReadOnly,
     #[error("file system error ({0:?})")]
@@ -73,7 +75,8 @@ impl From<io::Error> for VaultError {
 impl From<sqlx::Error> for VaultError {
     fn from(e: sqlx::Error) -> Self {
         if let sqlx::Error::Database(db) = &e {
-            // SQLite primary result codes: 13 SQLITE_FULL, 8 SQLITE_READONLY.
+            // SQLite primary result codes: 13 SQLITE_FULL, 8 SQLITE_READONLY,
+            // 5 SQLITE_BUSY and 6 SQLITE_LOCKED (another program holds it).
             match db
                 .code()
                 .as_deref()
@@ -82,6 +85,7 @@ impl From<sqlx::Error> for VaultError {
             {
                 Some(13) => return VaultError::DiskFull,
                 Some(8) => return VaultError::ReadOnly,
+                Some(5) | Some(6) => return VaultError::Busy,
                 _ => {}
             }
             // sqlcipher_export reports a full disk as a generic error (code 1).

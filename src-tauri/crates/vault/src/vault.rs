@@ -303,6 +303,7 @@ impl Unlocked {
                 let old = envelope::open_sealed(&self.pair, &slot.previous_keys[name], &aad)
                     .map_err(|_| VaultError::KeyringCorrupt)?;
                 let old_pool = db::open_compartment(&path, spec, &old, OpenMode::Existing).await?;
+                db::prepare_rekey(&old_pool).await?;
                 db::rekey(&old_pool, &key).await?;
                 old_pool.close().await;
                 db::open_compartment(&path, spec, &key, OpenMode::Existing).await?
@@ -454,6 +455,16 @@ impl Unlocked {
                 return Err(VaultError::NotHeld(c.clone()));
             }
         }
+        // First make sure every database can be re-keyed now (no other
+        // program has it open); until then nothing has changed.
+        for (i, c) in rotated.iter().enumerate() {
+            if let Err(e) = db::prepare_rekey(self.pool(c)?).await {
+                for done in &rotated[..=i] {
+                    let _ = db::cancel_rekey(self.pool(done)?).await;
+                }
+                return Err(e);
+            }
+        }
         let mut new_keys = BTreeMap::new();
         let mut next = self.keyring.clone();
         next.users.retain(|u| u.user_id != user_id);
@@ -477,16 +488,19 @@ impl Unlocked {
             }
             new_keys.insert(c.clone(), new_key);
         }
-        next.save(&self.dir)?;
+        if let Err(e) = next.save(&self.dir) {
+            for c in &rotated {
+                let _ = db::cancel_rekey(self.pool(c)?).await;
+            }
+            return Err(e);
+        }
         self.keyring = next;
         for c in &rotated {
             let spec = spec_for(self.layout, c)?;
-            let pool = self
-                .pools
-                .remove(c)
-                .ok_or_else(|| VaultError::NotHeld(c.clone()))?;
+            let pool = self.pool(c)?.clone();
             db::rekey(&pool, &new_keys[c]).await?;
             pool.close().await;
+            self.pools.remove(c);
             let path = self.dir.join(spec.file_name());
             let pool = db::open_compartment(&path, spec, &new_keys[c], OpenMode::Existing).await?;
             self.pools.insert(c.clone(), pool);

@@ -206,6 +206,7 @@ export const en: Record<Key, string> = {
   "error.OtherVault": "This backup belongs to another vault.",
   "error.DiskFull": "The disk is full. Nothing was changed; make room and try again.",
   "error.ReadOnly": "This folder cannot be written to.",
+  "error.Busy": "Another program is using the vault just now (a second window or the command line, say). Nothing was changed; close it and try again.",
   "error.Internal": "Something unexpected went wrong. Nothing was changed.",
 
   "validation.required": "Please fill this in.",

@@ -204,6 +204,7 @@ export const nl = {
   "error.OtherVault": "Deze back-up hoort bij een andere kluis.",
   "error.DiskFull": "De schijf is vol. Er is niets gewijzigd; maak ruimte en probeer het opnieuw.",
   "error.ReadOnly": "In deze map mag niet worden geschreven.",
+  "error.Busy": "Een ander programma gebruikt de kluis op dit moment (bijvoorbeeld een tweede venster of de opdrachtregel). Er is niets gewijzigd; sluit dat en probeer het opnieuw.",
   "error.Internal": "Er ging iets onverwachts mis. Er is niets gewijzigd.",
 
   "validation.required": "Vul dit in.",

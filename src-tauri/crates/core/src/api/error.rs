@@ -35,6 +35,8 @@ pub enum ErrorCode {
     OtherVault,
     DiskFull,
     ReadOnly,
+    /// Another program (a second window, the CLI) holds the vault just now.
+    Busy,
     Internal,
 }
 
@@ -108,6 +110,7 @@ impl From<VaultError> for ApiError {
             VaultError::Invalid(_) => C::Validation,
             VaultError::DiskFull => C::DiskFull,
             VaultError::ReadOnly => C::ReadOnly,
+            VaultError::Busy => C::Busy,
             VaultError::Io(_)
             | VaultError::Database(_)
             | VaultError::Random

@@ -570,3 +570,39 @@ async fn backup_verify_restore_round_trip() {
     assert_eq!(count_notes(&r, "alpha").await, 1);
     assert!(r.verify().await.expect("verify").iter().all(|c| c.ok()));
 }
+
+#[tokio::test]
+async fn removal_while_another_program_has_the_database_open_is_busy_and_changes_nothing() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("vault");
+    let (mut u, _) = create(&dir).await;
+    let pb = pass("bea haar zin");
+    u.add_user(NewUser {
+        user_id: "u-b".into(),
+        login: "bea",
+        passphrase: &pb,
+        compartments: vec!["beta".into()],
+    })
+    .expect("add bea");
+    // Another "program": Bea's own session with beta open.
+    let other = Vault::open(&dir, LAYOUT)
+        .expect("open")
+        .unlock("bea", &pb)
+        .await
+        .expect("bea");
+    let keyring_before = fs::read(dir.join("keyring.json")).expect("keyring");
+    let err = u.remove_user("u-b").await;
+    assert!(matches!(err, Err(VaultError::Busy)), "{err:?}");
+    assert_eq!(
+        fs::read(dir.join("keyring.json")).expect("keyring"),
+        keyring_before,
+        "keyring untouched"
+    );
+    note(&u, "beta", "nog steeds bruikbaar").await;
+    other.lock().await;
+    assert_eq!(
+        u.remove_user("u-b").await.expect("now it works"),
+        vec!["beta"]
+    );
+    assert_eq!(count_notes(&u, "beta").await, 1);
+}
