@@ -98,14 +98,61 @@ pub async fn open_compartment(
         .connect_with(connect_options(path, key, mode))
         .await
         .map_err(|e| open_error(path, name, e))?;
-    spec.migrator.run(&pool).await.map_err(|e| match e {
+    // A set of pending migrations is applied all or nothing: sqlx commits
+    // each migration on its own, so the file is copied first and put back
+    // if any of them fails.
+    let safety_copy = if mode == OpenMode::Existing && has_pending(&pool, spec.migrator).await? {
+        checkpoint(&pool).await?;
+        let copy = path.with_extension("db.before-migration");
+        std::fs::copy(path, &copy)?;
+        Some(copy)
+    } else {
+        None
+    };
+    let migrated = spec.migrator.run(&pool).await.map_err(|e| match e {
         MigrateError::VersionMissing(_) => VaultError::DatabaseTooNew(name.into()),
         MigrateError::Execute(sqlx::Error::Database(db)) if db.code().as_deref() == Some("13") => {
             VaultError::DiskFull
         }
         _ => VaultError::Migration(name.into()),
-    })?;
-    Ok(pool)
+    });
+    match (migrated, safety_copy) {
+        (Ok(()), copy) => {
+            if let Some(copy) = copy {
+                std::fs::remove_file(copy)?;
+            }
+            Ok(pool)
+        }
+        (Err(e), Some(copy)) => {
+            pool.close().await;
+            for suffix in ["-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+            }
+            std::fs::rename(&copy, path)?;
+            Err(e)
+        }
+        (Err(e), None) => {
+            pool.close().await;
+            Err(e)
+        }
+    }
+}
+
+/// Whether `migrator` has migrations the database has not applied.
+async fn has_pending(pool: &SqlitePool, migrator: &Migrator) -> Result<bool> {
+    let table: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'",
+    )
+    .fetch_one(pool)
+    .await?;
+    if table == 0 {
+        return Ok(migrator.iter().next().is_some());
+    }
+    let applied: Vec<i64> =
+        sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success = 1")
+            .fetch_all(pool)
+            .await?;
+    Ok(migrator.iter().any(|m| !applied.contains(&m.version)))
 }
 
 async fn check_connection(conn: &mut sqlx::SqliteConnection) -> Result<()> {

@@ -13,6 +13,7 @@ use vertrouwd_vault::{
 
 static ONE: Migrator = sqlx::migrate!("tests/migrations/one");
 static TWO: Migrator = sqlx::migrate!("tests/migrations/two");
+static THREE_BROKEN: Migrator = sqlx::migrate!("tests/migrations/three");
 
 static LAYOUT: &[CompartmentSpec] = &[
     CompartmentSpec {
@@ -605,4 +606,44 @@ async fn removal_while_another_program_has_the_database_open_is_busy_and_changes
         vec!["beta"]
     );
     assert_eq!(count_notes(&u, "beta").await, 1);
+}
+
+#[tokio::test]
+async fn a_failing_migration_set_leaves_the_database_as_it_was() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let key = SecretKey::random().expect("key");
+    let path = tmp.path().join("m.db");
+    let v1 = CompartmentSpec {
+        name: "m",
+        migrator: &ONE,
+    };
+    let broken = CompartmentSpec {
+        name: "m",
+        migrator: &THREE_BROKEN,
+    };
+    let pool = db::open_compartment(&path, &v1, &key, OpenMode::Create)
+        .await
+        .expect("v1");
+    sqlx::query("INSERT INTO notes (body) VALUES ('blijft')")
+        .execute(&pool)
+        .await
+        .expect("insert");
+    pool.close().await;
+    let err = db::open_compartment(&path, &broken, &key, OpenMode::Existing).await;
+    assert!(matches!(err, Err(VaultError::Migration(_))), "{err:?}");
+    assert!(
+        !tmp.path().join("m.db.before-migration").exists(),
+        "the safety copy is put back, not left"
+    );
+    // 0002 (which would add `tag`) is undone with the failing 0003: v1 opens it as before.
+    let pool = db::open_compartment(&path, &v1, &key, OpenMode::Existing)
+        .await
+        .expect("v1 still opens");
+    let body: String = sqlx::query_scalar("SELECT body FROM notes")
+        .fetch_one(&pool)
+        .await
+        .expect("row");
+    assert_eq!(body, "blijft");
+    let tag = sqlx::query("SELECT tag FROM notes").fetch_one(&pool).await;
+    assert!(tag.is_err(), "migration 0002 must not stay applied");
 }
