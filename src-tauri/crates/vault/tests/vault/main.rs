@@ -392,11 +392,30 @@ async fn removing_a_user_rotates_what_they_held() {
     );
 }
 
+/// A database made by the first migration set, holding one note.
+async fn v1_database(dir: &Path, note: &str) -> (SecretKey, std::path::PathBuf) {
+    let key = SecretKey::random().expect("key");
+    let path = dir.join("m.db");
+    let v1 = CompartmentSpec {
+        name: "m",
+        migrator: &ONE,
+    };
+    let pool = db::open_compartment(&path, &v1, &key, OpenMode::Create)
+        .await
+        .expect("v1");
+    sqlx::query("INSERT INTO notes (body) VALUES (?1)")
+        .bind(note)
+        .execute(&pool)
+        .await
+        .expect("insert");
+    pool.close().await;
+    (key, path)
+}
+
 #[tokio::test]
 async fn migrations_upgrade_and_newer_databases_are_refused() {
     let tmp = tempfile::tempdir().expect("tmp");
-    let key = SecretKey::random().expect("key");
-    let path = tmp.path().join("m.db");
+    let (key, path) = v1_database(tmp.path(), "oud").await;
     let v1 = CompartmentSpec {
         name: "m",
         migrator: &ONE,
@@ -405,14 +424,6 @@ async fn migrations_upgrade_and_newer_databases_are_refused() {
         name: "m",
         migrator: &TWO,
     };
-    let pool = db::open_compartment(&path, &v1, &key, OpenMode::Create)
-        .await
-        .expect("v1");
-    sqlx::query("INSERT INTO notes (body) VALUES ('oud')")
-        .execute(&pool)
-        .await
-        .expect("insert");
-    pool.close().await;
     let pool = db::open_compartment(&path, &v2, &key, OpenMode::Existing)
         .await
         .expect("v2 opens v1 db");
@@ -611,8 +622,7 @@ async fn removal_while_another_program_has_the_database_open_is_busy_and_changes
 #[tokio::test]
 async fn a_failing_migration_set_leaves_the_database_as_it_was() {
     let tmp = tempfile::tempdir().expect("tmp");
-    let key = SecretKey::random().expect("key");
-    let path = tmp.path().join("m.db");
+    let (key, path) = v1_database(tmp.path(), "blijft").await;
     let v1 = CompartmentSpec {
         name: "m",
         migrator: &ONE,
@@ -621,14 +631,6 @@ async fn a_failing_migration_set_leaves_the_database_as_it_was() {
         name: "m",
         migrator: &THREE_BROKEN,
     };
-    let pool = db::open_compartment(&path, &v1, &key, OpenMode::Create)
-        .await
-        .expect("v1");
-    sqlx::query("INSERT INTO notes (body) VALUES ('blijft')")
-        .execute(&pool)
-        .await
-        .expect("insert");
-    pool.close().await;
     let err = db::open_compartment(&path, &broken, &key, OpenMode::Existing).await;
     assert!(matches!(err, Err(VaultError::Migration(_))), "{err:?}");
     assert!(
