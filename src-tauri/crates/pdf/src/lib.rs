@@ -1,0 +1,68 @@
+//! vertrouwd-pdf: a small document model rendered to PDF.
+//!
+//! A [`Document`] is metadata, page set-up, page furniture (header,
+//! "Pagina X van Y", a classification mark such as "Vertrouwelijk") and a
+//! list of [`Block`]s: headings, paragraphs with bold and italic, bulleted
+//! and numbered lists, checklists, key-value blocks, tables (header repeated
+//! on every page, zebra rows, wrapping cells, rows taller than a page split),
+//! signature lines and page breaks. [`render`] lays it out on A4 and writes
+//! a PDF with embedded subsets of DejaVu Sans (shipped in `fonts/` with its
+//! licence), so nothing depends on the fonts of the machine.
+//!
+//! Lines are broken by the fonts' glyph advances. Characters the fonts lack
+//! are reported in [`Rendered::warnings`], never silently dropped.
+//!
+//! Scripts: Latin (with Latin Extended: Turkish, Dutch, etc.), Greek and
+//! Cyrillic render. Right-to-left scripts (Arabic, Hebrew) are *not*
+//! supported: there is no bidirectional reordering or shaping, so such text
+//! would come out in the wrong order; it is not refused, but should not be
+//! used. Ligatures and kerning are not applied.
+//!
+//! Knows no domain type: reports build a `Document` from their own data.
+
+#![forbid(unsafe_code)]
+
+mod fonts;
+mod layout;
+pub mod model;
+mod render;
+pub mod specimen;
+
+pub use model::*;
+pub use render::page_label;
+
+/// Something the caller should know about a rendered document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// Characters the embedded fonts have no glyph for; they show as boxes.
+    MissingGlyphs(Vec<char>),
+}
+
+/// A rendered PDF.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub bytes: Vec<u8>,
+    pub pages: usize,
+    pub warnings: Vec<Warning>,
+}
+
+/// Lays out and renders `doc`. The same document gives the same bytes.
+pub fn render(doc: &Document) -> Rendered {
+    let mut layout = layout::Layout::new(doc);
+    for (i, block) in doc.blocks.iter().enumerate() {
+        layout.block(block, doc.blocks.get(i + 1));
+    }
+    let bytes = render::to_pdf(doc, &layout);
+    let warnings = if layout.missing.is_empty() {
+        vec![]
+    } else {
+        vec![Warning::MissingGlyphs(
+            layout.missing.iter().copied().collect(),
+        )]
+    };
+    Rendered {
+        bytes,
+        pages: layout.pages.len(),
+        warnings,
+    }
+}
