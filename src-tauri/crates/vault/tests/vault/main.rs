@@ -58,6 +58,19 @@ async fn create(dir: &Path) -> (Unlocked, vertrouwd_vault::RecoveryKey) {
     .expect("create vault")
 }
 
+/// Adds Bea, who holds only beta; returns her passphrase.
+fn add_bea(u: &mut Unlocked) -> Passphrase {
+    let pb = pass("bea haar zin");
+    u.add_user(NewUser {
+        user_id: "u-b".into(),
+        login: "bea",
+        passphrase: &pb,
+        compartments: vec!["beta".into()],
+    })
+    .expect("add bea");
+    pb
+}
+
 async fn note(u: &Unlocked, compartment: &str, body: &str) {
     let mut tx = u
         .pool(compartment)
@@ -318,15 +331,8 @@ async fn removing_a_user_rotates_what_they_held() {
     let tmp = tempfile::tempdir().expect("tmp");
     let dir = tmp.path().join("vault");
     let (mut u, _) = create(&dir).await;
-    let pb = pass("bea haar zin");
     let pc = pass("cas zijn zin");
-    u.add_user(NewUser {
-        user_id: "u-b".into(),
-        login: "bea",
-        passphrase: &pb,
-        compartments: vec!["beta".into()],
-    })
-    .expect("add bea");
+    let pb = add_bea(&mut u);
     u.add_user(NewUser {
         user_id: "u-c".into(),
         login: "cas",
@@ -526,14 +532,7 @@ async fn backup_verify_restore_round_trip() {
     let tmp = tempfile::tempdir().expect("tmp");
     let dir = tmp.path().join("vault");
     let (mut u, _) = create(&dir).await;
-    let pb = pass("bea");
-    u.add_user(NewUser {
-        user_id: "u-b".into(),
-        login: "bea",
-        passphrase: &pb,
-        compartments: vec!["beta".into()],
-    })
-    .expect("add");
+    let pb = add_bea(&mut u);
     note(&u, "alpha", "in de backup").await;
     u.lock().await;
     // Bea holds only beta: alpha and gamma are copied as encrypted files.
@@ -588,14 +587,7 @@ async fn removal_while_another_program_has_the_database_open_is_busy_and_changes
     let tmp = tempfile::tempdir().expect("tmp");
     let dir = tmp.path().join("vault");
     let (mut u, _) = create(&dir).await;
-    let pb = pass("bea haar zin");
-    u.add_user(NewUser {
-        user_id: "u-b".into(),
-        login: "bea",
-        passphrase: &pb,
-        compartments: vec!["beta".into()],
-    })
-    .expect("add bea");
+    let pb = add_bea(&mut u);
     // Another "program": Bea's own session with beta open.
     let other = Vault::open(&dir, LAYOUT)
         .expect("open")
