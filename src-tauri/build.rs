@@ -21,6 +21,7 @@ const COMMANDS: &[&str] = &[
     "get_settings",
     "update_settings",
     "backup",
+    "write_recovery_sheet",
     "verify",
     "verify_backup",
     "restore",

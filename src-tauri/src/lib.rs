@@ -129,6 +129,14 @@ async fn backup(s: Cmd<'_>, req: PathRequest) -> Result<BackupResult, ApiError> 
 }
 
 #[tauri::command]
+async fn write_recovery_sheet(
+    s: Cmd<'_>,
+    req: RecoverySheetRequest,
+) -> Result<WrittenFile, ApiError> {
+    s.session.write_recovery_sheet(req).await
+}
+
+#[tauri::command]
 async fn verify(s: Cmd<'_>) -> Result<VerifyReport, ApiError> {
     s.session.verify().await
 }
@@ -236,6 +244,7 @@ pub fn run() {
             get_settings,
             update_settings,
             backup,
+            write_recovery_sheet,
             verify,
             verify_backup,
             restore,

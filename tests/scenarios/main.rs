@@ -5,5 +5,6 @@ mod config;
 mod disk;
 mod kill;
 mod marker;
+mod recovery_sheet;
 mod separation;
 mod tamper;

@@ -15,3 +15,7 @@ export async function pickBackupToRead(): Promise<string | null> {
   const r = await open({ multiple: false, filters: [{ name: "Vertrouwd backup", extensions: ["vbak"] }] });
   return typeof r === "string" ? r : null;
 }
+
+export async function pickPdfToWrite(defaultName: string): Promise<string | null> {
+  return await save({ defaultPath: defaultName, filters: [{ name: "PDF", extensions: ["pdf"] }] });
+}

@@ -49,10 +49,16 @@ describe("setup wizard", () => {
     expect(req.login).toBe("ayşe");
   });
 
-  it("shows the recovery key and waits for the confirmation", async () => {
-    mockIPC((cmd) => {
+  it("shows the recovery key, saves the sheet, and waits for the confirmation", async () => {
+    const sheetRequests: unknown[] = [];
+    mockIPC((cmd, args) => {
       if (cmd === "passphrase_strength") return { score: 4, acceptable: true, hint: null };
       if (cmd === "preferences") return { language: "nl", vault_dir: null };
+      if (cmd === "plugin:dialog|save") return "/home/ayse/herstelblad.pdf";
+      if (cmd === "write_recovery_sheet") {
+        sheetRequests.push(args);
+        return { path: "/home/ayse/herstelblad.pdf", bytes: 12000 };
+      }
       if (cmd === "create_vault")
         return {
           vault_id: "v",
@@ -67,6 +73,10 @@ describe("setup wizard", () => {
     await fireEvent.input(screen.getByLabelText("Herhaal de wachtwoordzin"), { target: { value: "paars konijn fietst 42 keer" } });
     await fireEvent.click(screen.getByText("Kluis aanmaken"));
     expect(await screen.findByText("HJKM")).toBeTruthy();
+    await fireEvent.click(screen.getByText("Herstelblad opslaan als PDF…"));
+    expect(await screen.findByText(/bevat uw sleutel onversleuteld/)).toBeTruthy();
+    const sheet = (sheetRequests[0] as { req: { recovery_key: string; language: string } }).req;
+    expect(sheet).toMatchObject({ recovery_key: "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HJKM", language: "nl" });
     const finish = screen.getByText("Naar Vertrouwd") as HTMLButtonElement;
     expect(finish.disabled).toBe(true);
     await fireEvent.click(screen.getByLabelText(/opgeschreven/));

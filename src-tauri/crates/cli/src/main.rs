@@ -13,6 +13,7 @@ use std::sync::Arc;
 use clap::{Args, Parser, Subcommand};
 use serde::Serialize;
 use vertrouwd_core::api::*;
+use vertrouwd_core::preferences::Language;
 use vertrouwd_core::roles::Role;
 use vertrouwd_core::{default_vault_dir, Session, SystemClock};
 use zeroize::Zeroize;
@@ -117,6 +118,13 @@ struct InitArgs {
     /// Your roles, comma-separated: advisor, hr, manager
     #[arg(long, value_delimiter = ',', required = true)]
     roles: Vec<String>,
+    /// Also write your recovery sheet as a PDF to this file (print it, then
+    /// delete the file: it holds the key unencrypted)
+    #[arg(long)]
+    recovery_sheet: Option<PathBuf>,
+    /// Language of the recovery sheet: nl or en
+    #[arg(long, default_value = "nl")]
+    lang: String,
     /// Use the minimum key-derivation cost instead of tuning it to this
     /// machine (for tests and slow machines; never weaker than the minimum)
     #[arg(long)]
@@ -301,11 +309,32 @@ async fn run(ctx: &Ctx) -> ApiResult<Output> {
                     passphrase_repeat: r,
                 })
                 .await?;
+            let sheet = match &a.recovery_sheet {
+                Some(path) => {
+                    let language = match a.lang.as_str() {
+                        "en" => Language::En,
+                        "nl" => Language::Nl,
+                        _ => return Err(ApiError::validation("lang", "invalid")),
+                    };
+                    let w = s
+                        .write_recovery_sheet(RecoverySheetRequest {
+                            path: path.to_string_lossy().into(),
+                            recovery_key: SecretText::new(created.recovery.recovery_key.clone()),
+                            language,
+                        })
+                        .await?;
+                    format!(
+                        "\n\nHerstelblad / recovery sheet: {}\nPrint het en verwijder het bestand daarna. / Print it, then delete the file.",
+                        w.path
+                    )
+                }
+                None => String::new(),
+            };
             let text = format!(
                 "Kluis aangemaakt in {} / vault created.\n\nUw herstelsleutel / your recovery key:\n\n    {}\n\n\
                  Bewaar deze op papier op een veilige plek. Hij wordt niet opnieuw getoond.\n\
-                 Keep it on paper in a safe place. It is not shown again.",
-                created.session.dir, created.recovery.recovery_key
+                 Keep it on paper in a safe place. It is not shown again.{}",
+                created.session.dir, created.recovery.recovery_key, sheet
             );
             out(&created, text)
         }

@@ -13,6 +13,7 @@ pub mod api;
 pub mod clock;
 pub mod compartments;
 pub mod preferences;
+pub mod recovery_sheet;
 pub mod roles;
 pub mod settings;
 pub mod strength;

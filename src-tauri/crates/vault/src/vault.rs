@@ -405,6 +405,19 @@ impl Unlocked {
         Ok(recovery)
     }
 
+    /// Checks that `recovery` opens the acting user's recovery slot (runs the
+    /// KDF once). Used before the key is printed on a recovery sheet.
+    pub fn check_recovery_key(&self, recovery: &RecoveryKey) -> Result<()> {
+        let slot = self.keyring.slot(&self.user_id)?;
+        self.keyring
+            .open_unlocker(
+                slot,
+                recovery.expose_canonical().as_bytes(),
+                UnlockerKind::Recovery,
+            )
+            .map(|_| ())
+    }
+
     /// Changes the acting user's passphrase after checking the current one.
     /// Only the keyring changes; no database is touched.
     pub fn change_passphrase(&mut self, current: &Passphrase, new: &Passphrase) -> Result<()> {

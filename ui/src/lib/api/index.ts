@@ -15,6 +15,7 @@ import type {
   CreatedVault,
   Preferences,
   RecoveryResetRequest,
+  RecoverySheetRequest,
   RemoveUserRequest,
   RemovedUser,
   RestoreRequest,
@@ -28,6 +29,7 @@ import type {
   UserInfo,
   VaultStatus,
   VerifyReport,
+  WrittenFile,
 } from "./types";
 
 export type * from "./types";
@@ -63,6 +65,7 @@ export const api = {
   settings: () => invoke<Settings>("get_settings"),
   updateSettings: (req: SettingsUpdate) => invoke<Settings>("update_settings", { req }),
   backup: (path: string) => invoke<BackupResult>("backup", { req: { path } }),
+  writeRecoverySheet: (req: RecoverySheetRequest) => invoke<WrittenFile>("write_recovery_sheet", { req }),
   verify: () => invoke<VerifyReport>("verify"),
   verifyBackup: (path: string) => invoke<BackupSummary>("verify_backup", { req: { path } }),
   restore: (req: RestoreRequest) => invoke<RestoreResult>("restore", { req }),

@@ -109,6 +109,18 @@ context: Array<string>, };
 
 export type Language = "nl" | "en";
 
+export type RecoverySheetRequest = { 
+/**
+ * Where to write the PDF (outside the vault folder).
+ */
+path: string, 
+/**
+ * The key just shown; it is checked against the user's slot first.
+ */
+recovery_key: SecretText, language: Language, };
+
+export type WrittenFile = { path: string, bytes: number, };
+
 export type Preferences = { language: Language, 
 /**
  * The vault folder used last; `None` means the default folder.

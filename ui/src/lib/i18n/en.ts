@@ -69,6 +69,8 @@ export const en: Record<Key, string> = {
   "wizard.recovery.stored": "I have written down my recovery key and stored it safely",
   "wizard.recovery.confirm": "To check, type the last four characters of the key",
   "wizard.recovery.mismatch": "Those are not the last four characters.",
+  "wizard.recovery.sheet": "Save recovery sheet as PDF…",
+  "wizard.recovery.sheet_saved": "Saved to {path}. Print the sheet, then delete the file: it holds your key unencrypted.",
   "wizard.recovery.done": "Go to Vertrouwd",
 
   "unlock.title": "Unlock the vault",

@@ -67,6 +67,8 @@ export const nl = {
   "wizard.recovery.stored": "Ik heb mijn herstelsleutel opgeschreven en veilig opgeborgen",
   "wizard.recovery.confirm": "Typ ter controle de laatste vier tekens van de sleutel",
   "wizard.recovery.mismatch": "Dat zijn niet de laatste vier tekens.",
+  "wizard.recovery.sheet": "Herstelblad opslaan als PDF…",
+  "wizard.recovery.sheet_saved": "Opgeslagen in {path}. Print het blad en verwijder daarna het bestand: het bevat uw sleutel onversleuteld.",
   "wizard.recovery.done": "Naar Vertrouwd",
 
   "unlock.title": "Kluis ontgrendelen",

@@ -617,6 +617,51 @@ impl Session {
         .await
     }
 
+    /// Writes the recovery sheet PDF for the acting user, after checking
+    /// that the key opens their recovery slot. The file holds the key
+    /// unencrypted: it is meant to be printed and deleted.
+    pub async fn write_recovery_sheet(&self, req: RecoverySheetRequest) -> ApiResult<WrittenFile> {
+        let out = PathBuf::from(req.path.trim());
+        let (Some(dir), Some(name)) = (out.parent(), out.file_name().and_then(|n| n.to_str()))
+        else {
+            return Err(ApiError::validation("path", "required"));
+        };
+        let recovery = RecoveryKey::parse(req.recovery_key.expose_secret_str())?;
+        let now = self.clock.now();
+        self.with_open(async |o| {
+            if out.starts_with(o.vault.dir()) {
+                return Err(ApiError::validation("path", "inside_vault"));
+            }
+            o.vault.check_recovery_key(&recovery).map_err(|e| match e {
+                vault::VaultError::WrongPassphrase => ApiError::validation("recovery_key", "wrong"),
+                other => other.into(),
+            })?;
+            let grouped = recovery.expose_grouped();
+            let doc = crate::recovery_sheet::sheet(&crate::recovery_sheet::SheetFacts {
+                organisation: &o.organisation,
+                user_name: &o.user.display_name,
+                login: &o.user.login,
+                vault_id: o.vault.vault_id(),
+                vault_created: o.vault.keyring().created_at,
+                recovery_key: &grouped,
+                printed: now,
+                language: req.language,
+            });
+            let pdf = vertrouwd_pdf::render(&doc);
+            let dir = if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            };
+            vertrouwd_vault::keyring::write_atomically(dir, name, &pdf.bytes)?;
+            Ok(WrittenFile {
+                path: out.to_string_lossy().into_owned(),
+                bytes: pdf.bytes.len() as u64,
+            })
+        })
+        .await
+    }
+
     /// Checks every compartment this user holds.
     pub async fn verify(&self) -> ApiResult<VerifyReport> {
         self.with_open(async |o| Ok(report(o.vault.verify().await?)))
@@ -734,6 +779,8 @@ pub fn typescript_bindings() -> String {
         RestoreResult::decl(cfg),
         StrengthRequest::decl(cfg),
         crate::preferences::Language::decl(cfg),
+        RecoverySheetRequest::decl(cfg),
+        WrittenFile::decl(cfg),
         crate::preferences::Preferences::decl(cfg),
     ];
     let mut out = String::from(

@@ -234,3 +234,18 @@ pub struct StrengthRequest {
     /// Words the passphrase should not lean on (names, organisation).
     pub context: Vec<String>,
 }
+
+#[derive(Debug, Deserialize, TS)]
+pub struct RecoverySheetRequest {
+    /// Where to write the PDF (outside the vault folder).
+    pub path: String,
+    /// The key just shown; it is checked against the user's slot first.
+    pub recovery_key: SecretText,
+    pub language: crate::preferences::Language,
+}
+
+#[derive(Debug, Serialize, Deserialize, TS)]
+pub struct WrittenFile {
+    pub path: String,
+    pub bytes: u64,
+}

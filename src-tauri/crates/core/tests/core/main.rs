@@ -382,3 +382,40 @@ fn typescript_bindings_are_committed_and_fresh() {
         "ui/src/lib/api/types.ts is stale: run `make bindings`"
     );
 }
+
+#[tokio::test]
+async fn the_recovery_sheet_is_written_only_for_the_users_own_key() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("kluis");
+    let (session, _) = session();
+    let created = create(&session, &dir, vec![Role::Advisor]).await;
+    let out = tmp.path().join("blad.pdf");
+    let req = |key: &str, path: &std::path::Path| RecoverySheetRequest {
+        path: path.to_string_lossy().into(),
+        recovery_key: s(key),
+        language: vertrouwd_core::preferences::Language::Nl,
+    };
+    let wrong = "0000-0000-0000-0000-0000-0000-0000-0000";
+    let err = session
+        .write_recovery_sheet(req(wrong, &out))
+        .await
+        .expect_err("not this user's key");
+    assert_eq!(
+        (err.field.as_deref(), err.reason.as_deref()),
+        (Some("recovery_key"), Some("wrong"))
+    );
+    assert!(!out.exists(), "nothing written for a wrong key");
+    let key = created.recovery.recovery_key.clone();
+    let err = session
+        .write_recovery_sheet(req(&key, &dir.join("blad.pdf")))
+        .await
+        .expect_err("inside the vault");
+    assert_eq!(err.reason.as_deref(), Some("inside_vault"));
+    let written = session
+        .write_recovery_sheet(req(&key, &out))
+        .await
+        .expect("sheet");
+    let bytes = std::fs::read(&out).expect("pdf");
+    assert!(bytes.starts_with(b"%PDF-"), "a PDF");
+    assert_eq!(written.bytes, bytes.len() as u64);
+}
