@@ -59,3 +59,19 @@ fn init_writes_a_recovery_sheet_with_the_key_on_it() {
         assert!(text.contains(word), "{word} missing: {text}");
     }
 }
+
+#[test]
+fn pdf_sample_writes_a_specimen() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let out = tmp.path().join("specimen.pdf");
+    let printed = cli::ok(
+        Command::new(cli::bin())
+            .args(["--json", "pdf", "sample", "--out"])
+            .arg(&out)
+            .output()
+            .expect("pdf sample"),
+    );
+    let json: serde_json::Value = serde_json::from_str(&printed).expect("json");
+    assert!(json["pages"].as_u64().unwrap_or(0) >= 2, "{json}");
+    assert!(std::fs::read(&out).expect("pdf").starts_with(b"%PDF-"));
+}

@@ -99,6 +99,9 @@ enum Command {
     /// Show or change settings
     #[command(subcommand)]
     Settings(SettingsCommand),
+    /// PDF output
+    #[command(subcommand)]
+    Pdf(PdfCommand),
     /// Run api requests given as JSON lines on standard input, answering
     /// each with a JSON line once it is done
     Batch,
@@ -161,6 +164,15 @@ enum RecoveryCommand {
         /// Read the recovery key from this file [else VERTROUWD_RECOVERY_KEY, else asked]
         #[arg(long)]
         recovery_key_file: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum PdfCommand {
+    /// Write a specimen of every kind of block, to look at the PDF engine
+    Sample {
+        #[arg(long)]
+        out: PathBuf,
     },
 }
 
@@ -559,6 +571,17 @@ async fn run(ctx: &Ctx) -> ApiResult<Output> {
                 st.organisation, st.idle_lock_seconds
             );
             out(&st, text)
+        }
+        Command::Pdf(PdfCommand::Sample { out: file }) => {
+            let created = chrono::DateTime::from_timestamp(1_795_000_000, 0).unwrap_or_default();
+            let r = vertrouwd_pdf::render(&vertrouwd_pdf::specimen::specimen(created));
+            std::fs::write(file, &r.bytes).map_err(ApiError::from)?;
+            let result =
+                serde_json::json!({"path": file, "pages": r.pages, "bytes": r.bytes.len()});
+            out(
+                &result,
+                format!("{} ({} pagina's / pages)", file.display(), r.pages),
+            )
         }
         Command::Batch => {
             ctx.unlock().await?;

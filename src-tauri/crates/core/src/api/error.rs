@@ -125,3 +125,10 @@ impl From<sqlx::Error> for ApiError {
         VaultError::from(e).into()
     }
 }
+
+impl From<std::io::Error> for ApiError {
+    /// A file-system error: DiskFull, ReadOnly or Internal.
+    fn from(e: std::io::Error) -> Self {
+        VaultError::from(e).into()
+    }
+}
