@@ -44,6 +44,8 @@ pub enum VaultError {
     Busy,
     #[error("no permission to write there")]
     ReadOnly,
+    #[error("a file or folder that was named does not exist")]
+    Missing,
     #[error("file system error ({0:?})")]
     Io(io::ErrorKind),
     #[error("database error")]
@@ -67,6 +69,7 @@ impl From<io::Error> for VaultError {
             io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
                 VaultError::ReadOnly
             }
+            io::ErrorKind::NotFound => VaultError::Missing,
             kind => VaultError::Io(kind),
         }
     }

@@ -110,6 +110,7 @@ impl From<VaultError> for ApiError {
             VaultError::Invalid(_) => C::Validation,
             VaultError::DiskFull => C::DiskFull,
             VaultError::ReadOnly => C::ReadOnly,
+            VaultError::Missing => C::NotFound,
             VaultError::Busy => C::Busy,
             VaultError::Io(_)
             | VaultError::Database(_)
