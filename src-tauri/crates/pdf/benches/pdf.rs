@@ -1,6 +1,7 @@
 //! Pages per second for a ~200-page table document (goal: 500 pages/s in
-//! release mode). `make bench` runs it; divide the page count printed by
-//! the time per iteration.
+//! release mode) and for a ~20-page report with a title page, contents,
+//! bar and line charts and a logo. `make bench` runs it; divide the page
+//! count printed by the time per iteration.
 
 use std::hint::black_box;
 
@@ -60,5 +61,74 @@ fn tables(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, tables);
+/// A yearly report: cover with logo, contents, then per topic a heading, a
+/// paragraph, a grouped bar chart, a line chart and a small table.
+fn report_document(topics: usize) -> Document {
+    let mut d =
+        specimen::specimen(chrono::DateTime::from_timestamp(1_795_000_000, 0).unwrap_or_default());
+    let cover = d.blocks.remove(0);
+    let table = table_document(8).blocks.remove(0);
+    let quarters: Vec<String> = ["K1", "K2", "K3", "K4"].map(String::from).to_vec();
+    let natures: Vec<String> = [
+        "Pesten",
+        "Seksuele intimidatie",
+        "Agressie en geweld",
+        "Discriminatie",
+        "Overige ongewenste omgangsvormen",
+        "Integriteit",
+        "Werkdruk / arbeidsconflict / overig",
+    ]
+    .map(String::from)
+    .to_vec();
+    let series = |n: usize, len: usize, seed: usize| -> Vec<Series> {
+        (0..n)
+            .map(|s| Series {
+                name: format!("{}", 2025 + s),
+                values: (0..len)
+                    .map(|i| Some(((i * 7 + s * 5 + seed) % 19) as f64))
+                    .collect(),
+            })
+            .collect()
+    };
+    d.blocks = vec![cover, Block::Contents, Block::PageBreak];
+    for t in 0..topics {
+        d.blocks.push(Block::Heading {
+            level: 1,
+            text: format!("Onderwerp {}", t + 1),
+        });
+        d.blocks.push(Block::Paragraph(vec![Span::plain(
+            "Aantallen onder de vijf worden niet genoemd; zo blijft niemand herkenbaar. ".repeat(4),
+        )]));
+        d.blocks.push(Block::BarChart(BarChart {
+            title: "Meldingen per aard".into(),
+            categories: natures.clone(),
+            series: series(2, natures.len(), t),
+            direction: BarDirection::Horizontal,
+            value_labels: true,
+            hidden_label: "< 5".into(),
+        }));
+        d.blocks.push(Block::LineChart(LineChart {
+            title: "Uren per kwartaal".into(),
+            categories: quarters.clone(),
+            series: series(2, 4, t),
+            value_labels: true,
+        }));
+        d.blocks.push(table.clone());
+    }
+    d
+}
+
+fn reports(c: &mut Criterion) {
+    let doc = report_document(15);
+    let pages = render(&doc).pages;
+    println!("report with charts: {pages} pages");
+    let mut g = c.benchmark_group("pdf");
+    g.sample_size(20);
+    g.bench_function(format!("report_with_charts_{pages}_pages"), |b| {
+        b.iter(|| black_box(render(&doc)))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, tables, reports);
 criterion_main!(benches);

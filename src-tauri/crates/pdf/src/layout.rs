@@ -1,11 +1,14 @@
 //! Layout: blocks into positioned items on pages. Lines are broken by
 //! measured glyph advances; a word longer than a line is broken inside the
 //! word; nothing runs past a margin; a table row taller than a page is split.
+//! Charts are laid out in [`crate::charts`].
 
 use std::collections::BTreeSet;
 
+use printpdf::RawImage;
+
 use crate::fonts::{Face, Fonts};
-use crate::model::{Align, Block, Document, Orientation, Span, Table};
+use crate::model::{Align, Block, Cover, Document, Image, Language, Orientation, Span, Table};
 
 pub const MM: f32 = 72.0 / 25.4;
 const A4: (f32, f32) = (595.28, 841.89);
@@ -14,9 +17,12 @@ const LEADING: f32 = 1.4;
 const FURNITURE_SPACE: f32 = 20.0;
 const CELL_PAD: f32 = 4.0;
 
-/// Grey levels used for shading (0 = black, 1 = white).
-pub const ZEBRA: f32 = 0.95;
-pub const HEADER_FILL: f32 = 0.88;
+/// An RGB colour, each part from 0 to 1.
+pub type Colour = [f32; 3];
+pub const BLACK: Colour = [0.0, 0.0, 0.0];
+/// Shading of every other table row and of the header row.
+pub const ZEBRA: Colour = [0.95, 0.95, 0.95];
+pub const HEADER_FILL: Colour = [0.88, 0.88, 0.88];
 
 /// Something drawn on a page, in points from the bottom left.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,7 +39,7 @@ pub enum Item {
         y: f32,
         w: f32,
         h: f32,
-        grey: f32,
+        colour: Colour,
     },
     Line {
         x1: f32,
@@ -41,6 +47,20 @@ pub enum Item {
         x2: f32,
         y2: f32,
         width: f32,
+        colour: Colour,
+    },
+    Polyline {
+        points: Vec<(f32, f32)>,
+        width: f32,
+        colour: Colour,
+    },
+    /// The `index`th picture of [`Layout::images`], bottom left at x, y.
+    Image {
+        index: usize,
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
     },
     Box {
         x: f32,
@@ -51,14 +71,23 @@ pub enum Item {
 
 /// A styled piece of a line.
 #[derive(Debug, Clone)]
-struct Piece {
-    face: Face,
-    text: String,
-    width: f32,
+pub struct Piece {
+    pub face: Face,
+    pub text: String,
+    pub width: f32,
+}
+
+/// A heading as it was placed, for the table of contents and the outline.
+#[derive(Debug, Clone)]
+pub struct Placed {
+    pub text: String,
+    /// Page index, from 0.
+    pub page: usize,
 }
 
 pub struct Layout<'a> {
-    fonts: &'a Fonts,
+    pub fonts: &'a Fonts,
+    pub language: Language,
     pub width: f32,
     pub height: f32,
     pub left: f32,
@@ -66,8 +95,26 @@ pub struct Layout<'a> {
     pub top: f32,
     pub bottom: f32,
     pub pages: Vec<Vec<Item>>,
-    y: f32,
+    pub y: f32,
     pub missing: BTreeSet<char>,
+    /// Pictures in the order they were placed; items refer to them by index.
+    pub images: Vec<RawImage>,
+    /// Pictures that could not be read (PNG or JPEG expected).
+    pub unreadable_images: usize,
+    /// Chart labels shortened to keep a chart on its page.
+    pub shortened_labels: usize,
+    /// Headings of level 1 and 2 in document order, with where they landed.
+    pub headings: Vec<Placed>,
+    /// Page numbers still to be written into the table of contents:
+    /// (page, item index, heading index).
+    toc_slots: Vec<(usize, usize, usize)>,
+    /// The headings the table of contents will list, known before layout.
+    toc_entries: Vec<(u8, String)>,
+}
+
+/// Headings a table of contents lists.
+fn in_contents(level: u8) -> bool {
+    level <= 2
 }
 
 impl<'a> Layout<'a> {
@@ -78,8 +125,19 @@ impl<'a> Layout<'a> {
         };
         let m = doc.page.margin_mm.clamp(5.0, 60.0) * MM;
         let top = h - m - FURNITURE_SPACE;
+        let toc_entries = doc
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { level, text } if in_contents(*level) => {
+                    Some((*level, text.clone()))
+                }
+                _ => None,
+            })
+            .collect();
         Layout {
             fonts: Fonts::get(),
+            language: doc.meta.language,
             width: w,
             height: h,
             left: m,
@@ -89,28 +147,39 @@ impl<'a> Layout<'a> {
             pages: vec![vec![]],
             y: top,
             missing: BTreeSet::new(),
+            images: vec![],
+            unreadable_images: 0,
+            shortened_labels: 0,
+            headings: vec![],
+            toc_slots: vec![],
+            toc_entries,
         }
     }
 
-    fn text_width(&self) -> f32 {
+    pub fn text_width(&self) -> f32 {
         self.right - self.left
     }
 
-    fn page(&mut self) -> &mut Vec<Item> {
+    pub fn page(&mut self) -> &mut Vec<Item> {
         self.pages.last_mut().expect("at least one page")
     }
 
-    fn new_page(&mut self) {
+    pub fn new_page(&mut self) {
         self.pages.push(vec![]);
         self.y = self.top;
     }
 
-    fn at_top(&self) -> bool {
+    pub fn at_top(&self) -> bool {
         (self.y - self.top).abs() < 0.01
     }
 
+    /// Height of the text area of a page.
+    pub fn page_room(&self) -> f32 {
+        self.top - self.bottom
+    }
+
     /// Starts a new page unless `h` points still fit on this one.
-    fn ensure(&mut self, h: f32) {
+    pub fn ensure(&mut self, h: f32) {
         if self.y - h < self.bottom && !self.at_top() {
             self.new_page();
         }
@@ -124,8 +193,20 @@ impl<'a> Layout<'a> {
         }
     }
 
+    /// One line of text at x, baseline y, noting glyphs the font lacks.
+    pub fn text_at(&mut self, x: f32, y: f32, face: Face, size: f32, text: &str) {
+        self.note_missing(face, text);
+        self.page().push(Item::Text {
+            x,
+            y,
+            face,
+            size,
+            text: text.to_string(),
+        });
+    }
+
     /// Breaks styled text into lines no wider than `max`.
-    fn wrap(&mut self, spans: &[Span], size: f32, max: f32) -> Vec<Vec<Piece>> {
+    pub fn wrap(&mut self, spans: &[Span], size: f32, max: f32) -> Vec<Vec<Piece>> {
         let mut lines: Vec<Vec<Piece>> = vec![vec![]];
         let mut used = 0.0;
         for span in spans {
@@ -177,7 +258,7 @@ impl<'a> Layout<'a> {
         lines
     }
 
-    fn place_line(&mut self, line: &[Piece], x: f32, width: f32, align: Align, size: f32) {
+    pub fn place_line(&mut self, line: &[Piece], x: f32, width: f32, align: Align, size: f32) {
         let total: f32 = line.iter().map(|p| p.width).sum();
         let mut px = match align {
             Align::Left => x,
@@ -201,7 +282,7 @@ impl<'a> Layout<'a> {
     }
 
     /// Wrapped text at `x`, `width` wide, continuing on new pages.
-    fn text_block(&mut self, spans: &[Span], size: f32, x: f32, width: f32) {
+    pub fn text_block(&mut self, spans: &[Span], size: f32, x: f32, width: f32) {
         let lh = size * LEADING;
         for line in self.wrap(spans, size, width) {
             self.ensure(lh);
@@ -212,6 +293,11 @@ impl<'a> Layout<'a> {
 
     pub fn block(&mut self, block: &Block, next: Option<&Block>) {
         match block {
+            Block::Cover(cover) => self.cover(cover),
+            Block::Contents => self.contents(),
+            Block::BarChart(chart) => self.bar_chart(chart),
+            Block::LineChart(chart) => self.line_chart(chart),
+            Block::Image(image) => self.image(image),
             Block::Heading { level, text } => {
                 let (size, before) = match level {
                     1 => (18.0, 14.0),
@@ -228,6 +314,12 @@ impl<'a> Layout<'a> {
                     0.0
                 };
                 self.ensure(size * LEADING * 2.0 + follow);
+                if in_contents(*level) {
+                    self.headings.push(Placed {
+                        text: text.clone(),
+                        page: self.pages.len() - 1,
+                    });
+                }
                 let spans = [Span::bold(text.clone())];
                 let w = self.text_width();
                 let left = self.left;
@@ -280,27 +372,7 @@ impl<'a> Layout<'a> {
                 self.y -= 4.0;
             }
             Block::KeyValue(pairs) => {
-                let label_w = self.text_width() * 0.33;
-                for (k, v) in pairs {
-                    let labels = self.wrap(&[Span::bold(k.clone())], BODY, label_w - 8.0);
-                    let values =
-                        self.wrap(&[Span::plain(v.clone())], BODY, self.text_width() - label_w);
-                    let n = labels.len().max(values.len());
-                    let lh = BODY * LEADING;
-                    for i in 0..n {
-                        self.ensure(lh);
-                        let left = self.left;
-                        if let Some(l) = labels.get(i) {
-                            self.place_line(l, left, label_w, Align::Left, BODY);
-                        }
-                        if let Some(v) = values.get(i) {
-                            let w = self.text_width() - label_w;
-                            self.place_line(v, left + label_w, w, Align::Left, BODY);
-                        }
-                        self.y -= lh;
-                    }
-                    self.y -= 2.0;
-                }
+                self.key_values(pairs);
                 self.y -= 4.0;
             }
             Block::Table(t) => self.table(t),
@@ -316,6 +388,7 @@ impl<'a> Layout<'a> {
                         x2: left + 220.0,
                         y2: y,
                         width: 0.7,
+                        colour: BLACK,
                     });
                     self.y -= 2.0;
                     self.text_block(&[Span::plain(caption.clone())], 9.0, left, 220.0);
@@ -402,20 +475,20 @@ impl<'a> Layout<'a> {
         cells: &[Vec<Vec<Piece>>],
         widths: &[f32],
         t: &Table,
-        fill: Option<f32>,
+        fill: Option<Colour>,
         size: f32,
     ) {
         let lh = size * LEADING;
         let lines = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
         let h = lines as f32 * lh + 2.0 * CELL_PAD;
         let (left, right, top) = (self.left, self.right, self.y);
-        if let Some(grey) = fill {
+        if let Some(colour) = fill {
             self.page().push(Item::Fill {
                 x: left,
                 y: top - h,
                 w: right - left,
                 h,
-                grey,
+                colour,
             });
         }
         let mut x = left;
@@ -436,7 +509,177 @@ impl<'a> Layout<'a> {
             x2: right,
             y2: y,
             width: 0.4,
+            colour: BLACK,
         });
+    }
+
+    /// A title page: logo, title and subtitle a third of the way down,
+    /// the details near the foot; what follows starts on a new page.
+    fn cover(&mut self, cover: &Cover) {
+        if !self.at_top() {
+            self.new_page();
+        }
+        if let Some(logo) = &cover.logo {
+            self.image(logo);
+        }
+        let third = self.bottom + self.page_room() * 0.62;
+        if self.y > third {
+            self.y = third;
+        }
+        let (l, w) = (self.left, self.text_width());
+        self.text_block(&[Span::bold(cover.title.clone())], 26.0, l, w);
+        if let Some(sub) = &cover.subtitle {
+            self.y -= 8.0;
+            self.text_block(&[Span::plain(sub.clone())], 15.0, l, w);
+        }
+        if !cover.details.is_empty() {
+            let lh = BODY * LEADING;
+            let label_w = w * 0.33;
+            let heights: f32 = cover
+                .details
+                .iter()
+                .map(|(k, v)| {
+                    let a = self
+                        .wrap(&[Span::bold(k.clone())], BODY, label_w - 8.0)
+                        .len();
+                    let b = self
+                        .wrap(&[Span::plain(v.clone())], BODY, w - label_w)
+                        .len();
+                    a.max(b) as f32 * lh + 2.0
+                })
+                .sum();
+            let foot = self.bottom + heights + 10.0;
+            if self.y - 30.0 > foot {
+                self.y = foot;
+            } else {
+                self.y -= 30.0;
+            }
+            self.key_values(&cover.details);
+        }
+        self.new_page();
+    }
+
+    /// The table of contents: every level 1 and 2 heading with its page
+    /// number, which is filled in once the whole document is laid out.
+    fn contents(&mut self) {
+        let title = match self.language {
+            Language::Nl => "Inhoud",
+            Language::En => "Contents",
+        };
+        self.ensure(18.0 * LEADING * 3.0);
+        let (l, w) = (self.left, self.text_width());
+        self.text_block(&[Span::bold(title)], 18.0, l, w);
+        self.y -= 6.0;
+        let number_w = self.fonts.width(Face::Regular, BODY, "0000") + 8.0;
+        let lh = BODY * LEADING;
+        for (entry, (level, text)) in self.toc_entries.clone().into_iter().enumerate() {
+            let indent = if level == 1 { 0.0 } else { 16.0 };
+            let face_span = if level == 1 {
+                Span::bold(text)
+            } else {
+                Span::plain(text)
+            };
+            let lines = self.wrap(&[face_span], BODY, w - indent - number_w);
+            self.ensure(lh * lines.len() as f32);
+            let first_y = self.y - BODY;
+            for line in &lines {
+                self.ensure(lh);
+                self.place_line(line, l + indent, w - indent - number_w, Align::Left, BODY);
+                self.y -= lh;
+            }
+            // The number stands on the entry's first line; it is written
+            // when the heading's page is known.
+            let page = self.pages.len() - 1;
+            let slot = self.page().len();
+            self.page().push(Item::Text {
+                x: l + w,
+                y: first_y,
+                face: Face::Regular,
+                size: BODY,
+                text: String::new(),
+            });
+            self.toc_slots.push((page, slot, entry));
+            self.y -= if level == 1 { 3.0 } else { 1.0 };
+        }
+        self.y -= 10.0;
+    }
+
+    /// Writes the page numbers into the table of contents.
+    pub fn finish(&mut self) {
+        for (page, slot, entry) in std::mem::take(&mut self.toc_slots) {
+            let Some(placed) = self.headings.get(entry) else {
+                continue;
+            };
+            let number = (placed.page + 1).to_string();
+            let w = self.fonts.width(Face::Regular, BODY, &number);
+            if let Some(Item::Text { x, text, .. }) = self
+                .pages
+                .get_mut(page)
+                .and_then(|items| items.get_mut(slot))
+            {
+                *x -= w;
+                *text = number;
+            }
+        }
+    }
+
+    /// Label and value pairs, labels in bold a third of the width.
+    fn key_values(&mut self, pairs: &[(String, String)]) {
+        let label_w = self.text_width() * 0.33;
+        for (k, v) in pairs {
+            let labels = self.wrap(&[Span::bold(k.clone())], BODY, label_w - 8.0);
+            let values = self.wrap(&[Span::plain(v.clone())], BODY, self.text_width() - label_w);
+            let n = labels.len().max(values.len());
+            let lh = BODY * LEADING;
+            for i in 0..n {
+                self.ensure(lh);
+                let left = self.left;
+                if let Some(l) = labels.get(i) {
+                    self.place_line(l, left, label_w, Align::Left, BODY);
+                }
+                if let Some(v) = values.get(i) {
+                    let w = self.text_width() - label_w;
+                    self.place_line(v, left + label_w, w, Align::Left, BODY);
+                }
+                self.y -= lh;
+            }
+            self.y -= 2.0;
+        }
+    }
+
+    /// A picture at its given width (at most the text width), shrunk to fit
+    /// a page if it is taller; an unreadable one is counted and shown as a
+    /// framed note instead.
+    fn image(&mut self, image: &Image) {
+        let mut warnings = vec![];
+        let Ok(raw) = RawImage::decode_from_bytes(&image.bytes, &mut warnings) else {
+            self.unreadable_images += 1;
+            let note = match self.language {
+                Language::Nl => "[afbeelding onleesbaar]",
+                Language::En => "[unreadable image]",
+            };
+            let (l, w) = (self.left, self.text_width());
+            self.text_block(&[Span::italic(note)], BODY, l, w);
+            return;
+        };
+        let (px_w, px_h) = (raw.width.max(1) as f32, raw.height.max(1) as f32);
+        let mut w = (image.width_mm.max(1.0) * MM).min(self.text_width());
+        let mut h = w * px_h / px_w;
+        if h > self.page_room() {
+            h = self.page_room();
+            w = h * px_w / px_h;
+        }
+        self.ensure(h);
+        let x = match image.align {
+            Align::Left => self.left,
+            Align::Right => self.right - w,
+            Align::Center => self.left + (self.text_width() - w) / 2.0,
+        };
+        self.y -= h;
+        let (index, y) = (self.images.len(), self.y);
+        self.images.push(raw);
+        self.page().push(Item::Image { index, x, y, w, h });
+        self.y -= 8.0;
     }
 }
 
@@ -465,6 +708,43 @@ mod tests {
             Span::bold("W".repeat(3000)),
             Span::plain(" smal"),
         ]));
+        // Crowded charts: many categories, long names, many series.
+        let names: Vec<String> = (0..60)
+            .map(|i| format!("Categorie {i} {}", "W".repeat(i * 5)))
+            .collect();
+        let series = |n: usize| -> Vec<Series> {
+            (0..n)
+                .map(|s| Series {
+                    name: format!("Reeks {s} {}", "lang ".repeat(s)),
+                    values: (0..60).map(|c| Some(((c * s) % 97) as f64 * 1.5)).collect(),
+                })
+                .collect()
+        };
+        for (direction, n) in [
+            (BarDirection::Vertical, 3),
+            (BarDirection::Horizontal, 90),
+            (BarDirection::Vertical, 1),
+        ] {
+            d.blocks.push(Block::BarChart(BarChart {
+                title: "T".repeat(400),
+                categories: names
+                    .iter()
+                    .take(if n == 1 { 6 } else { 60 })
+                    .cloned()
+                    .collect(),
+                series: series(n),
+                direction,
+                value_labels: true,
+                hidden_label: "< 5".into(),
+            }));
+        }
+        d.blocks.push(Block::LineChart(LineChart {
+            title: "Lijn".into(),
+            categories: names.clone(),
+            series: series(30),
+            value_labels: true,
+        }));
+        d.page.orientation = Orientation::Landscape;
         let mut l = Layout::new(&d);
         for (i, b) in d.blocks.iter().enumerate() {
             l.block(b, d.blocks.get(i + 1));

@@ -5,7 +5,9 @@
 //! list of [`Block`]s: headings, paragraphs with bold and italic, bulleted
 //! and numbered lists, checklists, key-value blocks, tables (header repeated
 //! on every page, zebra rows, wrapping cells, rows taller than a page split),
-//! signature lines and page breaks. [`render`] lays it out on A4 and writes
+//! bar charts (horizontal, vertical, grouped, with value labels), line
+//! charts, pictures (PNG/JPEG), a title page, a table of contents (with an
+//! outline of bookmarks), signature lines and page breaks. [`render`] lays it out on A4 and writes
 //! a PDF with embedded subsets of DejaVu Sans (shipped in `fonts/` with its
 //! licence), so nothing depends on the fonts of the machine.
 //!
@@ -22,6 +24,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod charts;
 mod fonts;
 mod layout;
 pub mod model;
@@ -36,6 +39,12 @@ pub use render::page_label;
 pub enum Warning {
     /// Characters the embedded fonts have no glyph for; they show as boxes.
     MissingGlyphs(Vec<char>),
+    /// Pictures that are not a readable PNG or JPEG; a note stands in
+    /// their place.
+    UnreadableImages(usize),
+    /// Chart labels longer than [`charts::MAX_LABEL`] characters (or more
+    /// than three lines under a line chart), shortened with "…".
+    ShortenedLabels(usize),
 }
 
 /// A rendered PDF.
@@ -52,14 +61,20 @@ pub fn render(doc: &Document) -> Rendered {
     for (i, block) in doc.blocks.iter().enumerate() {
         layout.block(block, doc.blocks.get(i + 1));
     }
+    layout.finish();
     let bytes = render::to_pdf(doc, &layout);
-    let warnings = if layout.missing.is_empty() {
-        vec![]
-    } else {
-        vec![Warning::MissingGlyphs(
+    let mut warnings = vec![];
+    if !layout.missing.is_empty() {
+        warnings.push(Warning::MissingGlyphs(
             layout.missing.iter().copied().collect(),
-        )]
-    };
+        ));
+    }
+    if layout.unreadable_images > 0 {
+        warnings.push(Warning::UnreadableImages(layout.unreadable_images));
+    }
+    if layout.shortened_labels > 0 {
+        warnings.push(Warning::ShortenedLabels(layout.shortened_labels));
+    }
     Rendered {
         bytes,
         pages: layout.pages.len(),

@@ -121,9 +121,75 @@ pub struct Table {
     pub zebra: bool,
 }
 
+/// A picture (a logo, a scan), PNG or JPEG.
+#[derive(Debug, Clone)]
+pub struct Image {
+    /// The file's bytes; PNG and JPEG are read.
+    pub bytes: Vec<u8>,
+    /// Width on paper; never wider than the text area, and shrunk to fit
+    /// a page if it would be taller.
+    pub width_mm: f32,
+    pub align: Align,
+}
+
+/// A title page: a page of its own at the start of a report.
+#[derive(Debug, Clone, Default)]
+pub struct Cover {
+    pub title: String,
+    pub subtitle: Option<String>,
+    /// Lines such as ("Organisatie", "Stichting Voorbeeld"), ("Jaar", "2026").
+    pub details: Vec<(String, String)>,
+    pub logo: Option<Image>,
+}
+
+/// One named row of numbers in a chart, one value per category. A value
+/// of `None` is not drawn; the chart's `hidden_label` stands in its place
+/// (for a count that may not be published, say "< 5").
+#[derive(Debug, Clone)]
+pub struct Series {
+    pub name: String,
+    pub values: Vec<Option<f64>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BarDirection {
+    /// Bars grow to the right; category names on the left (good for long names).
+    #[default]
+    Horizontal,
+    /// Bars grow upwards; category names below.
+    Vertical,
+}
+
+/// A bar chart. With more than one series the bars are grouped per
+/// category (e.g. this year next to last year) and a legend is drawn.
+#[derive(Debug, Clone)]
+pub struct BarChart {
+    pub title: String,
+    pub categories: Vec<String>,
+    pub series: Vec<Series>,
+    pub direction: BarDirection,
+    /// Print each value at the end of its bar.
+    pub value_labels: bool,
+    /// Shown where a value is `None`.
+    pub hidden_label: String,
+}
+
+/// A line chart: one line per series over the categories (e.g. quarters).
+#[derive(Debug, Clone)]
+pub struct LineChart {
+    pub title: String,
+    pub categories: Vec<String>,
+    pub series: Vec<Series>,
+    pub value_labels: bool,
+}
+
 /// One block of content.
 #[derive(Debug, Clone)]
 pub enum Block {
+    /// A title page; what follows starts on a new page.
+    Cover(Cover),
+    /// A table of contents of the level 1 and 2 headings, with page numbers.
+    Contents,
     /// Level 1 to 3. A heading is kept on the page of what follows it.
     Heading {
         level: u8,
@@ -137,6 +203,9 @@ pub enum Block {
     /// Label and value pairs, labels in bold.
     KeyValue(Vec<(String, String)>),
     Table(Table),
+    BarChart(BarChart),
+    LineChart(LineChart),
+    Image(Image),
     /// Lines to sign on, each with a caption below it.
     Signatures(Vec<String>),
     PageBreak,

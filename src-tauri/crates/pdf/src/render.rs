@@ -2,12 +2,13 @@
 //! page furniture, metadata, and reproducible bytes.
 
 use printpdf::{
-    Color, FontId, Line, LinePoint, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
+    Color, FontId, Line, LinePoint, Op, PageAnnotId, PageAnnotation, PaintMode, PdfDocument,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, RawImage, Rect, Rgb, TextItem, XObject,
+    XObjectId, XObjectTransform,
 };
 
 use crate::fonts::{Face, Fonts};
-use crate::layout::{Item, Layout};
+use crate::layout::{Colour, Item, Layout};
 use crate::model::{Document, Language};
 
 /// Fixed resource names (for reproducible bytes), six capitals each so
@@ -51,7 +52,21 @@ fn line(x1: f32, y1: f32, x2: f32, y2: f32) -> Line {
     }
 }
 
-fn item_ops(ops: &mut Vec<Op>, item: &Item) {
+fn rgb([r, g, b]: Colour) -> Color {
+    Color::Rgb(Rgb {
+        r,
+        g,
+        b,
+        icc_profile: None,
+    })
+}
+
+/// Fixed image resource names, for reproducible bytes.
+fn image_id(index: usize) -> XObjectId {
+    XObjectId(format!("IMG{index}"))
+}
+
+fn item_ops(ops: &mut Vec<Op>, item: &Item, images: &[RawImage]) {
     match item {
         Item::Text {
             x,
@@ -60,14 +75,8 @@ fn item_ops(ops: &mut Vec<Op>, item: &Item) {
             size,
             text,
         } => text_ops(ops, *x, *y, *face, *size, text),
-        Item::Fill {
-            x,
-            y,
-            w,
-            h,
-            grey: g,
-        } => {
-            ops.push(Op::SetFillColor { col: grey(*g) });
+        Item::Fill { x, y, w, h, colour } => {
+            ops.push(Op::SetFillColor { col: rgb(*colour) });
             ops.push(Op::DrawRectangle {
                 rectangle: Rect {
                     x: Pt(*x),
@@ -86,10 +95,51 @@ fn item_ops(ops: &mut Vec<Op>, item: &Item) {
             x2,
             y2,
             width,
+            colour,
         } => {
+            ops.push(Op::SetOutlineColor { col: rgb(*colour) });
             ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
             ops.push(Op::DrawLine {
                 line: line(*x1, *y1, *x2, *y2),
+            });
+            ops.push(Op::SetOutlineColor { col: grey(0.0) });
+        }
+        Item::Polyline {
+            points,
+            width,
+            colour,
+        } => {
+            ops.push(Op::SetOutlineColor { col: rgb(*colour) });
+            ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+            ops.push(Op::DrawLine {
+                line: Line {
+                    points: points
+                        .iter()
+                        .map(|(x, y)| LinePoint {
+                            p: Point {
+                                x: Pt(*x),
+                                y: Pt(*y),
+                            },
+                            bezier: false,
+                        })
+                        .collect(),
+                    is_closed: false,
+                },
+            });
+            ops.push(Op::SetOutlineColor { col: grey(0.0) });
+        }
+        Item::Image { index, x, y, w, .. } => {
+            // printpdf sizes an image by its pixels and a dpi; choose the
+            // dpi that makes it `w` points wide (the height follows).
+            let px = images.get(*index).map_or(1, |i| i.width.max(1)) as f32;
+            ops.push(Op::UseXobject {
+                id: image_id(*index),
+                transform: XObjectTransform {
+                    translate_x: Some(Pt(*x)),
+                    translate_y: Some(Pt(*y)),
+                    dpi: Some(px * 72.0 / w.max(1.0)),
+                    ..Default::default()
+                },
             });
         }
         Item::Box { x, y, size } => {
@@ -179,6 +229,22 @@ pub fn to_pdf(doc: &Document, layout: &Layout) -> Vec<u8> {
     info.creation_date = when;
     info.modification_date = when;
     info.metadata_date = when;
+    for (index, image) in layout.images.iter().enumerate() {
+        pdf.resources
+            .xobjects
+            .map
+            .insert(image_id(index), XObject::Image(image.clone()));
+    }
+    // The outline (bookmarks) a reader shows beside the pages.
+    for (i, heading) in layout.headings.iter().enumerate() {
+        pdf.bookmarks.map.insert(
+            PageAnnotId(format!("H{i:05}")),
+            PageAnnotation {
+                name: heading.text.clone(),
+                page: heading.page + 1,
+            },
+        );
+    }
     let total = layout.pages.len();
     let (w_mm, h_mm) = (
         layout.width / crate::layout::MM,
@@ -193,7 +259,7 @@ pub fn to_pdf(doc: &Document, layout: &Layout) -> Vec<u8> {
             furniture_ops(&mut ops, doc, layout, i + 1, total);
             ops.push(Op::SetOutlineColor { col: grey(0.0) });
             for item in items {
-                item_ops(&mut ops, item);
+                item_ops(&mut ops, item, &layout.images);
             }
             PdfPage::new(printpdf::Mm(w_mm), printpdf::Mm(h_mm), ops)
         })

@@ -5,6 +5,9 @@ use chrono::{DateTime, Utc};
 
 use crate::model::*;
 
+/// The application's mark, as the logo on the specimen's title page.
+static LOGO: &[u8] = include_bytes!("../assets/specimen-logo.png");
+
 /// A document that uses every kind of block, in Dutch with Turkish names.
 pub fn specimen(created: DateTime<Utc>) -> Document {
     let rows: Vec<Vec<String>> = (1..=40)
@@ -41,6 +44,17 @@ pub fn specimen(created: DateTime<Utc>) -> Document {
         page: PageSetup::default(),
         furniture: Furniture { header: Some("Stichting Voorbeeld — specimen".into()), classification: Some("Vertrouwelijk".into()) },
         blocks: vec![
+            Block::Cover(Cover {
+                title: "Voorbeeld van elk blok".into(),
+                subtitle: Some("Specimen van de PDF-opmaak van Vertrouwd".into()),
+                details: vec![
+                    ("Organisatie".into(), "Stichting Voorbeeld".into()),
+                    ("Opgesteld door".into(), "Çağrı Öztürk, vertrouwenspersoon".into()),
+                    ("Datum".into(), created.format("%d-%m-%Y").to_string()),
+                ],
+                logo: Some(Image { bytes: LOGO.to_vec(), width_mm: 30.0, align: Align::Left }),
+            }),
+            Block::Contents,
             Block::Heading { level: 1, text: "Voorbeeld van elk blok".into() },
             Block::Paragraph(vec![
                 Span::plain("Dit document toont alle bouwstenen. Tekst wordt afgebroken op de gemeten breedte van de letters, met "),
@@ -70,6 +84,41 @@ pub fn specimen(created: DateTime<Utc>) -> Document {
                 ],
                 rows,
                 zebra: true,
+            }),
+            Block::Heading { level: 1, text: "Grafieken".into() },
+            Block::BarChart(BarChart {
+                title: "Meldingen per aard, 2025 en 2026".into(),
+                categories: vec![
+                    "Pesten".into(),
+                    "Seksuele intimidatie".into(),
+                    "Agressie en geweld".into(),
+                    "Discriminatie".into(),
+                    "Werkdruk / arbeidsconflict / overig".into(),
+                ],
+                series: vec![
+                    Series { name: "2025".into(), values: vec![Some(12.0), Some(7.0), None, Some(5.0), Some(9.0)] },
+                    Series { name: "2026".into(), values: vec![Some(15.0), Some(6.0), Some(5.0), None, Some(11.0)] },
+                ],
+                direction: BarDirection::Horizontal,
+                value_labels: true,
+                hidden_label: "< 5".into(),
+            }),
+            Block::BarChart(BarChart {
+                title: "Nieuwe meldingen per kwartaal".into(),
+                categories: vec!["K1".into(), "K2".into(), "K3".into(), "K4".into()],
+                series: vec![Series { name: "2026".into(), values: vec![Some(9.0), Some(14.0), Some(6.0), Some(11.0)] }],
+                direction: BarDirection::Vertical,
+                value_labels: true,
+                hidden_label: "< 5".into(),
+            }),
+            Block::LineChart(LineChart {
+                title: "Uren per kwartaal".into(),
+                categories: vec!["K1".into(), "K2".into(), "K3".into(), "K4".into()],
+                series: vec![
+                    Series { name: "2025".into(), values: vec![Some(22.5), Some(30.0), Some(18.0), Some(26.5)] },
+                    Series { name: "2026".into(), values: vec![Some(25.0), Some(41.5), Some(20.0), Some(33.0)] },
+                ],
+                value_labels: true,
             }),
             Block::Heading { level: 2, text: "Ondertekening".into() },
             Block::Signatures(vec!["Vertrouwenspersoon".into(), "Melder".into()]),
