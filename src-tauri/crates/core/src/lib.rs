@@ -3,12 +3,13 @@
 //! Everything a user can do is a plain async method on [`api::Session`],
 //! called alike by the desktop shell, the `vertrouwd` command line and the
 //! tests. One module per area users know: [`roles`], [`users`],
-//! [`settings`]; later areas (cases, complaints, conduct, onboarding,
-//! training, stats, reports) join them. The compartments and their
+//! [`settings`], the advisor's register ([`advisor`]); later areas
+//! (complaints, conduct, onboarding, training, reports) join them. The compartments and their
 //! migrations are declared in [`compartments`].
 
 #![forbid(unsafe_code)]
 
+pub mod advisor;
 pub mod api;
 pub mod clock;
 pub mod compartments;

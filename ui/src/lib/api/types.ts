@@ -126,3 +126,189 @@ export type Preferences = { language: Language,
  * The vault folder used last; `None` means the default folder.
  */
 vault_dir: string | null, };
+
+export type Channel = "in_person" | "phone" | "video" | "email" | "other";
+
+export type ReporterRole = "employee" | "manager" | "intern" | "temporary" | "volunteer" | "former_employee" | "external";
+
+export type Relation = "manager" | "colleague" | "subordinate" | "third_party" | "unknown";
+
+export type Ground = "origin" | "sex_gender" | "sexual_orientation" | "religion_belief" | "age" | "disability_illness" | "other";
+
+export type Gender = "female" | "male" | "other";
+
+export type InterventionKind = "shelter_advice" | "complaints_info" | "referral" | "informal_solution" | "formal_complaint_support" | "signal_to_employer" | "aftercare";
+
+export type Referral = "company_doctor" | "social_work" | "psychologist" | "hr" | "police" | "integrity_desk" | "whistleblowers" | "legal_aid";
+
+export type Outcome = "resolved_informally" | "formal_complaint" | "referred" | "contact_lost" | "no_action_wanted" | "ongoing";
+
+export type Nature = { id: number, 
+/**
+ * Set for the shipped defaults (`discrimination`, ...), so the UI can
+ * translate them while they keep their shipped name.
+ */
+code: string | null, name: string, retired: boolean, };
+
+export type NatureChoice = { nature_id: number, ground: Ground | null, };
+
+export type Reporter = { name: string, phone: string | null, email: string | null, 
+/**
+ * Preferred way and time to be contacted.
+ */
+contact_preference: string | null, };
+
+export type Person = { relation: Relation, name: string | null, };
+
+export type CaseInput = { 
+/**
+ * Left empty, the next free reference (VP-2026-001) is given.
+ */
+reference: string | null, first_contact: string, channel: Channel, 
+/**
+ * `None` for an anonymous reporter.
+ */
+reporter: Reporter | null, reporter_role: ReporterRole, department: string | null, gender: Gender | null, natures: Array<NatureChoice>, persons: Array<Person>, outcome: Outcome | null, };
+
+export type CaseSummary = { id: number, reference: string, first_contact: string, closed_on: string | null, 
+/**
+ * The reporter's name; `None` when anonymous.
+ */
+reporter_name: string | null, natures: Array<string>, conversations: number, minutes: number, 
+/**
+ * The earliest follow-up not yet done.
+ */
+next_follow_up: string | null, };
+
+export type Conversation = { id: number, held_on: string, minutes: number, mode: Channel, with_whom: string | null, notes: string, next_step: string | null, };
+
+export type ConversationInput = { held_on: string, minutes: number, mode: Channel, with_whom: string | null, notes: string, next_step: string | null, };
+
+export type Intervention = { id: number, kind: InterventionKind, referral: Referral | null, on_date: string, note: string | null, };
+
+export type InterventionInput = { kind: InterventionKind, referral: Referral | null, on_date: string, note: string | null, };
+
+export type FollowUp = { id: number, due_on: string, what: string, done_on: string | null, };
+
+export type CaseDetail = { id: number, reference: string, first_contact: string, channel: Channel, closed_on: string | null, reporter: Reporter | null, reporter_role: ReporterRole, department: string | null, gender: Gender | null, natures: Array<NatureChoice>, persons: Array<Person>, outcome: Outcome | null, conversations: Array<Conversation>, interventions: Array<Intervention>, follow_ups: Array<FollowUp>, 
+/**
+ * Conversations plus other recorded time, in minutes.
+ */
+minutes: number, };
+
+export type CaseFilter = { 
+/**
+ * Words to find in references, names and notes.
+ */
+text: string | null, status: CaseStatus | null, nature_id: number | null, 
+/**
+ * Reports first made in this year.
+ */
+year: number | null, 
+/**
+ * Only reports with a follow-up due on or before today.
+ */
+follow_up_due: boolean, };
+
+export type CaseStatus = "open" | "closed";
+
+export type Hidden = "below_k" | "protects_another";
+
+export type Cell = { 
+/**
+ * A stable code (`bullying`, `employee`, `q1`) or, for an added
+ * nature, its name.
+ */
+category: string, 
+/**
+ * The category as readers see it (Dutch).
+ */
+label: string, 
+/**
+ * The count, when shown.
+ */
+value: number | null, hidden: Hidden | null, percent: number | null, };
+
+export type Withheld = "total_below2k" | "cannot_protect" | "left_out";
+
+export type Breakdown = { 
+/**
+ * `reports`, `nature`, `reporter_role`, `relation`, `intervention`,
+ * `outcome`, `quarter`.
+ */
+id: string, total: number, 
+/**
+ * Empty when withheld.
+ */
+cells: Array<Cell>, withheld: Withheld | null, };
+
+export type Hours = { 
+/**
+ * Hours spent on reports active in the year, to one decimal.
+ */
+total: number, 
+/**
+ * The median hours per report; absent when the year is below k.
+ */
+median_per_report: number | null, };
+
+export type AppendixLine = { breakdown: string, category: string | null, reason: AppendixReason, };
+
+export type AppendixReason = "below_k" | "protects_another" | "breakdown_total_below2k" | "cannot_protect" | "left_out" | "year_total_below_k";
+
+export type Release = { schema: string, year: number, k: number, 
+/**
+ * The year's number of reports was below k: only that fact and the
+ * hours are released.
+ */
+below_k: boolean, 
+/**
+ * The number of reports active in the year, when at least k.
+ */
+reports: number | null, conversations: Cell | null, hours: Hours, breakdowns: Array<Breakdown>, appendix: Array<AppendixLine>, };
+
+export type Flag = { breakdown: string, 
+/**
+ * The category that holds every report of the breakdown.
+ */
+category: string, };
+
+export type Preview = { release: Release, flags: Array<Flag>, };
+
+export type CaseRef = { case: string, };
+
+export type CloseCaseRequest = { case: string, closed_on: string, outcome: Outcome, };
+
+export type AddConversationRequest = { case: string, conversation: ConversationInput, };
+
+export type AddInterventionRequest = { case: string, intervention: InterventionInput, };
+
+export type AddFollowUpRequest = { case: string, due_on: string, what: string, };
+
+export type StatisticsRequest = { year: number, 
+/**
+ * Breakdowns the advisor leaves out (e.g. one flagged as disclosing).
+ */
+left_out: Array<string>, };
+
+export type ReleaseRequest = { year: number, left_out: Array<string>, 
+/**
+ * Where to write the JSON file; none to keep it only in the vault.
+ */
+path: string | null, 
+/**
+ * Also put it into org.db, for HR in this vault to pick up.
+ */
+publish: boolean, };
+
+export type Released = { release: Release, file: WrittenFile | null, published: boolean, };
+
+export type RegisterSettings = { 
+/**
+ * References are PREFIX-YEAR-NNN.
+ */
+reference_prefix: string, 
+/**
+ * Counts below k are not published.
+ */
+k: number, };

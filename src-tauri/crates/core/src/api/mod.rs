@@ -5,6 +5,7 @@
 //! call on an unlocked session first checks the idle lock: a session idle
 //! for longer than the setting is locked and the call answers `Locked`.
 
+mod advisor;
 mod error;
 mod types;
 
@@ -16,6 +17,10 @@ use chrono::{DateTime, Utc};
 use tokio::sync::Mutex;
 use vertrouwd_vault::{self as vault, audit, KdfParams, NewUser, RecoveryKey, Unlocked, Vault};
 
+pub use advisor::{
+    parse_date, AddConversationRequest, AddFollowUpRequest, AddInterventionRequest, CaseRef,
+    CloseCaseRequest, RegisterSettings, ReleaseRequest, Released, StatisticsRequest, MAX_NOTES,
+};
 pub use error::{ApiError, ApiResult, ErrorCode};
 pub use types::*;
 
@@ -78,6 +83,29 @@ impl Open {
 
     fn has_role(&self, role: Role) -> bool {
         self.user.roles.contains(&role)
+    }
+
+    /// Writes a file the user asked for (a PDF, a release) where they chose,
+    /// atomically; never inside the vault folder.
+    fn write_outside_vault(&self, path: &str, bytes: &[u8]) -> ApiResult<WrittenFile> {
+        let out = PathBuf::from(path.trim());
+        let (Some(dir), Some(name)) = (out.parent(), out.file_name().and_then(|n| n.to_str()))
+        else {
+            return Err(ApiError::validation("path", "required"));
+        };
+        if out.starts_with(self.vault.dir()) {
+            return Err(ApiError::validation("path", "inside_vault"));
+        }
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        vertrouwd_vault::keyring::write_atomically(dir, name, bytes)?;
+        Ok(WrittenFile {
+            path: out.to_string_lossy().into_owned(),
+            bytes: bytes.len() as u64,
+        })
     }
 }
 
@@ -621,15 +649,13 @@ impl Session {
     /// that the key opens their recovery slot. The file holds the key
     /// unencrypted: it is meant to be printed and deleted.
     pub async fn write_recovery_sheet(&self, req: RecoverySheetRequest) -> ApiResult<WrittenFile> {
-        let out = PathBuf::from(req.path.trim());
-        let (Some(dir), Some(name)) = (out.parent(), out.file_name().and_then(|n| n.to_str()))
-        else {
+        if req.path.trim().is_empty() {
             return Err(ApiError::validation("path", "required"));
-        };
+        }
         let recovery = RecoveryKey::parse(req.recovery_key.expose_secret_str())?;
         let now = self.clock.now();
         self.with_open(async |o| {
-            if out.starts_with(o.vault.dir()) {
+            if PathBuf::from(req.path.trim()).starts_with(o.vault.dir()) {
                 return Err(ApiError::validation("path", "inside_vault"));
             }
             o.vault.check_recovery_key(&recovery).map_err(|e| match e {
@@ -648,16 +674,7 @@ impl Session {
                 language: req.language,
             });
             let pdf = vertrouwd_pdf::render(&doc);
-            let dir = if dir.as_os_str().is_empty() {
-                Path::new(".")
-            } else {
-                dir
-            };
-            vertrouwd_vault::keyring::write_atomically(dir, name, &pdf.bytes)?;
-            Ok(WrittenFile {
-                path: out.to_string_lossy().into_owned(),
-                bytes: pdf.bytes.len() as u64,
-            })
+            o.write_outside_vault(&req.path, &pdf.bytes)
         })
         .await
     }
@@ -782,6 +799,47 @@ pub fn typescript_bindings() -> String {
         RecoverySheetRequest::decl(cfg),
         WrittenFile::decl(cfg),
         crate::preferences::Preferences::decl(cfg),
+        crate::advisor::Channel::decl(cfg),
+        crate::advisor::ReporterRole::decl(cfg),
+        crate::advisor::Relation::decl(cfg),
+        crate::advisor::Ground::decl(cfg),
+        crate::advisor::Gender::decl(cfg),
+        crate::advisor::InterventionKind::decl(cfg),
+        crate::advisor::Referral::decl(cfg),
+        crate::advisor::Outcome::decl(cfg),
+        crate::advisor::Nature::decl(cfg),
+        crate::advisor::NatureChoice::decl(cfg),
+        crate::advisor::Reporter::decl(cfg),
+        crate::advisor::Person::decl(cfg),
+        crate::advisor::CaseInput::decl(cfg),
+        crate::advisor::CaseSummary::decl(cfg),
+        crate::advisor::Conversation::decl(cfg),
+        crate::advisor::ConversationInput::decl(cfg),
+        crate::advisor::Intervention::decl(cfg),
+        crate::advisor::InterventionInput::decl(cfg),
+        crate::advisor::FollowUp::decl(cfg),
+        crate::advisor::CaseDetail::decl(cfg),
+        crate::advisor::CaseFilter::decl(cfg),
+        crate::advisor::CaseStatus::decl(cfg),
+        crate::advisor::disclosure::Hidden::decl(cfg),
+        crate::advisor::stats::Cell::decl(cfg),
+        crate::advisor::stats::Withheld::decl(cfg),
+        crate::advisor::stats::Breakdown::decl(cfg),
+        crate::advisor::stats::Hours::decl(cfg),
+        crate::advisor::stats::AppendixLine::decl(cfg),
+        crate::advisor::stats::AppendixReason::decl(cfg),
+        crate::advisor::stats::Release::decl(cfg),
+        crate::advisor::stats::Flag::decl(cfg),
+        crate::advisor::stats::Preview::decl(cfg),
+        CaseRef::decl(cfg),
+        CloseCaseRequest::decl(cfg),
+        AddConversationRequest::decl(cfg),
+        AddInterventionRequest::decl(cfg),
+        AddFollowUpRequest::decl(cfg),
+        StatisticsRequest::decl(cfg),
+        ReleaseRequest::decl(cfg),
+        Released::decl(cfg),
+        RegisterSettings::decl(cfg),
     ];
     let mut out = String::from(
         "// Generated from vertrouwd-core's api types. Do not edit by hand:\n\

@@ -244,7 +244,7 @@ pub struct RecoverySheetRequest {
     pub language: crate::preferences::Language,
 }
 
-#[derive(Debug, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct WrittenFile {
     pub path: String,
     pub bytes: u64,

@@ -8,6 +8,8 @@ use vertrouwd_core::api::*;
 use vertrouwd_core::roles::Role;
 use vertrouwd_core::{FixedClock, Session};
 
+mod advisor;
+
 const PASS: &str = "paars konijn fietst 42 keer";
 const PASS_B: &str = "groene olifant zwemt 17 baantjes";
 

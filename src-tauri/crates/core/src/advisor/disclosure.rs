@@ -1,0 +1,299 @@
+//! Disclosure control for one published line of counts.
+//!
+//! Primary suppression: every count from 1 to k−1 is hidden and published
+//! as "< k". Secondary suppression: where the cells add up to a published
+//! total, a hidden count could be recomputed by subtraction, so more cells
+//! are hidden (each time the smallest visible one) until no hidden cell
+//! has a single possible value. The reader is assumed to know the rules:
+//! a "< k" cell lies in 1..k−1, a cell hidden to protect another is 0 or at
+//! least k and no larger than any cell still shown. Where a report can count
+//! in several cells (nature, relation, intervention) the cells do not add
+//! up to the total; such a line still never shows exactly one hidden cell.
+//! When even hiding every cell leaves a value recomputable, the whole line
+//! is withheld.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// The smallest threshold the settings accept, and the default.
+pub const MIN_K: u32 = 3;
+pub const DEFAULT_K: u32 = 5;
+
+/// Why a cell is not shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Hidden {
+    /// A count from 1 to k−1, published as "< k".
+    BelowK,
+    /// Hidden so that another hidden cell cannot be recomputed.
+    ProtectsAnother,
+}
+
+/// How the cells of a line relate to its total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sum {
+    /// Every report counts in exactly one cell; the cells add up to the total.
+    Additive,
+    /// A report may count in several cells (or none).
+    Overlapping,
+}
+
+/// The outcome for one line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Protected {
+    /// Per cell: `None` when shown, else why it is hidden.
+    pub hidden: Vec<Option<Hidden>>,
+    /// No safe way to show the line: withhold it entirely.
+    pub withheld: bool,
+}
+
+/// Applies primary and secondary suppression to `cells` with threshold `k`.
+pub fn protect(cells: &[u32], total: u32, sum: Sum, k: u32) -> Protected {
+    let k = k.max(MIN_K);
+    let mut hidden: Vec<Option<Hidden>> = cells
+        .iter()
+        .map(|v| (*v >= 1 && *v < k).then_some(Hidden::BelowK))
+        .collect();
+    loop {
+        let count = hidden.iter().filter(|h| h.is_some()).count();
+        if count == 0 {
+            return Protected {
+                hidden,
+                withheld: false,
+            };
+        }
+        let exposed = match sum {
+            Sum::Additive => any_recomputable(cells, total, &hidden, k),
+            Sum::Overlapping => count == 1,
+        };
+        if !exposed {
+            return Protected {
+                hidden,
+                withheld: false,
+            };
+        }
+        // Hide the smallest cell still shown (the first, on a tie).
+        let next = (0..cells.len())
+            .filter(|i| hidden[*i].is_none())
+            .min_by_key(|i| (cells[*i], *i));
+        match next {
+            Some(i) => hidden[i] = Some(Hidden::ProtectsAnother),
+            None => {
+                return Protected {
+                    hidden,
+                    withheld: true,
+                }
+            }
+        }
+    }
+}
+
+/// Whether some hidden cell of an additive line has only one value that
+/// fits what is published.
+fn any_recomputable(cells: &[u32], total: u32, hidden: &[Option<Hidden>], k: u32) -> bool {
+    let shown: u32 = (0..cells.len())
+        .filter(|i| hidden[*i].is_none())
+        .map(|i| cells[i])
+        .sum();
+    let rest = total.saturating_sub(shown);
+    // A protecting cell is never larger than a cell still shown.
+    let cap = (0..cells.len())
+        .filter(|i| hidden[*i].is_none())
+        .map(|i| cells[i])
+        .min()
+        .unwrap_or(rest)
+        .min(rest);
+    let primaries = hidden
+        .iter()
+        .filter(|h| **h == Some(Hidden::BelowK))
+        .count() as u32;
+    let secondaries = hidden
+        .iter()
+        .filter(|h| **h == Some(Hidden::ProtectsAnother))
+        .count() as u32;
+    hidden.iter().flatten().any(|kind| {
+        let (p, q) = match kind {
+            Hidden::BelowK => (primaries - 1, secondaries),
+            Hidden::ProtectsAnother => (primaries, secondaries - 1),
+        };
+        let mut fits = 0;
+        for v in 0..=rest {
+            let own = match kind {
+                Hidden::BelowK => (1..k).contains(&v),
+                Hidden::ProtectsAnother => v == 0 || (k..=cap).contains(&v),
+            };
+            if own && others_can_make(rest - v, p, q, k, cap) {
+                fits += 1;
+                if fits > 1 {
+                    return false;
+                }
+            }
+        }
+        fits == 1
+    })
+}
+
+/// Whether `p` cells of 1..k−1 and `q` cells of {0} ∪ k..=cap can add up
+/// to `x`.
+fn others_can_make(x: u32, p: u32, q: u32, k: u32, cap: u32) -> bool {
+    let (p_lo, p_hi) = (p, p * (k - 1));
+    (0..=q).any(|nonzero| {
+        if nonzero > 0 && cap < k {
+            return false;
+        }
+        let lo = p_lo + nonzero * k;
+        let hi = p_hi + nonzero * cap;
+        (lo..=hi).contains(&x)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn hidden_count(p: &Protected) -> usize {
+        p.hidden.iter().filter(|h| h.is_some()).count()
+    }
+
+    #[test]
+    fn small_counts_are_hidden_and_a_lone_hidden_cell_gets_company() {
+        let p = protect(&[12, 3, 20, 8], 43, Sum::Additive, 5);
+        assert_eq!(
+            p.hidden,
+            vec![
+                None,
+                Some(Hidden::BelowK),
+                None,
+                Some(Hidden::ProtectsAnother)
+            ]
+        );
+        assert!(!p.withheld);
+    }
+
+    #[test]
+    fn nothing_is_hidden_when_every_count_is_zero_or_at_least_k() {
+        let p = protect(&[0, 5, 9], 14, Sum::Additive, 5);
+        assert_eq!(hidden_count(&p), 0);
+    }
+
+    #[test]
+    fn a_protecting_cell_that_would_betray_the_value_is_not_enough() {
+        // 1 hidden with a 5 beside it: total 6 leaves only 1 + 5 (the
+        // protecting cell is 0 or at least 5), so a third cell is hidden.
+        let p = protect(&[1, 5, 30], 36, Sum::Additive, 5);
+        assert_eq!(hidden_count(&p), 3, "{p:?}");
+    }
+
+    #[test]
+    fn a_line_that_cannot_be_protected_is_withheld() {
+        let p = protect(&[3], 3, Sum::Additive, 5);
+        assert!(p.withheld);
+        let p = protect(&[2, 0], 2, Sum::Additive, 5);
+        assert!(p.withheld);
+    }
+
+    #[test]
+    fn overlapping_lines_never_show_exactly_one_hidden_cell() {
+        let p = protect(&[2, 11, 7], 15, Sum::Overlapping, 5);
+        assert_eq!(
+            p.hidden,
+            vec![Some(Hidden::BelowK), None, Some(Hidden::ProtectsAnother)]
+        );
+    }
+
+    #[test]
+    fn k_is_never_below_three() {
+        let p = protect(&[2, 9, 9], 20, Sum::Additive, 1);
+        assert_eq!(p.hidden[0], Some(Hidden::BelowK));
+    }
+
+    /// Every assignment of the hidden cells that agrees with what is
+    /// published, enumerated the slow way (independent of the interval
+    /// reasoning above).
+    fn solutions(cells: &[u32], total: u32, p: &Protected, k: u32) -> Vec<Vec<u32>> {
+        let shown: Vec<u32> = (0..cells.len())
+            .filter(|i| p.hidden[*i].is_none())
+            .map(|i| cells[i])
+            .collect();
+        let cap = shown.iter().copied().min().unwrap_or(total);
+        let rest = total - shown.iter().sum::<u32>();
+        let kinds: Vec<Hidden> = p.hidden.iter().flatten().copied().collect();
+        let mut out = vec![];
+        let mut current = vec![];
+        fn walk(
+            kinds: &[Hidden],
+            left: u32,
+            k: u32,
+            cap: u32,
+            current: &mut Vec<u32>,
+            out: &mut Vec<Vec<u32>>,
+        ) {
+            let Some((first, more)) = kinds.split_first() else {
+                if left == 0 {
+                    out.push(current.clone());
+                }
+                return;
+            };
+            for v in 0..=left {
+                let ok = match first {
+                    Hidden::BelowK => v >= 1 && v < k,
+                    Hidden::ProtectsAnother => v == 0 || (v >= k && v <= cap),
+                };
+                if ok {
+                    current.push(v);
+                    walk(more, left - v, k, cap, current, out);
+                    current.pop();
+                }
+            }
+        }
+        walk(&kinds, rest, k, cap, &mut current, &mut out);
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        #[test]
+        fn additive_lines_hide_no_small_count_and_betray_no_hidden_value(
+            cells in proptest::collection::vec(prop_oneof![0u32..8, 0u32..40], 1..6),
+            k in 3u32..7,
+        ) {
+            let total: u32 = cells.iter().sum();
+            let p = protect(&cells, total, Sum::Additive, k);
+            if !p.withheld {
+                for (v, h) in cells.iter().zip(&p.hidden) {
+                    prop_assert!(h.is_some() || *v == 0 || *v >= k, "{} shown", v);
+                }
+                prop_assert_ne!(hidden_count(&p), 1);
+                let sols = solutions(&cells, total, &p, k);
+                let truth: Vec<u32> = (0..cells.len())
+                    .filter(|i| p.hidden[*i].is_some())
+                    .map(|i| cells[i])
+                    .collect();
+                prop_assert!(sols.contains(&truth), "the truth must be a solution");
+                for pos in 0..truth.len() {
+                    let values: std::collections::BTreeSet<u32> =
+                        sols.iter().map(|s| s[pos]).collect();
+                    prop_assert!(values.len() > 1, "hidden cell {} recomputable: {:?} {:?}", pos, cells, p);
+                }
+            }
+        }
+
+        #[test]
+        fn overlapping_lines_hide_no_small_count_and_never_one_alone(
+            cells in proptest::collection::vec(0u32..30, 1..8),
+            extra in 0u32..20,
+            k in 3u32..7,
+        ) {
+            let total = cells.iter().copied().max().unwrap_or(0) + extra;
+            let p = protect(&cells, total, Sum::Overlapping, k);
+            if !p.withheld {
+                for (v, h) in cells.iter().zip(&p.hidden) {
+                    prop_assert!(h.is_some() || *v == 0 || *v >= k);
+                }
+                prop_assert_ne!(hidden_count(&p), 1);
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+//! How the register's codes read in Dutch and English, for the PDFs and
+//! the statistics release (the UI has its own copy in its i18n files).
+
+use crate::preferences::Language;
+
+/// (code, Dutch, English) for every enumerated value of the register.
+const LABELS: &[(&str, &str, &str)] = &[
+    ("in_person", "persoonlijk", "in person"),
+    ("phone", "telefoon", "phone"),
+    ("video", "video", "video"),
+    ("email", "e-mail", "e-mail"),
+    ("other", "anders", "other"),
+    ("employee", "medewerker", "employee"),
+    ("manager", "leidinggevende", "manager"),
+    ("intern", "stagiair", "intern"),
+    (
+        "temporary",
+        "uitzendkracht / tijdelijk",
+        "temporary / agency worker",
+    ),
+    ("volunteer", "vrijwilliger", "volunteer"),
+    ("former_employee", "oud-medewerker", "former employee"),
+    ("external", "extern", "external"),
+    ("colleague", "collega", "colleague"),
+    ("subordinate", "ondergeschikte", "subordinate"),
+    (
+        "third_party",
+        "cliënt / patiënt / leerling / derde",
+        "client / patient / pupil / third party",
+    ),
+    ("unknown", "onbekend", "unknown"),
+    ("origin", "afkomst / etniciteit", "origin / ethnicity"),
+    ("sex_gender", "geslacht / gender", "sex / gender"),
+    (
+        "sexual_orientation",
+        "seksuele gerichtheid",
+        "sexual orientation",
+    ),
+    (
+        "religion_belief",
+        "godsdienst / levensovertuiging",
+        "religion / belief",
+    ),
+    ("age", "leeftijd", "age"),
+    (
+        "disability_illness",
+        "handicap / chronische ziekte",
+        "disability / chronic illness",
+    ),
+    ("female", "vrouw", "female"),
+    ("male", "man", "male"),
+    ("shelter_advice", "opvang en advies", "shelter and advice"),
+    (
+        "complaints_info",
+        "informatie over de klachtenregeling",
+        "information about the complaints procedure",
+    ),
+    ("referral", "doorverwijzing", "referral"),
+    (
+        "informal_solution",
+        "informele oplossing / bemiddeling",
+        "informal solution / mediation",
+    ),
+    (
+        "formal_complaint_support",
+        "ondersteuning bij een formele klacht",
+        "support with a formal complaint",
+    ),
+    (
+        "signal_to_employer",
+        "geanonimiseerd signaal aan de werkgever",
+        "anonymised signal to the employer",
+    ),
+    ("aftercare", "nazorg", "aftercare"),
+    ("company_doctor", "bedrijfsarts", "company doctor"),
+    ("social_work", "maatschappelijk werk", "social work"),
+    ("psychologist", "psycholoog", "psychologist"),
+    ("hr", "HR", "HR"),
+    ("police", "politie", "police"),
+    ("integrity_desk", "integriteitsloket", "integrity desk"),
+    (
+        "whistleblowers",
+        "Huis voor Klokkenluiders",
+        "Dutch Whistleblowers Authority",
+    ),
+    ("legal_aid", "juridische hulp", "legal aid"),
+    (
+        "resolved_informally",
+        "informeel opgelost",
+        "resolved informally",
+    ),
+    (
+        "formal_complaint",
+        "formele klacht ingediend",
+        "formal complaint filed",
+    ),
+    ("referred", "doorverwezen", "referred"),
+    (
+        "contact_lost",
+        "melder vertrokken / contact verloren",
+        "reporter left / contact lost",
+    ),
+    ("no_action_wanted", "geen actie gewenst", "no action wanted"),
+    ("ongoing", "loopt nog", "ongoing"),
+];
+
+/// The label of `code` in `language`; the code itself when unknown.
+pub fn label(language: Language, code: &str) -> String {
+    LABELS
+        .iter()
+        .find(|(c, ..)| *c == code)
+        .map(|(_, nl, en)| match language {
+            Language::Nl => *nl,
+            Language::En => *en,
+        })
+        .unwrap_or(code)
+        .to_string()
+}
+
+pub fn dutch(code: &str) -> String {
+    label(Language::Nl, code)
+}

@@ -1,0 +1,432 @@
+//! The yearly statistics release: aggregated counts for one year with
+//! disclosure control, and nothing else.
+//!
+//! What leaves: counts per breakdown (reports new and carried over, nature,
+//! reporter role, relation, intervention, outcome, quarter of first
+//! contact), the number of conversations, and hours as a total and a
+//! median per report. Never free text, a name, a department or a date finer
+//! than a quarter. The rules, with k from the settings (default 5, never
+//! below 3):
+//! - counts from 1 to k−1 are published as "< k"; more cells are hidden so
+//!   that none can be recomputed from a total ([`disclosure`]);
+//! - a breakdown is shown only when its total is at least 2k;
+//! - a breakdown where one category holds everything is flagged to the
+//!   advisor before release (it discloses the category);
+//! - no percentages on a total below 20;
+//! - when the year's total is below k, only that fact and the hours leave.
+//!
+//! The appendix lists what was hidden or withheld and why, never a value.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::disclosure::{self, Hidden, Sum};
+use super::model::*;
+
+/// The version of the release file's layout.
+pub const SCHEMA: &str = "vertrouwd.advisor-statistics/1";
+/// Percentages are given only on totals at least this large.
+pub const MIN_PERCENT_BASE: u32 = 20;
+
+/// What the statistics need of one case (live or destroyed).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseFacts {
+    /// Year and quarter of first contact.
+    pub opened: (i32, u32),
+    pub closed: Option<(i32, u32)>,
+    pub natures: Vec<i64>,
+    pub reporter_role: ReporterRole,
+    pub relations: Vec<Relation>,
+    pub interventions: Vec<InterventionKind>,
+    pub outcome: Option<Outcome>,
+    /// Per year: conversations held and minutes spent.
+    pub work: BTreeMap<i32, (i64, i64)>,
+}
+
+impl CaseFacts {
+    /// Whether the case was open at some time during `year`.
+    fn active_in(&self, year: i32) -> bool {
+        self.opened.0 <= year && self.closed.is_none_or(|(y, _)| y >= year)
+    }
+}
+
+/// One published cell.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Cell {
+    /// A stable code (`bullying`, `employee`, `q1`) or, for an added
+    /// nature, its name.
+    pub category: String,
+    /// The category as readers see it (Dutch).
+    pub label: String,
+    /// The count, when shown.
+    pub value: Option<u32>,
+    pub hidden: Option<Hidden>,
+    pub percent: Option<f64>,
+}
+
+/// Why a whole breakdown or the whole year is not shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Withheld {
+    /// The breakdown's total is below 2k.
+    TotalBelow2k,
+    /// No set of hidden cells keeps every value from being recomputed.
+    CannotProtect,
+    /// The advisor chose to leave it out.
+    LeftOut,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Breakdown {
+    /// `reports`, `nature`, `reporter_role`, `relation`, `intervention`,
+    /// `outcome`, `quarter`.
+    pub id: String,
+    pub total: u32,
+    /// Empty when withheld.
+    pub cells: Vec<Cell>,
+    pub withheld: Option<Withheld>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Hours {
+    /// Hours spent on reports active in the year, to one decimal.
+    pub total: f64,
+    /// The median hours per report; absent when the year is below k.
+    pub median_per_report: Option<f64>,
+}
+
+/// A line of the appendix: what was not shown and why (never a value).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AppendixLine {
+    pub breakdown: String,
+    pub category: Option<String>,
+    pub reason: AppendixReason,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum AppendixReason {
+    BelowK,
+    ProtectsAnother,
+    BreakdownTotalBelow2k,
+    CannotProtect,
+    LeftOut,
+    YearTotalBelowK,
+}
+
+/// The release exactly as it leaves advisor.db.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Release {
+    pub schema: String,
+    pub year: i32,
+    pub k: u32,
+    /// The year's number of reports was below k: only that fact and the
+    /// hours are released.
+    pub below_k: bool,
+    /// The number of reports active in the year, when at least k.
+    pub reports: Option<u32>,
+    pub conversations: Option<Cell>,
+    pub hours: Hours,
+    pub breakdowns: Vec<Breakdown>,
+    pub appendix: Vec<AppendixLine>,
+}
+
+/// Something the advisor should look at before releasing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Flag {
+    pub breakdown: String,
+    /// The category that holds every report of the breakdown.
+    pub category: String,
+}
+
+/// What the advisor sees before releasing: the release and its flags.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Preview {
+    pub release: Release,
+    pub flags: Vec<Flag>,
+}
+
+/// A line of counts before protection.
+struct Line {
+    id: &'static str,
+    sum: Sum,
+    total: u32,
+    cells: Vec<(String, String, u32)>,
+}
+
+fn hours(minutes: i64) -> f64 {
+    (minutes as f64 / 6.0).round() / 10.0
+}
+
+fn median(mut values: Vec<i64>) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_unstable();
+    let n = values.len();
+    let m = if n % 2 == 1 {
+        values[n / 2] as f64
+    } else {
+        (values[n / 2 - 1] + values[n / 2]) as f64 / 2.0
+    };
+    Some(hours(m.round() as i64))
+}
+
+fn count(items: &[&CaseFacts], f: impl Fn(&CaseFacts) -> bool) -> u32 {
+    items.iter().filter(|c| f(c)).count() as u32
+}
+
+/// Computes the release for `year` from every case, with threshold `k`,
+/// leaving out the breakdowns named in `left_out`.
+pub fn preview(
+    facts: &[CaseFacts],
+    natures: &[Nature],
+    year: i32,
+    k: u32,
+    left_out: &[String],
+) -> Preview {
+    let k = k.max(disclosure::MIN_K);
+    let active: Vec<&CaseFacts> = facts.iter().filter(|c| c.active_in(year)).collect();
+    let total = active.len() as u32;
+    let minutes: Vec<i64> = active
+        .iter()
+        .map(|c| c.work.get(&year).map_or(0, |w| w.1))
+        .collect();
+    let conversations: i64 = active
+        .iter()
+        .map(|c| c.work.get(&year).map_or(0, |w| w.0))
+        .sum();
+    let mut release = Release {
+        schema: SCHEMA.into(),
+        year,
+        k,
+        below_k: total < k,
+        reports: None,
+        conversations: None,
+        hours: Hours {
+            total: hours(minutes.iter().sum()),
+            median_per_report: None,
+        },
+        breakdowns: vec![],
+        appendix: vec![],
+    };
+    let mut flags = vec![];
+    if release.below_k {
+        release.appendix.push(AppendixLine {
+            breakdown: "reports".into(),
+            category: None,
+            reason: AppendixReason::YearTotalBelowK,
+        });
+        return Preview { release, flags };
+    }
+    release.reports = Some(total);
+    release.hours.median_per_report = median(minutes);
+    let conv = u32::try_from(conversations).unwrap_or(u32::MAX);
+    release.conversations = Some(if (1..k).contains(&conv) {
+        release.appendix.push(AppendixLine {
+            breakdown: "conversations".into(),
+            category: None,
+            reason: AppendixReason::BelowK,
+        });
+        Cell {
+            category: "conversations".into(),
+            label: "gesprekken".into(),
+            value: None,
+            hidden: Some(Hidden::BelowK),
+            percent: None,
+        }
+    } else {
+        Cell {
+            category: "conversations".into(),
+            label: "gesprekken".into(),
+            value: Some(conv),
+            hidden: None,
+            percent: None,
+        }
+    });
+
+    let new: Vec<&CaseFacts> = active
+        .iter()
+        .copied()
+        .filter(|c| c.opened.0 == year)
+        .collect();
+    let labelled = |code: String| {
+        let label = super::labels::dutch(&code);
+        (code, label)
+    };
+    let mut lines = vec![Line {
+        id: "reports",
+        sum: Sum::Additive,
+        total,
+        cells: vec![
+            ("new".into(), "nieuw".into(), new.len() as u32),
+            (
+                "carried_over".into(),
+                "uit eerdere jaren".into(),
+                total - new.len() as u32,
+            ),
+        ],
+    }];
+    lines.push(Line {
+        id: "nature",
+        sum: Sum::Overlapping,
+        total,
+        cells: natures
+            .iter()
+            .filter_map(|n| {
+                let c = count(&active, |f| f.natures.contains(&n.id));
+                // A retired nature nobody used this year is not listed.
+                (c > 0 || !n.retired).then(|| {
+                    (
+                        n.code.clone().unwrap_or_else(|| n.name.clone()),
+                        n.name.clone(),
+                        c,
+                    )
+                })
+            })
+            .collect(),
+    });
+    lines.push(Line {
+        id: "reporter_role",
+        sum: Sum::Additive,
+        total,
+        cells: ReporterRole::ALL
+            .iter()
+            .map(|r| {
+                let (code, label) = labelled(code(r));
+                (code, label, count(&active, |f| f.reporter_role == *r))
+            })
+            .collect(),
+    });
+    lines.push(Line {
+        id: "relation",
+        sum: Sum::Overlapping,
+        total,
+        cells: Relation::ALL
+            .iter()
+            .map(|r| {
+                let (code, label) = labelled(code(r));
+                (code, label, count(&active, |f| f.relations.contains(r)))
+            })
+            .collect(),
+    });
+    lines.push(Line {
+        id: "intervention",
+        sum: Sum::Overlapping,
+        total,
+        cells: InterventionKind::ALL
+            .iter()
+            .map(|i| {
+                let (code, label) = labelled(code(i));
+                (code, label, count(&active, |f| f.interventions.contains(i)))
+            })
+            .collect(),
+    });
+    lines.push(Line {
+        id: "outcome",
+        sum: Sum::Additive,
+        total,
+        cells: Outcome::ALL
+            .iter()
+            .map(|o| {
+                let (code, label) = labelled(code(o));
+                let n = count(&active, |f| {
+                    // Still open at the end of the year, or closed without
+                    // an outcome: ongoing.
+                    let closed_this_year = f.closed.is_some_and(|(y, _)| y == year);
+                    let outcome = if closed_this_year {
+                        f.outcome.unwrap_or(Outcome::Ongoing)
+                    } else {
+                        Outcome::Ongoing
+                    };
+                    outcome == *o
+                });
+                (code, label, n)
+            })
+            .collect(),
+    });
+    lines.push(Line {
+        id: "quarter",
+        sum: Sum::Additive,
+        total: new.len() as u32,
+        cells: (1..=4)
+            .map(|q| {
+                (
+                    format!("q{q}"),
+                    format!("kwartaal {q}"),
+                    count(&new, |f| f.opened.1 == q),
+                )
+            })
+            .collect(),
+    });
+
+    for line in lines {
+        let mut b = Breakdown {
+            id: line.id.into(),
+            total: line.total,
+            cells: vec![],
+            withheld: None,
+        };
+        let values: Vec<u32> = line.cells.iter().map(|c| c.2).collect();
+        let withheld = if left_out.iter().any(|l| l == line.id) {
+            Some(Withheld::LeftOut)
+        } else if line.total < 2 * k {
+            Some(Withheld::TotalBelow2k)
+        } else {
+            None
+        };
+        let protected = disclosure::protect(&values, line.total, line.sum, k);
+        let withheld = withheld.or(protected.withheld.then_some(Withheld::CannotProtect));
+        if let Some(reason) = withheld {
+            b.withheld = Some(reason);
+            release.appendix.push(AppendixLine {
+                breakdown: line.id.into(),
+                category: None,
+                reason: match reason {
+                    Withheld::TotalBelow2k => AppendixReason::BreakdownTotalBelow2k,
+                    Withheld::CannotProtect => AppendixReason::CannotProtect,
+                    Withheld::LeftOut => AppendixReason::LeftOut,
+                },
+            });
+            release.breakdowns.push(b);
+            continue;
+        }
+        if let Some((category, ..)) = line
+            .cells
+            .iter()
+            .find(|c| c.2 == line.total && line.total > 0)
+            .filter(|_| values.iter().filter(|v| **v > 0).count() == 1)
+        {
+            flags.push(Flag {
+                breakdown: line.id.into(),
+                category: category.clone(),
+            });
+        }
+        for ((category, label, value), hidden) in line.cells.into_iter().zip(protected.hidden) {
+            if let Some(h) = hidden {
+                release.appendix.push(AppendixLine {
+                    breakdown: line.id.into(),
+                    category: Some(category.clone()),
+                    reason: match h {
+                        Hidden::BelowK => AppendixReason::BelowK,
+                        Hidden::ProtectsAnother => AppendixReason::ProtectsAnother,
+                    },
+                });
+            }
+            let shown = hidden.is_none().then_some(value);
+            b.cells.push(Cell {
+                category,
+                label,
+                value: shown,
+                hidden,
+                percent: shown
+                    .filter(|_| line.total >= MIN_PERCENT_BASE)
+                    .map(|v| (f64::from(v) * 1000.0 / f64::from(line.total)).round() / 10.0),
+            });
+        }
+        release.breakdowns.push(b);
+    }
+    Preview { release, flags }
+}

@@ -1,0 +1,569 @@
+//! The advisor's register as use cases on [`Session`]. Every call needs the
+//! advisor role and the key of advisor.db; inputs are checked here and
+//! answer `Validation` with the field concerned.
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+use sqlx::SqlitePool;
+use ts_rs::TS;
+
+use super::{ApiError, ApiResult, ErrorCode, Open, Session, WrittenFile};
+use crate::advisor::disclosure::{DEFAULT_K, MIN_K};
+use crate::advisor::stats::{self, Preview, Release};
+use crate::advisor::store::{self, NewCase, NewConversation};
+use crate::advisor::*;
+use crate::compartments::{ADVISOR, ORG};
+use crate::roles::Role;
+
+const MAX_REFERENCE: usize = 40;
+const MAX_SHORT: usize = 200;
+/// Notes are kept as written; about 100 pages of text per conversation.
+pub const MAX_NOTES: usize = 200_000;
+const MAX_MINUTES: i64 = 24 * 60;
+
+/// A case named by its reference (VP-2026-001) or its id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CaseRef {
+    pub case: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CloseCaseRequest {
+    pub case: String,
+    pub closed_on: String,
+    pub outcome: Outcome,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AddConversationRequest {
+    pub case: String,
+    pub conversation: ConversationInput,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AddInterventionRequest {
+    pub case: String,
+    pub intervention: InterventionInput,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AddFollowUpRequest {
+    pub case: String,
+    pub due_on: String,
+    pub what: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct StatisticsRequest {
+    pub year: i32,
+    /// Breakdowns the advisor leaves out (e.g. one flagged as disclosing).
+    #[serde(default)]
+    pub left_out: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ReleaseRequest {
+    pub year: i32,
+    #[serde(default)]
+    pub left_out: Vec<String>,
+    /// Where to write the JSON file; none to keep it only in the vault.
+    #[serde(default)]
+    pub path: Option<String>,
+    /// Also put it into org.db, for HR in this vault to pick up.
+    #[serde(default)]
+    pub publish: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Released {
+    pub release: Release,
+    pub file: Option<WrittenFile>,
+    pub published: bool,
+}
+
+/// The register's settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RegisterSettings {
+    /// References are PREFIX-YEAR-NNN.
+    pub reference_prefix: String,
+    /// Counts below k are not published.
+    pub k: u32,
+}
+
+/// A date as a Dutch user may type it: 2026-03-02, 2-3-2026, 02-03-2026,
+/// 2/3/2026 or 2.3.2026; between 1990 and 2100.
+pub fn parse_date(value: &str, field: &str) -> ApiResult<NaiveDate> {
+    let v = value.trim();
+    if v.is_empty() {
+        return Err(ApiError::validation(field, "required"));
+    }
+    let formats = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y"];
+    let date = formats
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(v, f).ok())
+        .ok_or_else(|| ApiError::validation(field, "invalid_date"))?;
+    if !(1990..=2100).contains(&date.year()) {
+        return Err(ApiError::validation(field, "invalid_date"));
+    }
+    Ok(date)
+}
+
+/// Optional free text: trimmed, empty is none, no control characters
+/// except line breaks and tabs, at most `max` characters.
+fn optional_text(value: Option<&str>, field: &str, max: usize) -> ApiResult<Option<String>> {
+    let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    if v.chars().count() > max {
+        return Err(ApiError::validation(field, "too_long"));
+    }
+    if v.chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')
+    {
+        return Err(ApiError::validation(field, "invalid"));
+    }
+    Ok(Some(v.to_string()))
+}
+
+fn required_text(value: &str, field: &str, max: usize) -> ApiResult<String> {
+    optional_text(Some(value), field, max)?.ok_or_else(|| ApiError::validation(field, "required"))
+}
+
+fn not_in_future(date: NaiveDate, today: NaiveDate, field: &str) -> ApiResult<NaiveDate> {
+    if date > today {
+        return Err(ApiError::validation(field, "in_future"));
+    }
+    Ok(date)
+}
+
+/// Checks a report against the natures list and the rules of the register.
+pub fn check_case(input: &CaseInput, natures: &[Nature], today: NaiveDate) -> ApiResult<NewCase> {
+    let first_contact = not_in_future(
+        parse_date(&input.first_contact, "first_contact")?,
+        today,
+        "first_contact",
+    )?;
+    let reference = optional_text(input.reference.as_deref(), "reference", MAX_REFERENCE)?;
+    if reference
+        .as_deref()
+        .is_some_and(|r| r.contains(char::is_whitespace))
+    {
+        return Err(ApiError::validation("reference", "invalid"));
+    }
+    let reporter = match &input.reporter {
+        None => None,
+        Some(r) => Some(Reporter {
+            name: required_text(&r.name, "reporter_name", MAX_SHORT)?,
+            phone: optional_text(r.phone.as_deref(), "reporter_phone", MAX_SHORT)?,
+            email: optional_text(r.email.as_deref(), "reporter_email", MAX_SHORT)?,
+            contact_preference: optional_text(
+                r.contact_preference.as_deref(),
+                "contact_preference",
+                MAX_SHORT,
+            )?,
+        }),
+    };
+    if input.natures.is_empty() {
+        return Err(ApiError::validation("natures", "required"));
+    }
+    let mut chosen = input.natures.clone();
+    chosen.sort_by_key(|n| n.nature_id);
+    chosen.dedup_by_key(|n| n.nature_id);
+    for n in &mut chosen {
+        let Some(nature) = natures.iter().find(|x| x.id == n.nature_id) else {
+            return Err(ApiError::validation("natures", "unknown"));
+        };
+        if nature.retired {
+            return Err(ApiError::validation("natures", "retired"));
+        }
+        if nature.code.as_deref() != Some("discrimination") {
+            n.ground = None;
+        }
+    }
+    let persons = input
+        .persons
+        .iter()
+        .map(|p| {
+            Ok(Person {
+                relation: p.relation,
+                name: optional_text(p.name.as_deref(), "person_name", MAX_SHORT)?,
+            })
+        })
+        .collect::<ApiResult<Vec<_>>>()?;
+    Ok(NewCase {
+        reference,
+        first_contact,
+        channel: input.channel,
+        reporter,
+        reporter_role: input.reporter_role,
+        department: optional_text(input.department.as_deref(), "department", MAX_SHORT)?,
+        gender: input.gender,
+        natures: chosen,
+        persons,
+        outcome: input.outcome,
+    })
+}
+
+fn check_conversation(c: &ConversationInput, today: NaiveDate) -> ApiResult<NewConversation> {
+    if !(0..=MAX_MINUTES).contains(&c.minutes) {
+        return Err(ApiError::validation("minutes", "out_of_range"));
+    }
+    Ok(NewConversation {
+        held_on: not_in_future(parse_date(&c.held_on, "held_on")?, today, "held_on")?,
+        minutes: c.minutes,
+        mode: c.mode,
+        with_whom: optional_text(c.with_whom.as_deref(), "with_whom", MAX_SHORT)?,
+        notes: required_text(&c.notes, "notes", MAX_NOTES)?,
+        next_step: optional_text(c.next_step.as_deref(), "next_step", MAX_SHORT * 10)?,
+    })
+}
+
+fn not_found() -> ApiError {
+    ApiError::new(ErrorCode::NotFound, "no such case")
+}
+
+impl Open {
+    /// advisor.db, for a user with the advisor role who holds its key.
+    fn advisor(&self) -> ApiResult<SqlitePool> {
+        if !self.has_role(Role::Advisor) {
+            return Err(ApiError::forbidden("the register is the advisor's"));
+        }
+        Ok(self.vault.pool(ADVISOR)?.clone())
+    }
+
+    fn actor(&self) -> String {
+        self.user.id.clone()
+    }
+}
+
+async fn case_id(pool: &SqlitePool, case: &str) -> ApiResult<(i64, String)> {
+    store::find(pool, case.trim()).await?.ok_or_else(not_found)
+}
+
+async fn detail(pool: &SqlitePool, id: i64) -> ApiResult<CaseDetail> {
+    store::detail(pool, id).await?.ok_or_else(not_found)
+}
+
+async fn register_settings(pool: &SqlitePool) -> ApiResult<RegisterSettings> {
+    Ok(RegisterSettings {
+        reference_prefix: store::setting(pool, store::REFERENCE_PREFIX)
+            .await?
+            .unwrap_or_else(|| "VP".into()),
+        k: store::setting(pool, store::K)
+            .await?
+            .and_then(|k| k.parse().ok())
+            .unwrap_or(DEFAULT_K)
+            .max(MIN_K),
+    })
+}
+
+impl Session {
+    fn today(&self) -> NaiveDate {
+        self.clock.now().date_naive()
+    }
+
+    pub async fn natures(&self) -> ApiResult<Vec<Nature>> {
+        self.with_open(async |o| Ok(store::natures(&o.advisor()?).await?))
+            .await
+    }
+
+    pub async fn register_settings(&self) -> ApiResult<RegisterSettings> {
+        self.with_open(async |o| register_settings(&o.advisor()?).await)
+            .await
+    }
+
+    pub async fn update_register_settings(
+        &self,
+        req: RegisterSettings,
+    ) -> ApiResult<RegisterSettings> {
+        let prefix = required_text(&req.reference_prefix, "reference_prefix", 12)?;
+        if !prefix.chars().all(|c| c.is_alphanumeric()) {
+            return Err(ApiError::validation("reference_prefix", "invalid"));
+        }
+        if !(MIN_K..=50).contains(&req.k) {
+            return Err(ApiError::validation("k", "out_of_range"));
+        }
+        let now = self.clock.now();
+        self.with_open(async |o| {
+            let pool = o.advisor()?;
+            let mut tx = pool.begin().await?;
+            store::set_setting(&mut tx, store::REFERENCE_PREFIX, &prefix).await?;
+            store::set_setting(&mut tx, store::K, &req.k.to_string()).await?;
+            vertrouwd_vault::audit::append(
+                &mut tx,
+                now,
+                &o.actor(),
+                "register.settings_changed",
+                None,
+            )
+            .await?;
+            tx.commit().await?;
+            register_settings(&pool).await
+        })
+        .await
+    }
+
+    /// Records a new report; the reference is given when left empty.
+    pub async fn add_case(&self, input: CaseInput) -> ApiResult<CaseDetail> {
+        let now = self.clock.now();
+        let today = self.today();
+        self.with_open(async |o| {
+            let pool = o.advisor()?;
+            let case = check_case(&input, &store::natures(&pool).await?, today)?;
+            let prefix = register_settings(&pool).await?.reference_prefix;
+            let mut tx = pool.begin().await?;
+            if let Some(r) = &case.reference {
+                if store::reference_taken(&mut tx, r).await? {
+                    return Err(ApiError {
+                        code: ErrorCode::Conflict,
+                        ..ApiError::validation("reference", "taken")
+                    });
+                }
+            }
+            let (id, reference) = store::add_case(&mut tx, &case, &prefix, now).await?;
+            vertrouwd_vault::audit::append(
+                &mut tx,
+                now,
+                &o.actor(),
+                "case.created",
+                Some(&reference),
+            )
+            .await?;
+            tx.commit().await?;
+            detail(&pool, id).await
+        })
+        .await
+    }
+
+    pub async fn list_cases(&self, filter: CaseFilter) -> ApiResult<Vec<CaseSummary>> {
+        let today = self.today();
+        self.with_open(async |o| Ok(store::list(&o.advisor()?, &filter, today).await?))
+            .await
+    }
+
+    pub async fn case_detail(&self, req: CaseRef) -> ApiResult<CaseDetail> {
+        self.with_open(async |o| {
+            let pool = o.advisor()?;
+            let (id, _) = case_id(&pool, &req.case).await?;
+            detail(&pool, id).await
+        })
+        .await
+    }
+
+    pub async fn close_case(&self, req: CloseCaseRequest) -> ApiResult<CaseDetail> {
+        let now = self.clock.now();
+        let on = not_in_future(
+            parse_date(&req.closed_on, "closed_on")?,
+            self.today(),
+            "closed_on",
+        )?;
+        self.with_open(async |o| {
+            let pool = o.advisor()?;
+            let (id, reference) = case_id(&pool, &req.case).await?;
+            let current = detail(&pool, id).await?;
+            if on < current.first_contact {
+                return Err(ApiError::validation("closed_on", "before_first_contact"));
+            }
+            let mut tx = pool.begin().await?;
+            store::close(&mut tx, id, on, req.outcome, now).await?;
+            vertrouwd_vault::audit::append(
+                &mut tx,
+                now,
+                &o.actor(),
+                "case.closed",
+                Some(&reference),
+            )
+            .await?;
+            tx.commit().await?;
+            detail(&pool, id).await
+        })
+        .await
+    }
+
+    pub async fn add_conversation(&self, req: AddConversationRequest) -> ApiResult<CaseDetail> {
+        let now = self.clock.now();
+        let c = check_conversation(&req.conversation, self.today())?;
+        self.with_open(async |o| {
+            let pool = o.advisor()?;
+            let (id, reference) = case_id(&pool, &req.case).await?;
+            let mut tx = pool.begin().await?;
+            store::add_conversation(&mut tx, id, &c, now).await?;
+            vertrouwd_vault::audit::append(
+                &mut tx,
+                now,
+                &o.actor(),
+                "case.conversation_added",
+                Some(&reference),
+            )
+            .await?;
+            tx.commit().await?;
+            detail(&pool, id).await
+        })
+        .await
+    }
+
+    pub async fn add_intervention(&self, req: AddInterventionRequest) -> ApiResult<CaseDetail> {
+        let i = &req.intervention;
+        let on = not_in_future(parse_date(&i.on_date, "on_date")?, self.today(), "on_date")?;
+        let note = optional_text(i.note.as_deref(), "note", MAX_NOTES)?;
+        let referral = match (i.kind, i.referral) {
+            (InterventionKind::Referral, None) => {
+                return Err(ApiError::validation("referral", "required"))
+            }
+            (InterventionKind::Referral, r) => r,
+            _ => None,
+        };
+        let now = self.clock.now();
+        self.with_open(async |o| {
+            let pool = o.advisor()?;
+            let (id, reference) = case_id(&pool, &req.case).await?;
+            let mut tx = pool.begin().await?;
+            store::add_intervention(&mut tx, id, i.kind, referral, on, note.as_deref()).await?;
+            vertrouwd_vault::audit::append(
+                &mut tx,
+                now,
+                &o.actor(),
+                "case.intervention_added",
+                Some(&reference),
+            )
+            .await?;
+            tx.commit().await?;
+            detail(&pool, id).await
+        })
+        .await
+    }
+
+    pub async fn add_follow_up(&self, req: AddFollowUpRequest) -> ApiResult<CaseDetail> {
+        let due = parse_date(&req.due_on, "due_on")?;
+        let what = required_text(&req.what, "what", MAX_SHORT * 5)?;
+        self.with_open(async |o| {
+            let pool = o.advisor()?;
+            let (id, _) = case_id(&pool, &req.case).await?;
+            let mut tx = pool.begin().await?;
+            store::add_follow_up(&mut tx, id, due, &what).await?;
+            store::reindex(&mut tx, id).await?;
+            tx.commit().await?;
+            detail(&pool, id).await
+        })
+        .await
+    }
+
+    /// The statistics of `year` exactly as they would be released.
+    pub async fn statistics_preview(&self, req: StatisticsRequest) -> ApiResult<Preview> {
+        self.with_open(async |o| {
+            let pool = o.advisor()?;
+            let k = register_settings(&pool).await?.k;
+            let facts = store::facts(&pool).await?;
+            let natures = store::natures(&pool).await?;
+            Ok(stats::preview(&facts, &natures, req.year, k, &req.left_out))
+        })
+        .await
+    }
+
+    /// Releases the statistics of a year: kept in advisor.db, audited,
+    /// written as JSON where the advisor chose and, on request, put into
+    /// org.db for HR.
+    pub async fn release_statistics(&self, req: ReleaseRequest) -> ApiResult<Released> {
+        let now = self.clock.now();
+        if !(1990..=2100).contains(&req.year) {
+            return Err(ApiError::validation("year", "out_of_range"));
+        }
+        self.with_open(async |o| {
+            let pool = o.advisor()?;
+            if req.publish && !o.vault.holds(ORG) {
+                return Err(ApiError::forbidden("publishing needs the org compartment"));
+            }
+            let k = register_settings(&pool).await?.k;
+            let facts = store::facts(&pool).await?;
+            let natures = store::natures(&pool).await?;
+            let release = stats::preview(&facts, &natures, req.year, k, &req.left_out).release;
+            let body = serde_json::to_string_pretty(&release)
+                .map_err(|_| ApiError::new(ErrorCode::Internal, "cannot encode the release"))?;
+            let file = match &req.path {
+                Some(path) => Some(o.write_outside_vault(path, body.as_bytes())?),
+                None => None,
+            };
+            let mut tx = pool.begin().await?;
+            sqlx::query(
+                "INSERT INTO releases (year, k, released_at, published, body) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )
+            .bind(req.year)
+            .bind(k)
+            .bind(now.to_rfc3339())
+            .bind(req.publish)
+            .bind(&body)
+            .execute(&mut *tx)
+            .await?;
+            vertrouwd_vault::audit::append(
+                &mut tx,
+                now,
+                &o.actor(),
+                "statistics.released",
+                Some(&req.year.to_string()),
+            )
+            .await?;
+            if req.publish {
+                let org = o.org()?.clone();
+                let mut otx = org.begin().await?;
+                sqlx::query(
+                    "INSERT INTO advisor_statistics (year, released_at, body) VALUES (?1, ?2, ?3)",
+                )
+                .bind(req.year)
+                .bind(now.to_rfc3339())
+                .bind(&body)
+                .execute(&mut *otx)
+                .await?;
+                vertrouwd_vault::audit::append(
+                    &mut otx,
+                    now,
+                    &o.actor(),
+                    "advisor_statistics.published",
+                    Some(&req.year.to_string()),
+                )
+                .await?;
+                otx.commit().await?;
+            }
+            tx.commit().await?;
+            Ok(Released {
+                release,
+                file,
+                published: req.publish,
+            })
+        })
+        .await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dutch_and_iso_dates_are_read_and_nonsense_is_refused() {
+        let d = NaiveDate::from_ymd_opt(2026, 3, 2).expect("date");
+        for s in [
+            "2026-03-02",
+            "2-3-2026",
+            "02-03-2026",
+            "2/3/2026",
+            "2.3.2026",
+            " 02-03-2026 ",
+        ] {
+            assert_eq!(parse_date(s, "d").expect(s), d, "{s}");
+        }
+        for s in [
+            "31-02-2026",
+            "2026-13-01",
+            "gisteren",
+            "1-1-1890",
+            "03/02/26x",
+        ] {
+            let e = parse_date(s, "d").expect_err(s);
+            assert_eq!(e.reason.as_deref(), Some("invalid_date"), "{s}");
+        }
+        assert_eq!(
+            parse_date("", "d").expect_err("empty").reason.as_deref(),
+            Some("required")
+        );
+    }
+}

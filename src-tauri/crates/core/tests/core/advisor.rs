@@ -1,0 +1,444 @@
+//! The confidential advisor's register: a report from intake to the
+//! yearly statistics, on a real vault.
+
+use vertrouwd_core::advisor::stats::AppendixReason;
+use vertrouwd_core::advisor::*;
+use vertrouwd_core::api::*;
+use vertrouwd_core::roles::Role;
+
+use super::{add, create, session, unlock, PASS_B};
+
+fn report(first_contact: &str, natures: Vec<i64>) -> CaseInput {
+    CaseInput {
+        reference: None,
+        first_contact: first_contact.into(),
+        channel: Channel::InPerson,
+        reporter: None,
+        reporter_role: ReporterRole::Employee,
+        department: None,
+        gender: None,
+        natures: natures
+            .into_iter()
+            .map(|nature_id| NatureChoice {
+                nature_id,
+                ground: None,
+            })
+            .collect(),
+        persons: vec![],
+        outcome: None,
+    }
+}
+
+fn conversation(on: &str, minutes: i64, notes: &str) -> ConversationInput {
+    ConversationInput {
+        held_on: on.into(),
+        minutes,
+        mode: Channel::Phone,
+        with_whom: None,
+        notes: notes.into(),
+        next_step: None,
+    }
+}
+
+fn reason(e: &ApiError) -> (&ErrorCode, Option<&str>, Option<&str>) {
+    (&e.code, e.field.as_deref(), e.reason.as_deref())
+}
+
+#[tokio::test]
+async fn a_report_from_intake_to_closing() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("kluis");
+    let (session, _) = session();
+    create(&session, &dir, vec![Role::Advisor]).await;
+    let natures = session.natures().await.expect("natures");
+    assert_eq!(natures.len(), 7);
+    assert_eq!(natures[2].name, "pesten");
+    let discrimination = natures
+        .iter()
+        .find(|n| n.code.as_deref() == Some("discrimination"))
+        .expect("discrimination")
+        .id;
+
+    let mut named = report("3-2-2026", vec![natures[2].id, discrimination]);
+    named.reporter = Some(Reporter {
+        name: "Çağrı Öztürk".into(),
+        phone: Some("06-12345678".into()),
+        email: None,
+        contact_preference: Some("'s avonds na 19 uur 📞".into()),
+    });
+    named.natures[1].ground = Some(Ground::Origin);
+    named.persons = vec![Person {
+        relation: Relation::Manager,
+        name: Some("Geneviève de Wit".into()),
+    }];
+    named.department = Some("Zorg & Welzijn".into());
+    let first = session.add_case(named).await.expect("add");
+    assert_eq!(first.reference, "VP-2026-001");
+    assert_eq!(
+        first.reporter.as_ref().map(|r| r.name.as_str()),
+        Some("Çağrı Öztürk")
+    );
+    assert_eq!(
+        first.natures.iter().filter(|n| n.ground.is_some()).count(),
+        1
+    );
+    let second = session
+        .add_case(report("2026-03-10", vec![natures[0].id]))
+        .await
+        .expect("add anonymous");
+    assert_eq!(second.reference, "VP-2026-002");
+    assert!(second.reporter.is_none());
+
+    let c = session
+        .add_conversation(AddConversationRequest {
+            case: "VP-2026-001".into(),
+            conversation: conversation(
+                "2026-02-03",
+                50,
+                "Eerste gesprek over de coördinatie van het rooster; ideeën voor bemiddeling.",
+            ),
+        })
+        .await
+        .expect("conversation");
+    assert_eq!((c.conversations.len(), c.minutes), (1, 50));
+    session
+        .add_follow_up(AddFollowUpRequest {
+            case: "VP-2026-001".into(),
+            due_on: "20-11-2026".into(),
+            what: "Terugbellen".into(),
+        })
+        .await
+        .expect("follow-up");
+
+    // Found by a word of the notes, without its diaeresis, and by a name.
+    for words in [
+        "coordinatie",
+        "Öztürk",
+        "genevieve",
+        "VP-2026-001",
+        "bemidd",
+    ] {
+        let found = session
+            .list_cases(CaseFilter {
+                text: Some(words.into()),
+                ..Default::default()
+            })
+            .await
+            .expect("search");
+        assert_eq!(
+            found
+                .iter()
+                .map(|c| c.reference.as_str())
+                .collect::<Vec<_>>(),
+            vec!["VP-2026-001"],
+            "{words}"
+        );
+    }
+    let nothing = session
+        .list_cases(CaseFilter {
+            text: Some("\"NEAR( * OR".into()),
+            ..Default::default()
+        })
+        .await
+        .expect("query syntax is not interpreted");
+    assert!(nothing.is_empty());
+    let due = session
+        .list_cases(CaseFilter {
+            follow_up_due: true,
+            ..Default::default()
+        })
+        .await
+        .expect("due");
+    assert_eq!(due.len(), 1, "the follow-up of 20-11 is due on 23-11");
+    let bullying = session
+        .list_cases(CaseFilter {
+            nature_id: Some(natures[2].id),
+            year: Some(2026),
+            ..Default::default()
+        })
+        .await
+        .expect("filter");
+    assert_eq!(bullying.len(), 1);
+
+    let closed = session
+        .close_case(CloseCaseRequest {
+            case: second.id.to_string(),
+            closed_on: "2026-04-01".into(),
+            outcome: Outcome::ResolvedInformally,
+        })
+        .await
+        .expect("close");
+    assert!(closed.closed_on.is_some());
+    let open = session
+        .list_cases(CaseFilter {
+            status: Some(CaseStatus::Open),
+            ..Default::default()
+        })
+        .await
+        .expect("open");
+    assert_eq!(open.len(), 1);
+    let audit = session
+        .audit_trail(AuditRequest {
+            compartment: "advisor".into(),
+            limit: None,
+            before: None,
+        })
+        .await
+        .expect("audit");
+    assert!(audit.iter().any(|a| a.action == "case.closed"));
+}
+
+#[tokio::test]
+async fn bad_input_is_refused_with_the_field_and_nothing_is_written() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("kluis");
+    let (session, _) = session();
+    create(&session, &dir, vec![Role::Advisor]).await;
+    let id = session.natures().await.expect("natures")[0].id;
+
+    let future = session
+        .add_case(report("2027-01-01", vec![id]))
+        .await
+        .expect_err("future");
+    assert_eq!(
+        reason(&future),
+        (
+            &ErrorCode::Validation,
+            Some("first_contact"),
+            Some("in_future")
+        )
+    );
+    let nonsense = session
+        .add_case(report("31-02-2026", vec![id]))
+        .await
+        .expect_err("date");
+    assert_eq!(nonsense.reason.as_deref(), Some("invalid_date"));
+    let none = session
+        .add_case(report("2026-01-05", vec![]))
+        .await
+        .expect_err("natures");
+    assert_eq!(none.field.as_deref(), Some("natures"));
+    let unknown = session
+        .add_case(report("2026-01-05", vec![999]))
+        .await
+        .expect_err("unknown");
+    assert_eq!(unknown.reason.as_deref(), Some("unknown"));
+
+    let mut given = report("2026-01-05", vec![id]);
+    given.reference = Some("VP-2020-900".into());
+    session
+        .add_case(given.clone())
+        .await
+        .expect("own reference");
+    let taken = session.add_case(given).await.expect_err("taken");
+    assert_eq!(
+        reason(&taken),
+        (&ErrorCode::Conflict, Some("reference"), Some("taken"))
+    );
+
+    let paste = "x".repeat(10 * 1024 * 1024);
+    let long = session
+        .add_conversation(AddConversationRequest {
+            case: "VP-2020-900".into(),
+            conversation: conversation("2026-01-05", 30, &paste),
+        })
+        .await
+        .expect_err("10 MB");
+    assert_eq!(
+        reason(&long),
+        (&ErrorCode::Validation, Some("notes"), Some("too_long"))
+    );
+    let early = session
+        .close_case(CloseCaseRequest {
+            case: "VP-2020-900".into(),
+            closed_on: "2026-01-04".into(),
+            outcome: Outcome::Referred,
+        })
+        .await
+        .expect_err("before first contact");
+    assert_eq!(early.reason.as_deref(), Some("before_first_contact"));
+    let missing = session
+        .case_detail(CaseRef {
+            case: "VP-1999-001".into(),
+        })
+        .await
+        .expect_err("missing");
+    assert_eq!(missing.code, ErrorCode::NotFound);
+
+    let all = session
+        .list_cases(CaseFilter::default())
+        .await
+        .expect("list");
+    assert_eq!(all.len(), 1);
+    assert_eq!(
+        all[0].conversations, 0,
+        "the refused conversation left nothing"
+    );
+    assert!(all[0].closed_on.is_none());
+}
+
+#[tokio::test]
+async fn hr_and_managers_see_nothing_of_the_register() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("kluis");
+    let (session, _) = session();
+    create(&session, &dir, vec![Role::Advisor, Role::Manager]).await;
+    let id = session.natures().await.expect("natures")[0].id;
+    session
+        .add_case(report("2026-01-05", vec![id]))
+        .await
+        .expect("add");
+    session.lock().await;
+    // The first user holds org and advisor; HR can only be added by
+    // someone holding hr, so this vault gets a manager.
+    unlock(&session, &dir, "ayse", super::PASS)
+        .await
+        .expect("unlock");
+    add(&session, "mark", vec![Role::Manager])
+        .await
+        .expect("manager");
+    session.lock().await;
+    unlock(&session, &dir, "mark", PASS_B)
+        .await
+        .expect("unlock manager");
+    for e in [
+        session
+            .list_cases(CaseFilter::default())
+            .await
+            .expect_err("list"),
+        session.natures().await.expect_err("natures"),
+        session
+            .statistics_preview(StatisticsRequest {
+                year: 2026,
+                left_out: vec![],
+            })
+            .await
+            .expect_err("stats"),
+    ] {
+        assert_eq!(e.code, ErrorCode::Forbidden);
+    }
+}
+
+#[tokio::test]
+async fn the_yearly_release_hides_small_counts_and_carries_no_names() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("kluis");
+    let (session, _) = session();
+    create(&session, &dir, vec![Role::Advisor, Role::Hr]).await;
+    let natures = session.natures().await.expect("natures");
+    // 2025: three reports, below k: only that fact and the hours leave.
+    for day in 1..=3 {
+        let mut r = report(&format!("{day}-6-2025"), vec![natures[0].id]);
+        r.department = Some("Afdeling Geheim".into());
+        let c = session.add_case(r).await.expect("2025");
+        // Closed within 2025, so not carried over into 2026.
+        session
+            .close_case(CloseCaseRequest {
+                case: c.reference,
+                closed_on: "2025-12-01".into(),
+                outcome: Outcome::NoActionWanted,
+            })
+            .await
+            .expect("close");
+    }
+    // 2026: 14 reports; 11 bullying, 3 sexual harassment; 12 employees,
+    // 2 interns.
+    for i in 0..14 {
+        let mut r = report(
+            &format!("2026-{:02}-10", 1 + i % 9),
+            vec![natures[if i < 11 { 2 } else { 0 }].id],
+        );
+        r.reporter_role = if i < 12 {
+            ReporterRole::Employee
+        } else {
+            ReporterRole::Intern
+        };
+        r.reporter = Some(Reporter {
+            name: format!("Melder Uniek{i}"),
+            ..Default::default()
+        });
+        let c = session.add_case(r).await.expect("2026");
+        session
+            .add_conversation(AddConversationRequest {
+                case: c.reference.clone(),
+                conversation: conversation("2026-10-01", 45, "Notitie Zeldzaamwoord"),
+            })
+            .await
+            .expect("conversation");
+    }
+
+    let low = session
+        .statistics_preview(StatisticsRequest {
+            year: 2025,
+            left_out: vec![],
+        })
+        .await
+        .expect("2025");
+    assert!(low.release.below_k && low.release.reports.is_none());
+    assert!(low.release.breakdowns.is_empty());
+    assert_eq!(
+        low.release.appendix[0].reason,
+        AppendixReason::YearTotalBelowK
+    );
+
+    let out = tmp.path().join("statistieken-2026.json");
+    let released = session
+        .release_statistics(ReleaseRequest {
+            year: 2026,
+            left_out: vec![],
+            path: Some(out.to_string_lossy().into()),
+            publish: true,
+        })
+        .await
+        .expect("release");
+    let r = &released.release;
+    assert_eq!(r.reports, Some(14));
+    assert_eq!(r.hours.total, 10.5);
+    let role = r
+        .breakdowns
+        .iter()
+        .find(|b| b.id == "reporter_role")
+        .expect("role");
+    let value = |cat: &str| role.cells.iter().find(|c| c.category == cat).expect(cat);
+    assert_eq!(
+        value("employee").value,
+        None,
+        "12 must be hidden to protect the 2 interns"
+    );
+    assert_eq!(value("intern").value, None);
+    let nature = r
+        .breakdowns
+        .iter()
+        .find(|b| b.id == "nature")
+        .expect("nature");
+    let bullying = nature
+        .cells
+        .iter()
+        .find(|c| c.category == "bullying")
+        .expect("bullying");
+    assert_eq!(bullying.value, Some(11));
+    assert_eq!(bullying.percent, None, "no percentages on a total below 20");
+    for b in &r.breakdowns {
+        for c in &b.cells {
+            if let Some(v) = c.value {
+                assert!(v == 0 || v >= r.k, "{} {} = {v}", b.id, c.category);
+            }
+        }
+    }
+    let json = std::fs::read_to_string(&out).expect("file");
+    for secret in ["Uniek", "Zeldzaamwoord", "Geheim", "2026-10", "VP-2026"] {
+        assert!(!json.contains(secret), "{secret} left in the release");
+    }
+    assert!(json.contains("vertrouwd.advisor-statistics/1"));
+    assert!(released.published);
+    let inside = session
+        .release_statistics(ReleaseRequest {
+            year: 2026,
+            left_out: vec![],
+            path: Some(dir.join("x.json").to_string_lossy().into()),
+            publish: false,
+        })
+        .await
+        .expect_err("inside the vault");
+    assert_eq!(inside.reason.as_deref(), Some("inside_vault"));
+}
