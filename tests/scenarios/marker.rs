@@ -219,3 +219,72 @@ async fn api_writes_leave_no_plaintext() {
         assert!(hits.is_empty(), "{m} in plaintext after lock: {hits:?}");
     }
 }
+
+#[test]
+fn register_names_and_notes_leave_no_plaintext() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let vault = tmp.path().join("kluis");
+    let scratch = tmp.path().join("tmp");
+    std::fs::create_dir(&scratch).expect("mkdir");
+    cli::init(&vault, &scratch, "Stichting", "Ayşe", "advisor");
+    let reporter = "MARKER-MELDER-Çağrı-Öztürk-4e1d";
+    let person = "MARKER-BETROKKENE-Geneviève-77aa";
+    let department = "MARKER-AFDELING-Zorg-ï-0b3c";
+    let notes = "MARKER-NOTITIE-ideeën-🙂-5d2e";
+    // A lower-case word on its own, as the full-text index stores tokens.
+    let token = "kwispelstaartjeqz";
+    let case = serde_json::json!({
+        "first_contact": "2026-02-03",
+        "channel": "phone",
+        "reporter": {"name": reporter, "phone": "06-1234"},
+        "reporter_role": "employee",
+        "department": department,
+        "natures": [{"nature_id": 3}],
+        "persons": [{"relation": "manager", "name": person}],
+    });
+    let conversation = serde_json::json!({
+        "held_on": "2026-02-04",
+        "minutes": 40,
+        "mode": "in_person",
+        "notes": format!("{notes} {token} {}", "lange notitie ".repeat(5000)),
+    });
+    let run = |args: &[&str], input: &serde_json::Value| {
+        let mut child = cli::cmd(&vault, "ayse", &scratch)
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input.to_string().as_bytes())
+            .expect("send");
+        cli::ok(child.wait_with_output().expect("wait"))
+    };
+    run(&["case", "add"], &case);
+    run(&["case", "note", "add", "VP-2026-001"], &conversation);
+    for m in [reporter, person, department, notes, token] {
+        let hits = find(&[&vault, &scratch], m);
+        assert!(hits.is_empty(), "{m} found in plaintext: {hits:?}");
+    }
+    // The test would notice a leak: the markers come back through the CLI.
+    let shown = cli::ok(
+        cli::cmd(&vault, "ayse", &scratch)
+            .args(["--json", "case", "show", "VP-2026-001"])
+            .output()
+            .expect("show"),
+    );
+    for m in [reporter, person, department, notes] {
+        assert!(shown.contains(m), "{m} missing from {shown}");
+    }
+    let found = cli::ok(
+        cli::cmd(&vault, "ayse", &scratch)
+            .args(["case", "list", "--text", token])
+            .output()
+            .expect("search"),
+    );
+    assert!(found.contains("VP-2026-001"), "{found}");
+}

@@ -102,6 +102,12 @@ enum Command {
     /// PDF output
     #[command(subcommand)]
     Pdf(PdfCommand),
+    /// The confidential advisor's register (advisor role)
+    #[command(subcommand)]
+    Case(CaseCommand),
+    /// The advisor's yearly statistics (advisor role)
+    #[command(subcommand)]
+    Stats(StatsCommand),
     /// Run api requests given as JSON lines on standard input, answering
     /// each with a JSON line once it is done
     Batch,
@@ -177,6 +183,89 @@ enum PdfCommand {
 }
 
 #[derive(Subcommand, Debug)]
+enum CaseCommand {
+    /// Record a report from JSON (a CaseInput; see ui/src/lib/api/types.ts)
+    Add {
+        /// The JSON file; standard input when absent or "-"
+        #[arg(long)]
+        input: Option<PathBuf>,
+    },
+    /// List reports, newest first
+    List {
+        /// Words to find in references, names and notes
+        #[arg(long)]
+        text: Option<String>,
+        /// open or closed
+        #[arg(long)]
+        status: Option<String>,
+        /// Reports first made in this year
+        #[arg(long)]
+        year: Option<i32>,
+        /// A nature's id (see `case natures`)
+        #[arg(long)]
+        nature: Option<i64>,
+        /// Only reports with a follow-up due
+        #[arg(long)]
+        due: bool,
+    },
+    /// Show one report with its conversations
+    Show {
+        /// Reference (VP-2026-001) or id
+        case: String,
+    },
+    /// Close a report with its outcome
+    Close {
+        case: String,
+        /// The date of closing (2026-03-02 or 2-3-2026)
+        #[arg(long)]
+        on: String,
+        /// resolved_informally, formal_complaint, referred, contact_lost,
+        /// no_action_wanted or ongoing
+        #[arg(long)]
+        outcome: String,
+    },
+    /// The natures of report to choose from
+    Natures,
+    /// Conversation notes
+    #[command(subcommand)]
+    Note(NoteCommand),
+}
+
+#[derive(Subcommand, Debug)]
+enum NoteCommand {
+    /// Add a conversation from JSON (a ConversationInput)
+    Add {
+        case: String,
+        #[arg(long)]
+        input: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum StatsCommand {
+    /// Show exactly what would be released for a year
+    Preview {
+        #[arg(long)]
+        year: i32,
+        /// Breakdowns to leave out, comma-separated (e.g. relation)
+        #[arg(long, value_delimiter = ',')]
+        leave_out: Vec<String>,
+    },
+    /// Release a year's statistics as a JSON file
+    Release {
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        out: PathBuf,
+        /// Also put them into org.db for HR in this vault
+        #[arg(long)]
+        publish: bool,
+        #[arg(long, value_delimiter = ',')]
+        leave_out: Vec<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
 enum SettingsCommand {
     Show,
     Set {
@@ -214,6 +303,66 @@ fn read_secret_file(path: &PathBuf) -> ApiResult<SecretText> {
     let first = text.lines().next().unwrap_or("").to_string();
     text.zeroize();
     Ok(SecretText::new(first))
+}
+
+/// JSON from a file, or from standard input when no file (or "-") is given.
+fn read_json<T: serde::de::DeserializeOwned>(input: &Option<PathBuf>) -> ApiResult<T> {
+    let text = match input {
+        Some(p) if p.as_os_str() != "-" => {
+            std::fs::read_to_string(p).map_err(|_| ApiError::validation("input", "unreadable"))?
+        }
+        _ => io::read_to_string(io::stdin())
+            .map_err(|_| ApiError::validation("input", "unreadable"))?,
+    };
+    serde_json::from_str(&text).map_err(|_| ApiError::validation("input", "invalid_json"))
+}
+
+/// A value of one of the register's lists from its code.
+fn choice<T: serde::de::DeserializeOwned>(value: &str, field: &str) -> ApiResult<T> {
+    vertrouwd_core::advisor::from_code(value.trim())
+        .ok_or_else(|| ApiError::validation(field, "invalid"))
+}
+
+fn hours(minutes: i64) -> String {
+    format!("{}:{:02}", minutes / 60, minutes % 60)
+}
+
+fn case_line(c: &vertrouwd_core::advisor::CaseSummary) -> String {
+    format!(
+        "{}  {}  {}  {}  {} gesprek(ken) {}",
+        c.reference,
+        c.first_contact.format("%d-%m-%Y"),
+        match c.closed_on {
+            Some(d) => format!("gesloten {}", d.format("%d-%m-%Y")),
+            None => "open".into(),
+        },
+        c.natures.join(", "),
+        c.conversations,
+        hours(c.minutes),
+    )
+}
+
+fn case_text(c: &vertrouwd_core::advisor::CaseDetail) -> String {
+    let mut t = format!(
+        "{}  eerste contact {}  {}\nmelder: {}\n",
+        c.reference,
+        c.first_contact.format("%d-%m-%Y"),
+        match c.closed_on {
+            Some(d) => format!("gesloten {}", d.format("%d-%m-%Y")),
+            None => "open".into(),
+        },
+        c.reporter.as_ref().map_or("anoniem", |r| r.name.as_str()),
+    );
+    for v in &c.conversations {
+        t.push_str(&format!(
+            "\n{} ({} min)\n{}\n",
+            v.held_on.format("%d-%m-%Y"),
+            v.minutes,
+            v.notes
+        ));
+    }
+    t.push_str(&format!("\ntijd / time: {}", hours(c.minutes)));
+    t
 }
 
 fn from_env(var: &str) -> Option<SecretText> {
@@ -583,6 +732,117 @@ async fn run(ctx: &Ctx) -> ApiResult<Output> {
                 format!("{} ({} pagina's / pages)", file.display(), r.pages),
             )
         }
+        Command::Case(cmd) => {
+            ctx.unlock().await?;
+            match cmd {
+                CaseCommand::Add { input } => {
+                    let c = s.add_case(read_json(input)?).await?;
+                    let text = c.reference.clone();
+                    out(&c, text)
+                }
+                CaseCommand::List {
+                    text,
+                    status,
+                    year,
+                    nature,
+                    due,
+                } => {
+                    let filter = vertrouwd_core::advisor::CaseFilter {
+                        text: text.clone(),
+                        status: status.as_deref().map(|v| choice(v, "status")).transpose()?,
+                        nature_id: *nature,
+                        year: *year,
+                        follow_up_due: *due,
+                    };
+                    let rows = s.list_cases(filter).await?;
+                    let text = rows.iter().map(case_line).collect::<Vec<_>>().join("\n");
+                    out(&rows, text)
+                }
+                CaseCommand::Show { case } => {
+                    let c = s.case_detail(CaseRef { case: case.clone() }).await?;
+                    let text = case_text(&c);
+                    out(&c, text)
+                }
+                CaseCommand::Close { case, on, outcome } => {
+                    let c = s
+                        .close_case(CloseCaseRequest {
+                            case: case.clone(),
+                            closed_on: on.clone(),
+                            outcome: choice(outcome, "outcome")?,
+                        })
+                        .await?;
+                    let text = case_text(&c);
+                    out(&c, text)
+                }
+                CaseCommand::Natures => {
+                    let n = s.natures().await?;
+                    let text = n
+                        .iter()
+                        .map(|n| {
+                            let retired = if n.retired {
+                                " (vervallen / retired)"
+                            } else {
+                                ""
+                            };
+                            format!("{:>3}  {}{retired}", n.id, n.name)
+                        })
+                        .collect::<Vec<_>>()
+                        .join("\n");
+                    out(&n, text)
+                }
+                CaseCommand::Note(NoteCommand::Add { case, input }) => {
+                    let c = s
+                        .add_conversation(AddConversationRequest {
+                            case: case.clone(),
+                            conversation: read_json(input)?,
+                        })
+                        .await?;
+                    let text = case_text(&c);
+                    out(&c, text)
+                }
+            }
+        }
+        Command::Stats(cmd) => {
+            ctx.unlock().await?;
+            match cmd {
+                StatsCommand::Preview { year, leave_out } => {
+                    let p = s
+                        .statistics_preview(StatisticsRequest {
+                            year: *year,
+                            left_out: leave_out.clone(),
+                        })
+                        .await?;
+                    let text = serde_json::to_string_pretty(&p)
+                        .map_err(|_| ApiError::new(ErrorCode::Internal, "output"))?;
+                    out(&p, text)
+                }
+                StatsCommand::Release {
+                    year,
+                    out: file,
+                    publish,
+                    leave_out,
+                } => {
+                    let r = s
+                        .release_statistics(ReleaseRequest {
+                            year: *year,
+                            left_out: leave_out.clone(),
+                            path: Some(file.to_string_lossy().into_owned()),
+                            publish: *publish,
+                        })
+                        .await?;
+                    let text = format!(
+                        "{}{}",
+                        file.display(),
+                        if r.published {
+                            " (ook in org.db / also in org.db)"
+                        } else {
+                            ""
+                        }
+                    );
+                    out(&r, text)
+                }
+            }
+        }
         Command::Batch => {
             ctx.unlock().await?;
             batch(s).await?;
@@ -626,6 +886,16 @@ async fn batch(s: &Session) -> ApiResult<()> {
                 "audit" => val(s.audit_trail(args(req.args)?).await?),
                 "verify" => val(s.verify().await?),
                 "session" => val(s.session_info().await?),
+                "case.natures" => val(s.natures().await?),
+                "case.add" => val(s.add_case(args(req.args)?).await?),
+                "case.list" => val(s.list_cases(args(req.args)?).await?),
+                "case.show" => val(s.case_detail(args(req.args)?).await?),
+                "case.close" => val(s.close_case(args(req.args)?).await?),
+                "case.conversation.add" => val(s.add_conversation(args(req.args)?).await?),
+                "case.intervention.add" => val(s.add_intervention(args(req.args)?).await?),
+                "case.follow_up.add" => val(s.add_follow_up(args(req.args)?).await?),
+                "stats.preview" => val(s.statistics_preview(args(req.args)?).await?),
+                "stats.release" => val(s.release_statistics(args(req.args)?).await?),
                 _ => Err(ApiError::validation("op", "unknown")),
             }
         }
