@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from argon2.low_level import Type, hash_secret_raw
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from nacl.bindings import (
     crypto_aead_xchacha20poly1305_ietf_decrypt,
     crypto_scalarmult,
@@ -139,3 +140,103 @@ def test_a_wrong_key_reads_nothing(vault):
     with pytest.raises(sqlcipher.DatabaseError):
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
     con.close()
+
+
+def plaintext_export(vault, tmp_path, name):
+    """advisor.db decrypted into a plain SQLite file with sqlcipher_export."""
+    keys = compartment_keys(vault, "ayse", PASS)
+    out = tmp_path / name
+    con = sqlcipher.connect(str(vault / "advisor.db"))
+    con.execute(f"PRAGMA key = \"x'{keys['advisor'].hex()}'\"")
+    con.execute(f"ATTACH DATABASE '{out}' AS plain KEY ''")
+    con.execute("SELECT sqlcipher_export('plain')")
+    con.execute("DETACH DATABASE plain")
+    con.close()
+    return out.read_bytes()
+
+
+PAGE = 4096
+RESERVE = 80  # SQLCipher 4: 16-byte IV + 64-byte HMAC-SHA512 per page
+
+
+def decrypt_page(key, page, first):
+    """One SQLCipher 4 page decrypted with AES-256-CBC (the raw key)."""
+    iv = page[PAGE - RESERVE:PAGE - RESERVE + 16]
+    body = page[16 if first else 0:PAGE - RESERVE]
+    d = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor()
+    return d.update(body) + d.finalize()
+
+
+def raw_plaintext(vault, name, key):
+    """Every page of the database file and of its WAL decrypted, free and
+    stale pages included: what an attacker with the key could carve."""
+    out = b""
+    data = (vault / name).read_bytes()
+    for n in range(len(data) // PAGE):
+        out += decrypt_page(key, data[n * PAGE:(n + 1) * PAGE], n == 0)
+    wal = vault / f"{name}-wal"
+    if wal.exists():
+        w = wal.read_bytes()
+        at = 32
+        while at + 24 + PAGE <= len(w):
+            number = struct.unpack(">I", w[at:at + 4])[0]
+            out += decrypt_page(key, w[at + 24:at + 24 + PAGE], number == 1)
+            at += 24 + PAGE
+    return out
+
+
+def test_a_destroyed_case_leaves_nothing_in_a_plaintext_export(vault, tmp_path):
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": str(tmp_path),
+        "TMPDIR": str(tmp_path),
+        "VERTROUWD_VAULT": str(vault),
+        "VERTROUWD_USER": "ayse",
+        "VERTROUWD_PASSPHRASE": PASS,
+    }
+    name = "Vernietigmelder Çağrıqx"
+    # Starts with letters no other word shares, so the full-text index's
+    # prefix compression stores it whole.
+    word = "qqzxwoordje"
+    case = {
+        "first_contact": "2026-02-03", "channel": "phone", "reporter_role": "employee",
+        "reporter": {"name": name}, "natures": [{"nature_id": 3}],
+        "persons": [{"relation": "colleague", "name": "Betrokkene Ïjsselqx"}],
+    }
+    run = lambda args, stdin=None: subprocess.run(
+        [str(CLI), *args], input=stdin, check=True, env=env, capture_output=True, text=True)
+    reference = run(["case", "add"], json.dumps(case)).stdout.strip()
+    note = {"held_on": "2026-02-04", "minutes": 30, "mode": "phone",
+            "notes": f"Notitie met {word} en ideeën " * 50}
+    run(["case", "note", "add", reference], json.dumps(note))
+
+    key = compartment_keys(vault, "ayse", PASS)["advisor"]
+    before = plaintext_export(vault, tmp_path, "before.db")
+    raw_before = raw_plaintext(vault, "advisor.db", key)
+    # The test can see the case while it exists…
+    for marker in (name, word, "Ïjsselqx"):
+        assert marker.encode() in before, f"{marker} should be in the export before"
+        assert marker.encode() in raw_before, f"{marker} should be in the raw pages before"
+    plain = sqlite3.connect(tmp_path / "before.db")
+    index = b"".join(r[0] for r in plain.execute("SELECT block FROM case_search_data"))
+    plain.close()
+    assert word.encode() in index, "the word should be in the full-text index before"
+
+    run(["case", "destroy", reference, "--confirm", reference,
+         "--reason", "op verzoek van de melder"])
+    after = plaintext_export(vault, tmp_path, "after.db")
+    # …and after destruction nothing of it is left, not in free pages, not
+    # in the full-text index.
+    raw_after = raw_plaintext(vault, "advisor.db", key)
+    for marker in (name, word, "Ïjsselqx"):
+        assert marker.encode() not in after, f"{marker} survived destruction"
+        assert marker.encode() not in raw_after, f"{marker} left in free pages or the WAL"
+    plain = sqlite3.connect(tmp_path / "after.db")
+    assert plain.execute("SELECT count(*) FROM cases").fetchone()[0] == 0
+    assert plain.execute("SELECT count(*) FROM tombstones").fetchone()[0] == 1
+    action, obj = plain.execute(
+        "SELECT action, object FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    assert action == "case.destroyed_early" and obj.startswith(reference)
+    plain.close()
+    wal = vault / "advisor.db-wal"
+    assert not wal.exists() or wal.stat().st_size == 0, "the WAL is emptied"

@@ -226,6 +226,27 @@ enum CaseCommand {
     },
     /// The natures of report to choose from
     Natures,
+    /// The destruction list: closed cases and the day each becomes due
+    Due,
+    /// Destroy one case (a reason is needed when it is open or not yet due).
+    /// Backups made earlier still hold it until they are deleted.
+    Destroy {
+        case: String,
+        /// The reference typed again, as confirmation
+        #[arg(long)]
+        confirm: String,
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// Destroy every case past its due date and grace period
+    Purge {
+        /// Required: only expired cases are destroyed
+        #[arg(long, required = true)]
+        expired: bool,
+        /// Confirm without being asked
+        #[arg(long)]
+        yes: bool,
+    },
     /// Conversation notes
     #[command(subcommand)]
     Note(NoteCommand),
@@ -790,6 +811,78 @@ async fn run(ctx: &Ctx) -> ApiResult<Output> {
                         .join("\n");
                     out(&n, text)
                 }
+                CaseCommand::Due => {
+                    let list = s.destruction_list().await?;
+                    let text = list
+                        .iter()
+                        .map(|d| {
+                            format!(
+                                "{}  gesloten {}  te vernietigen vanaf / due {}{}",
+                                d.reference,
+                                d.closed_on.format("%d-%m-%Y"),
+                                d.due_on.format("%d-%m-%Y"),
+                                if d.expired {
+                                    "  (verlopen / expired)"
+                                } else {
+                                    ""
+                                }
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                        .join("\n");
+                    out(&list, text)
+                }
+                CaseCommand::Destroy {
+                    case,
+                    confirm,
+                    reason,
+                } => {
+                    let reference = s
+                        .destroy_case(DestroyRequest {
+                            case: case.clone(),
+                            confirm: confirm.clone(),
+                            reason: reason.clone(),
+                        })
+                        .await?;
+                    let text = format!(
+                        "{reference} vernietigd / destroyed. Eerder gemaakte back-ups bevatten de zaak nog / earlier backups still hold it."
+                    );
+                    out(&serde_json::json!({ "destroyed": reference }), text)
+                }
+                CaseCommand::Purge { expired: _, yes } => {
+                    let expired: Vec<String> = s
+                        .destruction_list()
+                        .await?
+                        .into_iter()
+                        .filter(|d| d.expired)
+                        .map(|d| d.reference)
+                        .collect();
+                    if !expired.is_empty() && !*yes {
+                        if !io::stdin().is_terminal() {
+                            return Err(ApiError::validation("yes", "required"));
+                        }
+                        eprintln!("Te vernietigen / to destroy: {}", expired.join(", "));
+                        eprint!("Typ / type 'ja' of 'yes': ");
+                        let mut answer = String::new();
+                        io::stdin()
+                            .read_line(&mut answer)
+                            .map_err(|_| ApiError::validation("yes", "required"))?;
+                        if !matches!(answer.trim(), "ja" | "yes") {
+                            return Err(ApiError::validation("yes", "required"));
+                        }
+                    }
+                    let destroyed = s.purge_expired(PurgeRequest { confirm: true }).await?;
+                    let text = format!(
+                        "{} vernietigd / destroyed{}",
+                        destroyed.len(),
+                        if destroyed.is_empty() {
+                            String::new()
+                        } else {
+                            format!(": {}", destroyed.join(", "))
+                        }
+                    );
+                    out(&destroyed, text)
+                }
                 CaseCommand::Note(NoteCommand::Add { case, input }) => {
                     let c = s
                         .add_conversation(AddConversationRequest {
@@ -894,6 +987,9 @@ async fn batch(s: &Session) -> ApiResult<()> {
                 "case.conversation.add" => val(s.add_conversation(args(req.args)?).await?),
                 "case.intervention.add" => val(s.add_intervention(args(req.args)?).await?),
                 "case.follow_up.add" => val(s.add_follow_up(args(req.args)?).await?),
+                "case.destruction_list" => val(s.destruction_list().await?),
+                "case.destroy" => val(s.destroy_case(args(req.args)?).await?),
+                "case.purge_expired" => val(s.purge_expired(args(req.args)?).await?),
                 "stats.preview" => val(s.statistics_preview(args(req.args)?).await?),
                 "stats.release" => val(s.release_statistics(args(req.args)?).await?),
                 _ => Err(ApiError::validation("op", "unknown")),

@@ -311,4 +311,44 @@ reference_prefix: string,
 /**
  * Counts below k are not published.
  */
-k: number, };
+k: number, 
+/**
+ * A closed case is due for destruction once its year's statistics
+ * were released, and at the latest this many months after closing.
+ */
+retention_months: number, 
+/**
+ * Days a due case stays on the destruction list before
+ * `purge --expired` destroys it.
+ */
+grace_days: number, };
+
+export type DestructionItem = { id: number, reference: string, closed_on: string, 
+/**
+ * From this day the case may be destroyed without a reason.
+ */
+due_on: string, 
+/**
+ * Its year's statistics were released (else: the maximum term).
+ */
+counted: boolean, 
+/**
+ * Due and past the grace period: `purge --expired` destroys it.
+ */
+expired: boolean, };
+
+export type DestroyRequest = { case: string, 
+/**
+ * The reference typed again, as confirmation.
+ */
+confirm: string, 
+/**
+ * Required when the case is open or not yet due.
+ */
+reason: string | null, };
+
+export type PurgeRequest = { 
+/**
+ * Must be true: destruction only after confirmation.
+ */
+confirm: boolean, };

@@ -37,6 +37,8 @@ pub struct NewConversation {
 
 pub const REFERENCE_PREFIX: &str = "reference_prefix";
 pub const K: &str = "k";
+pub const RETENTION_MONTHS: &str = "retention_months";
+pub const GRACE_DAYS: &str = "grace_days";
 
 pub async fn setting(pool: &SqlitePool, key: &str) -> sqlx::Result<Option<String>> {
     sqlx::query_scalar("SELECT value FROM register_settings WHERE key = ?1")
@@ -555,12 +557,12 @@ pub async fn detail(pool: &SqlitePool, id: i64) -> sqlx::Result<Option<CaseDetai
     }))
 }
 
-/// What the statistics need of every case, live or destroyed.
-pub async fn facts(pool: &SqlitePool) -> sqlx::Result<Vec<CaseFacts>> {
+/// What the statistics need of every live case, by case id.
+async fn live_facts(conn: &mut SqliteConnection) -> sqlx::Result<BTreeMap<i64, CaseFacts>> {
     let cases: Vec<FactRow> = sqlx::query_as(
         "SELECT id, first_contact, closed_on, reporter_role, outcome, other_minutes FROM cases",
     )
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
     let mut by_id: BTreeMap<i64, CaseFacts> = cases
         .into_iter()
@@ -585,7 +587,7 @@ pub async fn facts(pool: &SqlitePool) -> sqlx::Result<Vec<CaseFacts>> {
         })
         .collect();
     let natures: Vec<(i64, i64)> = sqlx::query_as("SELECT case_id, nature_id FROM case_natures")
-        .fetch_all(pool)
+        .fetch_all(&mut *conn)
         .await?;
     for (case, nature) in natures {
         if let Some(f) = by_id.get_mut(&case) {
@@ -593,7 +595,7 @@ pub async fn facts(pool: &SqlitePool) -> sqlx::Result<Vec<CaseFacts>> {
         }
     }
     let persons: Vec<(i64, String)> = sqlx::query_as("SELECT case_id, relation FROM case_persons")
-        .fetch_all(pool)
+        .fetch_all(&mut *conn)
         .await?;
     for (case, relation) in persons {
         if let (Some(f), Some(r)) = (by_id.get_mut(&case), from_code(&relation)) {
@@ -602,7 +604,7 @@ pub async fn facts(pool: &SqlitePool) -> sqlx::Result<Vec<CaseFacts>> {
     }
     let interventions: Vec<(i64, String)> =
         sqlx::query_as("SELECT case_id, kind FROM interventions")
-            .fetch_all(pool)
+            .fetch_all(&mut *conn)
             .await?;
     for (case, kind) in interventions {
         if let (Some(f), Some(k)) = (by_id.get_mut(&case), from_code(&kind)) {
@@ -611,7 +613,7 @@ pub async fn facts(pool: &SqlitePool) -> sqlx::Result<Vec<CaseFacts>> {
     }
     let work: Vec<(i64, NaiveDate, i64)> =
         sqlx::query_as("SELECT case_id, held_on, minutes FROM conversations")
-            .fetch_all(pool)
+            .fetch_all(&mut *conn)
             .await?;
     for (case, held_on, minutes) in work {
         if let Some(f) = by_id.get_mut(&case) {
@@ -620,12 +622,30 @@ pub async fn facts(pool: &SqlitePool) -> sqlx::Result<Vec<CaseFacts>> {
             e.1 += minutes;
         }
     }
-    let mut all: Vec<CaseFacts> = by_id.into_values().collect();
+    for f in by_id.values_mut() {
+        tidy(f);
+    }
+    Ok(by_id)
+}
+
+fn tidy(f: &mut CaseFacts) {
+    f.natures.sort_unstable();
+    f.natures.dedup();
+    f.relations.sort_unstable();
+    f.relations.dedup();
+    f.interventions.sort_unstable();
+    f.interventions.dedup();
+}
+
+/// What the statistics need of every case, live or destroyed.
+pub async fn facts(pool: &SqlitePool) -> sqlx::Result<Vec<CaseFacts>> {
+    let mut conn = pool.acquire().await?;
+    let mut all: Vec<CaseFacts> = live_facts(&mut conn).await?.into_values().collect();
     let tombstones: Vec<TombstoneRow> = sqlx::query_as(
         "SELECT opened_year, opened_quarter, closed_year, closed_quarter, natures, reporter_role,
                 relations, interventions, outcome, work FROM tombstones",
     )
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
     for (oy, oq, cy, cq, natures, role, relations, interventions, outcome, work) in tombstones {
         all.push(CaseFacts {
@@ -640,16 +660,112 @@ pub async fn facts(pool: &SqlitePool) -> sqlx::Result<Vec<CaseFacts>> {
         });
     }
     for f in &mut all {
-        f.natures.sort_unstable();
-        f.natures.dedup();
-        f.relations.sort_unstable();
-        f.relations.dedup();
-        f.interventions.sort_unstable();
-        f.interventions.dedup();
+        tidy(f);
     }
     Ok(all)
 }
 
 pub fn quarter(d: NaiveDate) -> u32 {
     d.month0() / 3 + 1
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "[]".into())
+}
+
+/// Destroys a case: writes its tombstone (nothing identifying), deletes its
+/// rows, attachments and index entry. The caller commits, then calls
+/// [`scrub`] so no trace stays in free pages, the index or the WAL.
+pub async fn destroy(conn: &mut SqliteConnection, id: i64, today: NaiveDate) -> sqlx::Result<()> {
+    let facts = live_facts(conn).await?.remove(&id);
+    let dates: Option<(NaiveDate, Option<NaiveDate>)> =
+        sqlx::query_as("SELECT first_contact, closed_on FROM cases WHERE id = ?1")
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    if let (Some(f), Some((opened, closed))) = (facts, dates) {
+        sqlx::query(
+            "INSERT INTO tombstones (opened_year, opened_quarter, closed_year, closed_quarter,
+                 natures, reporter_role, relations, interventions, outcome, days_open, work,
+                 destroyed_year)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        )
+        .bind(f.opened.0)
+        .bind(f.opened.1)
+        .bind(f.closed.map(|c| c.0))
+        .bind(f.closed.map(|c| c.1))
+        .bind(to_json(&f.natures))
+        .bind(code(&f.reporter_role))
+        .bind(to_json(&f.relations))
+        .bind(to_json(&f.interventions))
+        .bind(f.outcome.map(|o| code(&o)))
+        .bind((closed.unwrap_or(today) - opened).num_days())
+        .bind(to_json(&f.work))
+        .bind(today.year())
+        .execute(&mut *conn)
+        .await?;
+    }
+    for table in [
+        "case_natures",
+        "case_persons",
+        "conversations",
+        "interventions",
+        "follow_ups",
+        "consents",
+        "attachments",
+    ] {
+        sqlx::query(&format!("DELETE FROM {table} WHERE case_id = ?1"))
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    sqlx::query("DELETE FROM cases WHERE id = ?1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("DELETE FROM case_search WHERE rowid = ?1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// After a destruction: merges the full-text index (so deleted words leave
+/// its segments), empties the WAL and rebuilds the file without free pages.
+/// secure_delete is on for every connection, so freed pages were zeroed.
+pub async fn scrub(pool: &SqlitePool) -> sqlx::Result<()> {
+    sqlx::query("INSERT INTO case_search (case_search) VALUES ('optimize')")
+        .execute(pool)
+        .await?;
+    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+        .execute(pool)
+        .await?;
+    sqlx::query("VACUUM").execute(pool).await?;
+    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// A closed case with the date from which it may be destroyed.
+pub async fn closed_cases(pool: &SqlitePool) -> sqlx::Result<Vec<(i64, String, NaiveDate)>> {
+    sqlx::query_as("SELECT id, reference, closed_on FROM cases WHERE closed_on IS NOT NULL ORDER BY closed_on, id")
+        .fetch_all(pool)
+        .await
+}
+
+/// The years for which statistics were released, with the first release date.
+pub async fn released_years(pool: &SqlitePool) -> sqlx::Result<BTreeMap<i32, NaiveDate>> {
+    let rows: Vec<(i32, String)> =
+        sqlx::query_as("SELECT year, min(released_at) FROM releases GROUP BY year")
+            .fetch_all(pool)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(y, at)| {
+            DateTime::parse_from_rfc3339(&at)
+                .ok()
+                .map(|d| (y, d.date_naive()))
+        })
+        .collect())
 }

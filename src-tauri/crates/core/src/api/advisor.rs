@@ -88,6 +88,44 @@ pub struct RegisterSettings {
     pub reference_prefix: String,
     /// Counts below k are not published.
     pub k: u32,
+    /// A closed case is due for destruction once its year's statistics
+    /// were released, and at the latest this many months after closing.
+    pub retention_months: u32,
+    /// Days a due case stays on the destruction list before
+    /// `purge --expired` destroys it.
+    pub grace_days: u32,
+}
+
+/// A closed case on the destruction list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DestructionItem {
+    pub id: i64,
+    pub reference: String,
+    #[ts(type = "string")]
+    pub closed_on: NaiveDate,
+    /// From this day the case may be destroyed without a reason.
+    #[ts(type = "string")]
+    pub due_on: NaiveDate,
+    /// Its year's statistics were released (else: the maximum term).
+    pub counted: bool,
+    /// Due and past the grace period: `purge --expired` destroys it.
+    pub expired: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DestroyRequest {
+    pub case: String,
+    /// The reference typed again, as confirmation.
+    pub confirm: String,
+    /// Required when the case is open or not yet due.
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PurgeRequest {
+    /// Must be true: destruction only after confirmation.
+    pub confirm: bool,
 }
 
 /// A date as a Dutch user may type it: 2026-03-02, 2-3-2026, 02-03-2026,
@@ -254,7 +292,45 @@ async fn register_settings(pool: &SqlitePool) -> ApiResult<RegisterSettings> {
             .and_then(|k| k.parse().ok())
             .unwrap_or(DEFAULT_K)
             .max(MIN_K),
+        retention_months: store::setting(pool, store::RETENTION_MONTHS)
+            .await?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(DEFAULT_RETENTION_MONTHS),
+        grace_days: store::setting(pool, store::GRACE_DAYS)
+            .await?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(DEFAULT_GRACE_DAYS),
     })
+}
+
+const DEFAULT_RETENTION_MONTHS: u32 = 12;
+const DEFAULT_GRACE_DAYS: u32 = 30;
+const MIN_REASON: usize = 5;
+
+/// Every closed case with the day it becomes due for destruction.
+async fn destruction_list(pool: &SqlitePool, today: NaiveDate) -> ApiResult<Vec<DestructionItem>> {
+    let settings = register_settings(pool).await?;
+    let released = store::released_years(pool).await?;
+    Ok(store::closed_cases(pool)
+        .await?
+        .into_iter()
+        .map(|(id, reference, closed_on)| {
+            let term = closed_on
+                .checked_add_months(chrono::Months::new(settings.retention_months))
+                .unwrap_or(closed_on);
+            let counted = released.get(&closed_on.year()).map(|r| (*r).max(closed_on));
+            let due_on = counted.map_or(term, |c| c.min(term));
+            let expired = due_on + chrono::Days::new(u64::from(settings.grace_days)) <= today;
+            DestructionItem {
+                id,
+                reference,
+                closed_on,
+                due_on,
+                counted: counted.is_some_and(|c| c <= term),
+                expired,
+            }
+        })
+        .collect())
 }
 
 impl Session {
@@ -283,12 +359,25 @@ impl Session {
         if !(MIN_K..=50).contains(&req.k) {
             return Err(ApiError::validation("k", "out_of_range"));
         }
+        if !(1..=120).contains(&req.retention_months) {
+            return Err(ApiError::validation("retention_months", "out_of_range"));
+        }
+        if req.grace_days > 365 {
+            return Err(ApiError::validation("grace_days", "out_of_range"));
+        }
         let now = self.clock.now();
         self.with_open(async |o| {
             let pool = o.advisor()?;
             let mut tx = pool.begin().await?;
             store::set_setting(&mut tx, store::REFERENCE_PREFIX, &prefix).await?;
             store::set_setting(&mut tx, store::K, &req.k.to_string()).await?;
+            store::set_setting(
+                &mut tx,
+                store::RETENTION_MONTHS,
+                &req.retention_months.to_string(),
+            )
+            .await?;
+            store::set_setting(&mut tx, store::GRACE_DAYS, &req.grace_days.to_string()).await?;
             vertrouwd_vault::audit::append(
                 &mut tx,
                 now,
@@ -444,6 +533,91 @@ impl Session {
             store::reindex(&mut tx, id).await?;
             tx.commit().await?;
             detail(&pool, id).await
+        })
+        .await
+    }
+
+    /// Closed cases with the day each becomes due for destruction.
+    pub async fn destruction_list(&self) -> ApiResult<Vec<DestructionItem>> {
+        let today = self.today();
+        self.with_open(async |o| destruction_list(&o.advisor()?, today).await)
+            .await
+    }
+
+    /// Destroys one case after the reference was typed again; a case that
+    /// is open or not yet due needs a reason. What stays is a tombstone
+    /// without anything identifying, and an audit row. Backups made
+    /// earlier still hold the case until they are deleted.
+    pub async fn destroy_case(&self, req: DestroyRequest) -> ApiResult<String> {
+        let today = self.today();
+        let now = self.clock.now();
+        let reason = optional_text(req.reason.as_deref(), "reason", 2000)?;
+        self.with_open(async |o| {
+            let pool = o.advisor()?;
+            let (id, reference) = case_id(&pool, &req.case).await?;
+            if req.confirm.trim() != reference {
+                return Err(ApiError::validation("confirm", "mismatch"));
+            }
+            let due = destruction_list(&pool, today)
+                .await?
+                .into_iter()
+                .find(|d| d.id == id)
+                .is_some_and(|d| d.due_on <= today);
+            let object = if due {
+                reference.clone()
+            } else {
+                match &reason {
+                    Some(r) if r.chars().count() >= MIN_REASON => format!("{reference}: {r}"),
+                    _ => return Err(ApiError::validation("reason", "required")),
+                }
+            };
+            let mut tx = pool.begin().await?;
+            store::destroy(&mut tx, id, today).await?;
+            let action = if due {
+                "case.destroyed"
+            } else {
+                "case.destroyed_early"
+            };
+            vertrouwd_vault::audit::append(&mut tx, now, &o.actor(), action, Some(&object)).await?;
+            tx.commit().await?;
+            store::scrub(&pool).await?;
+            Ok(reference)
+        })
+        .await
+    }
+
+    /// Destroys every case past its due date and grace period.
+    pub async fn purge_expired(&self, req: PurgeRequest) -> ApiResult<Vec<String>> {
+        if !req.confirm {
+            return Err(ApiError::validation("confirm", "required"));
+        }
+        let today = self.today();
+        let now = self.clock.now();
+        self.with_open(async |o| {
+            let pool = o.advisor()?;
+            let expired: Vec<DestructionItem> = destruction_list(&pool, today)
+                .await?
+                .into_iter()
+                .filter(|d| d.expired)
+                .collect();
+            if expired.is_empty() {
+                return Ok(vec![]);
+            }
+            let mut tx = pool.begin().await?;
+            for d in &expired {
+                store::destroy(&mut tx, d.id, today).await?;
+                vertrouwd_vault::audit::append(
+                    &mut tx,
+                    now,
+                    &o.actor(),
+                    "case.destroyed",
+                    Some(&d.reference),
+                )
+                .await?;
+            }
+            tx.commit().await?;
+            store::scrub(&pool).await?;
+            Ok(expired.into_iter().map(|d| d.reference).collect())
         })
         .await
     }

@@ -19,7 +19,8 @@ use vertrouwd_vault::{self as vault, audit, KdfParams, NewUser, RecoveryKey, Unl
 
 pub use advisor::{
     parse_date, AddConversationRequest, AddFollowUpRequest, AddInterventionRequest, CaseRef,
-    CloseCaseRequest, RegisterSettings, ReleaseRequest, Released, StatisticsRequest, MAX_NOTES,
+    CloseCaseRequest, DestroyRequest, DestructionItem, PurgeRequest, RegisterSettings,
+    ReleaseRequest, Released, StatisticsRequest, MAX_NOTES,
 };
 pub use error::{ApiError, ApiResult, ErrorCode};
 pub use types::*;
@@ -840,6 +841,9 @@ pub fn typescript_bindings() -> String {
         ReleaseRequest::decl(cfg),
         Released::decl(cfg),
         RegisterSettings::decl(cfg),
+        DestructionItem::decl(cfg),
+        DestroyRequest::decl(cfg),
+        PurgeRequest::decl(cfg),
     ];
     let mut out = String::from(
         "// Generated from vertrouwd-core's api types. Do not edit by hand:\n\

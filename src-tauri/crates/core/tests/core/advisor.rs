@@ -442,3 +442,137 @@ async fn the_yearly_release_hides_small_counts_and_carries_no_names() {
         .expect_err("inside the vault");
     assert_eq!(inside.reason.as_deref(), Some("inside_vault"));
 }
+
+#[tokio::test]
+async fn destruction_leaves_a_tombstone_that_keeps_the_statistics_right() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("kluis");
+    let (session, clock) = session();
+    create(&session, &dir, vec![Role::Advisor]).await;
+    let natures = session.natures().await.expect("natures");
+    for i in 0..12 {
+        let mut r = report(&format!("2026-0{}-05", 1 + i % 6), vec![natures[i % 2].id]);
+        r.persons = vec![Person {
+            relation: Relation::Colleague,
+            name: Some(format!("Persoon {i}")),
+        }];
+        let c = session.add_case(r).await.expect("add");
+        session
+            .add_conversation(AddConversationRequest {
+                case: c.reference.clone(),
+                conversation: conversation("2026-07-01", 60, "notitie"),
+            })
+            .await
+            .expect("conversation");
+        session
+            .close_case(CloseCaseRequest {
+                case: c.reference,
+                closed_on: "2026-08-01".into(),
+                outcome: Outcome::Referred,
+            })
+            .await
+            .expect("close");
+    }
+    let year = StatisticsRequest {
+        year: 2026,
+        left_out: vec![],
+    };
+    let before = session
+        .statistics_preview(year.clone())
+        .await
+        .expect("before");
+
+    // Not yet due: the year is not released and the term has not passed.
+    let list = session.destruction_list().await.expect("list");
+    assert_eq!(list.len(), 12);
+    assert!(list
+        .iter()
+        .all(|d| !d.expired && d.due_on.to_string() == "2027-08-01"));
+    let no_reason = session
+        .destroy_case(DestroyRequest {
+            case: "VP-2026-001".into(),
+            confirm: "VP-2026-001".into(),
+            reason: None,
+        })
+        .await
+        .expect_err("early without reason");
+    assert_eq!(no_reason.field.as_deref(), Some("reason"));
+    let mistyped = session
+        .destroy_case(DestroyRequest {
+            case: "VP-2026-001".into(),
+            confirm: "VP-2026-01".into(),
+            reason: Some("op verzoek van de melder".into()),
+        })
+        .await
+        .expect_err("confirmation");
+    assert_eq!(mistyped.reason.as_deref(), Some("mismatch"));
+    session
+        .destroy_case(DestroyRequest {
+            case: "VP-2026-001".into(),
+            confirm: "VP-2026-001".into(),
+            reason: Some("op verzoek van de melder".into()),
+        })
+        .await
+        .expect("early with reason");
+
+    // Releasing 2026 makes the rest due; after the grace period they expire.
+    session
+        .release_statistics(ReleaseRequest {
+            year: 2026,
+            left_out: vec![],
+            path: None,
+            publish: false,
+        })
+        .await
+        .expect("release");
+    let refused = session
+        .purge_expired(PurgeRequest { confirm: false })
+        .await
+        .expect_err("confirmation");
+    assert_eq!(refused.field.as_deref(), Some("confirm"));
+    assert!(session
+        .purge_expired(PurgeRequest { confirm: true })
+        .await
+        .expect("nothing expired yet")
+        .is_empty());
+    clock.advance(chrono::Duration::days(31));
+    // A month later the session has long locked itself.
+    unlock(&session, &dir, "ayse", super::PASS)
+        .await
+        .expect("unlock");
+    let purged = session
+        .purge_expired(PurgeRequest { confirm: true })
+        .await
+        .expect("purge");
+    assert_eq!(purged.len(), 11);
+    assert!(session
+        .list_cases(CaseFilter::default())
+        .await
+        .expect("list")
+        .is_empty());
+
+    let after = session.statistics_preview(year).await.expect("after");
+    assert_eq!(
+        before.release, after.release,
+        "tombstones keep the year's statistics as they were"
+    );
+    let audit = session
+        .audit_trail(AuditRequest {
+            compartment: "advisor".into(),
+            limit: Some(200),
+            before: None,
+        })
+        .await
+        .expect("audit");
+    assert!(audit.iter().any(|a| a.action == "case.destroyed_early"
+        && a.object
+            .as_deref()
+            .is_some_and(|o| o.starts_with("VP-2026-001"))));
+    assert_eq!(
+        audit
+            .iter()
+            .filter(|a| a.action == "case.destroyed")
+            .count(),
+        11
+    );
+}
