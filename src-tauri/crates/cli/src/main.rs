@@ -108,6 +108,9 @@ enum Command {
     /// The advisor's yearly statistics (advisor role)
     #[command(subcommand)]
     Stats(StatsCommand),
+    /// Reports as PDF
+    #[command(subcommand)]
+    Report(ReportCommand),
     /// Run api requests given as JSON lines on standard input, answering
     /// each with a JSON line once it is done
     Batch,
@@ -259,6 +262,21 @@ enum NoteCommand {
         case: String,
         #[arg(long)]
         input: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum ReportCommand {
+    /// The case file of one report (not encrypted: keep it safe, delete it
+    /// when done)
+    Case {
+        /// Reference (VP-2026-001) or id
+        case: String,
+        #[arg(long)]
+        out: PathBuf,
+        /// nl or en
+        #[arg(long, default_value = "nl")]
+        lang: String,
     },
 }
 
@@ -452,6 +470,14 @@ impl Ctx {
     }
 }
 
+fn language(value: &str) -> ApiResult<Language> {
+    match value {
+        "en" => Ok(Language::En),
+        "nl" => Ok(Language::Nl),
+        _ => Err(ApiError::validation("lang", "invalid")),
+    }
+}
+
 fn roles(list: &[String]) -> ApiResult<Vec<Role>> {
     list.iter()
         .map(|r| Role::parse(r).ok_or_else(|| ApiError::validation("roles", "invalid")))
@@ -493,11 +519,7 @@ async fn run(ctx: &Ctx) -> ApiResult<Output> {
                 .await?;
             let sheet = match &a.recovery_sheet {
                 Some(path) => {
-                    let language = match a.lang.as_str() {
-                        "en" => Language::En,
-                        "nl" => Language::Nl,
-                        _ => return Err(ApiError::validation("lang", "invalid")),
-                    };
+                    let language = language(&a.lang)?;
                     let w = s
                         .write_recovery_sheet(RecoverySheetRequest {
                             path: path.to_string_lossy().into(),
@@ -894,6 +916,26 @@ async fn run(ctx: &Ctx) -> ApiResult<Output> {
                     out(&c, text)
                 }
             }
+        }
+        Command::Report(ReportCommand::Case {
+            case,
+            out: file,
+            lang,
+        }) => {
+            ctx.unlock().await?;
+            let language = language(lang)?;
+            let w = s
+                .write_case_file(CaseFileRequest {
+                    case: case.clone(),
+                    path: file.to_string_lossy().into_owned(),
+                    language,
+                })
+                .await?;
+            let text = format!(
+                "{} — niet versleuteld, verwijder het na gebruik / not encrypted, delete it when done",
+                w.path
+            );
+            out(&w, text)
         }
         Command::Stats(cmd) => {
             ctx.unlock().await?;

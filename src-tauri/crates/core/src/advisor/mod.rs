@@ -6,6 +6,7 @@
 //! Only users with the advisor role hold the key of advisor.db; the api
 //! checks the role as well, but the key is the protection.
 
+pub mod case_file;
 pub mod disclosure;
 pub mod labels;
 pub mod model;

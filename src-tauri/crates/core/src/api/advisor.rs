@@ -122,6 +122,15 @@ pub struct DestroyRequest {
     pub reason: Option<String>,
 }
 
+/// Where to write a case file, and in which language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CaseFileRequest {
+    pub case: String,
+    pub path: String,
+    #[serde(default)]
+    pub language: crate::preferences::Language,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct PurgeRequest {
     /// Must be true: destruction only after confirmation.
@@ -533,6 +542,44 @@ impl Session {
             store::reindex(&mut tx, id).await?;
             tx.commit().await?;
             detail(&pool, id).await
+        })
+        .await
+    }
+
+    /// Writes the case file as a PDF where the advisor chose (never inside
+    /// the vault). The PDF is not encrypted: the UI says so before saving.
+    pub async fn write_case_file(&self, req: CaseFileRequest) -> ApiResult<WrittenFile> {
+        let now = self.clock.now();
+        if req.path.trim().is_empty() {
+            return Err(ApiError::validation("path", "required"));
+        }
+        self.with_open(async |o| {
+            let pool = o.advisor()?;
+            let (id, reference) = case_id(&pool, &req.case).await?;
+            let case = detail(&pool, id).await?;
+            let natures = store::natures(&pool).await?;
+            let doc = crate::advisor::case_file::case_file(
+                &case,
+                &crate::advisor::case_file::CaseFileFacts {
+                    organisation: &o.organisation,
+                    advisor: &o.user.display_name,
+                    natures: &natures,
+                    printed: now,
+                    language: req.language,
+                },
+            );
+            let pdf = vertrouwd_pdf::render(&doc);
+            let written = o.write_outside_vault(&req.path, &pdf.bytes)?;
+            let mut conn = pool.acquire().await?;
+            vertrouwd_vault::audit::append(
+                &mut conn,
+                now,
+                &o.actor(),
+                "case.file_written",
+                Some(&reference),
+            )
+            .await?;
+            Ok(written)
         })
         .await
     }

@@ -18,9 +18,9 @@ use tokio::sync::Mutex;
 use vertrouwd_vault::{self as vault, audit, KdfParams, NewUser, RecoveryKey, Unlocked, Vault};
 
 pub use advisor::{
-    parse_date, AddConversationRequest, AddFollowUpRequest, AddInterventionRequest, CaseRef,
-    CloseCaseRequest, DestroyRequest, DestructionItem, PurgeRequest, RegisterSettings,
-    ReleaseRequest, Released, StatisticsRequest, MAX_NOTES,
+    parse_date, AddConversationRequest, AddFollowUpRequest, AddInterventionRequest,
+    CaseFileRequest, CaseRef, CloseCaseRequest, DestroyRequest, DestructionItem, PurgeRequest,
+    RegisterSettings, ReleaseRequest, Released, StatisticsRequest, MAX_NOTES,
 };
 pub use error::{ApiError, ApiResult, ErrorCode};
 pub use types::*;
@@ -842,6 +842,7 @@ pub fn typescript_bindings() -> String {
         Released::decl(cfg),
         RegisterSettings::decl(cfg),
         DestructionItem::decl(cfg),
+        CaseFileRequest::decl(cfg),
         DestroyRequest::decl(cfg),
         PurgeRequest::decl(cfg),
     ];

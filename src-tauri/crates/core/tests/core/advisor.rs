@@ -576,3 +576,98 @@ async fn destruction_leaves_a_tombstone_that_keeps_the_statistics_right() {
         11
     );
 }
+
+#[tokio::test]
+async fn the_case_file_holds_the_whole_case_and_is_marked_on_every_page() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("kluis");
+    let (session, _) = session();
+    create(&session, &dir, vec![Role::Advisor]).await;
+    let natures = session.natures().await.expect("natures");
+    let mut r = report("2026-02-03", vec![natures[3].id]);
+    r.reporter = Some(Reporter {
+        name: "Çağrı Öztürk".into(),
+        phone: Some("06-12345678".into()),
+        email: None,
+        contact_preference: None,
+    });
+    r.natures[0].ground = Some(Ground::ReligionBelief);
+    r.persons = vec![Person {
+        relation: Relation::Manager,
+        name: Some("Geneviève de Wit".into()),
+    }];
+    let c = session.add_case(r).await.expect("add");
+    for day in 1..=12 {
+        session
+            .add_conversation(AddConversationRequest {
+                case: c.reference.clone(),
+                conversation: conversation(
+                    &format!("2026-03-{day:02}"),
+                    45,
+                    &format!(
+                        "Gesprek {day}: ideeën over coördinatie. {}",
+                        "Lange notitie. ".repeat(150)
+                    ),
+                ),
+            })
+            .await
+            .expect("conversation");
+    }
+    session
+        .add_intervention(AddInterventionRequest {
+            case: c.reference.clone(),
+            intervention: InterventionInput {
+                kind: InterventionKind::Referral,
+                referral: Some(Referral::CompanyDoctor),
+                on_date: "2026-03-20".into(),
+                note: None,
+            },
+        })
+        .await
+        .expect("intervention");
+    let out = tmp.path().join("dossier.pdf");
+    let written = session
+        .write_case_file(CaseFileRequest {
+            case: c.reference.clone(),
+            path: out.to_string_lossy().into(),
+            language: vertrouwd_core::preferences::Language::Nl,
+        })
+        .await
+        .expect("case file");
+    assert!(written.bytes > 0);
+    let text = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&out)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    let text = String::from_utf8(text.stdout).expect("utf-8");
+    for word in [
+        "Dossieroverzicht VP-2026-001",
+        "Çağrı Öztürk",
+        "Geneviève de Wit",
+        "godsdienst / levensovertuiging",
+        "bedrijfsarts",
+        "Gesprek 12",
+        "coördinatie",
+        "9:00",
+    ] {
+        assert!(text.contains(word), "{word:?} missing from the case file");
+    }
+    let pages = text.matches("Pagina ").count();
+    assert!(pages >= 3, "twelve long conversations take pages: {pages}");
+    assert_eq!(
+        text.matches("Vertrouwelijk").count(),
+        2 * pages,
+        "the mark stands twice on every page"
+    );
+    let inside = session
+        .write_case_file(CaseFileRequest {
+            case: c.reference,
+            path: dir.join("dossier.pdf").to_string_lossy().into(),
+            language: vertrouwd_core::preferences::Language::Nl,
+        })
+        .await
+        .expect_err("inside the vault");
+    assert_eq!(inside.reason.as_deref(), Some("inside_vault"));
+}

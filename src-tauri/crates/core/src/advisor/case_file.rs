@@ -1,0 +1,252 @@
+//! The case file (dossieroverzicht): one report with everything recorded
+//! about it, as a PDF for the advisor, marked confidential on every page.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use vertrouwd_pdf::{Align, Block, Column, Document, Furniture, Meta, PageSetup, Span, Table};
+
+use super::labels::label;
+use super::model::*;
+use crate::preferences::Language;
+
+/// What the case file needs besides the case itself.
+#[derive(Debug)]
+pub struct CaseFileFacts<'a> {
+    pub organisation: &'a str,
+    pub advisor: &'a str,
+    pub natures: &'a [Nature],
+    pub printed: DateTime<Utc>,
+    pub language: Language,
+}
+
+fn date(d: NaiveDate, language: Language) -> String {
+    match language {
+        Language::Nl => d.format("%d-%m-%Y").to_string(),
+        Language::En => d.format("%Y-%m-%d").to_string(),
+    }
+}
+
+fn duration(minutes: i64) -> String {
+    format!("{}:{:02}", minutes / 60, minutes % 60)
+}
+
+/// The case file as a document for the PDF engine.
+pub fn case_file(case: &CaseDetail, f: &CaseFileFacts<'_>) -> Document {
+    let lang = f.language;
+    let nl = lang == Language::Nl;
+    let t = |nl_text: &str, en_text: &str| {
+        if nl {
+            nl_text.to_string()
+        } else {
+            en_text.to_string()
+        }
+    };
+    let l = |c: &str| label(lang, c);
+    let nature_names: Vec<String> = case
+        .natures
+        .iter()
+        .map(|n| {
+            let name = f
+                .natures
+                .iter()
+                .find(|x| x.id == n.nature_id)
+                .map_or_else(|| n.nature_id.to_string(), |x| x.name.clone());
+            match n.ground {
+                Some(g) => format!("{name} ({})", l(&code(&g))),
+                None => name,
+            }
+        })
+        .collect();
+    let status = match case.closed_on {
+        Some(d) => format!("{} {}", t("gesloten op", "closed on"), date(d, lang)),
+        None => t("open", "open"),
+    };
+    let mut facts = vec![
+        (t("Referentie", "Reference"), case.reference.clone()),
+        (
+            t("Eerste contact", "First contact"),
+            date(case.first_contact, lang),
+        ),
+        (t("Kanaal", "Channel"), l(&code(&case.channel))),
+        (t("Status", "Status"), status),
+        (
+            t("Uitkomst", "Outcome"),
+            case.outcome.map_or_else(|| "—".into(), |o| l(&code(&o))),
+        ),
+    ];
+    match &case.reporter {
+        None => facts.push((t("Melder", "Reporter"), t("anoniem", "anonymous"))),
+        Some(r) => {
+            facts.push((t("Melder", "Reporter"), r.name.clone()));
+            for (k, v) in [
+                (t("Telefoon", "Phone"), &r.phone),
+                (t("E-mail", "E-mail"), &r.email),
+                (t("Bereikbaar", "Contact"), &r.contact_preference),
+            ] {
+                if let Some(v) = v {
+                    facts.push((k, v.clone()));
+                }
+            }
+        }
+    }
+    facts.push((
+        t("Rol melder", "Reporter's role"),
+        l(&code(&case.reporter_role)),
+    ));
+    if let Some(d) = &case.department {
+        facts.push((t("Afdeling", "Department"), d.clone()));
+    }
+    if let Some(g) = case.gender {
+        facts.push((t("Geslacht", "Gender"), l(&code(&g))));
+    }
+    facts.push((t("Aard", "Nature"), nature_names.join(", ")));
+    for p in &case.persons {
+        let who = p
+            .name
+            .clone()
+            .unwrap_or_else(|| t("(geen naam)", "(no name)"));
+        facts.push((
+            t("Betreft", "Concerns"),
+            format!("{who} — {}", l(&code(&p.relation))),
+        ));
+    }
+    facts.push((t("Tijd besteed", "Time spent"), duration(case.minutes)));
+
+    let title = format!("{} {}", t("Dossieroverzicht", "Case file"), case.reference);
+    let mut blocks = vec![
+        Block::Heading {
+            level: 1,
+            text: title.clone(),
+        },
+        Block::KeyValue(facts),
+        Block::Heading {
+            level: 2,
+            text: t("Gesprekken", "Conversations"),
+        },
+    ];
+    if case.conversations.is_empty() {
+        blocks.push(Block::Paragraph(vec![Span::italic(t(
+            "Nog geen gesprekken vastgelegd.",
+            "No conversations recorded yet.",
+        ))]));
+    }
+    for c in &case.conversations {
+        let mut head = format!(
+            "{} — {} — {} min",
+            date(c.held_on, lang),
+            l(&code(&c.mode)),
+            c.minutes
+        );
+        if let Some(w) = &c.with_whom {
+            head.push_str(&format!(" — {w}"));
+        }
+        blocks.push(Block::Heading {
+            level: 3,
+            text: head,
+        });
+        blocks.push(Block::Paragraph(vec![Span::plain(c.notes.clone())]));
+        if let Some(n) = &c.next_step {
+            blocks.push(Block::Paragraph(vec![
+                Span::bold(t("Vervolgstap: ", "Next step: ")),
+                Span::plain(n.clone()),
+            ]));
+        }
+    }
+    if !case.interventions.is_empty() {
+        blocks.push(Block::Heading {
+            level: 2,
+            text: t(
+                "Interventies en verwijzingen",
+                "Interventions and referrals",
+            ),
+        });
+        blocks.push(Block::Table(Table {
+            columns: vec![
+                column(t("Datum", "Date"), 0.8),
+                column(t("Interventie", "Intervention"), 1.6),
+                column(t("Toelichting", "Note"), 2.2),
+            ],
+            rows: case
+                .interventions
+                .iter()
+                .map(|i| {
+                    let mut what = l(&code(&i.kind));
+                    if let Some(r) = i.referral {
+                        what.push_str(&format!(": {}", l(&code(&r))));
+                    }
+                    vec![
+                        date(i.on_date, lang),
+                        what,
+                        i.note.clone().unwrap_or_default(),
+                    ]
+                })
+                .collect(),
+            zebra: true,
+        }));
+    }
+    if !case.follow_ups.is_empty() {
+        blocks.push(Block::Heading {
+            level: 2,
+            text: t("Afspraken voor follow-up", "Follow-ups"),
+        });
+        blocks.push(Block::Table(Table {
+            columns: vec![
+                column(t("Uiterlijk", "Due"), 0.8),
+                column(t("Wat", "What"), 2.6),
+                column(t("Gedaan", "Done"), 0.8),
+            ],
+            rows: case
+                .follow_ups
+                .iter()
+                .map(|u| {
+                    vec![
+                        date(u.due_on, lang),
+                        u.what.clone(),
+                        u.done_on.map(|d| date(d, lang)).unwrap_or_default(),
+                    ]
+                })
+                .collect(),
+            zebra: true,
+        }));
+    }
+    blocks.push(Block::Paragraph(vec![Span::italic(format!(
+        "{} {} {}.",
+        t("Afgedrukt op", "Printed on"),
+        date(f.printed.date_naive(), lang),
+        t(
+            "door de vertrouwenspersoon; bewaar dit stuk niet langer dan het dossier zelf",
+            "by the confidential advisor; keep this no longer than the case itself"
+        ),
+    ))]));
+    Document {
+        meta: Meta {
+            title,
+            author: f.advisor.to_string(),
+            subject: f.organisation.to_string(),
+            keywords: vec![],
+            created: f.printed,
+            language: if nl {
+                vertrouwd_pdf::Language::Nl
+            } else {
+                vertrouwd_pdf::Language::En
+            },
+        },
+        page: PageSetup::default(),
+        furniture: Furniture {
+            header: Some(format!(
+                "{} — {}",
+                f.organisation,
+                t("vertrouwenspersoon", "confidential advisor")
+            )),
+            classification: Some(t("Vertrouwelijk", "Confidential")),
+        },
+        blocks,
+    }
+}
+
+fn column(title: String, width: f32) -> Column {
+    Column {
+        title,
+        width,
+        align: Align::Left,
+    }
+}
