@@ -86,7 +86,7 @@ test-e2e: deps-python deps-driver
 	PATH="$(CARGO_HOME_BIN):$$PATH" xvfb-run -a -s "-screen 0 1280x900x24" $(VENV)/bin/pytest -q tests/e2e
 
 bench:
-	cargo bench -p vertrouwd-vault -p vertrouwd-pdf
+	cargo bench -p vertrouwd-vault -p vertrouwd-pdf -p vertrouwd-core
 
 bindings:
 	UPDATE_BINDINGS=1 cargo test -p vertrouwd-core --test core typescript

@@ -111,6 +111,14 @@ enum Command {
     /// Reports as PDF
     #[command(subcommand)]
     Report(ReportCommand),
+    /// Fill an empty advisor register with synthetic reports (to try the
+    /// app, and for benchmarks); refused when the register holds anything
+    Demo {
+        #[arg(long, default_value_t = 200)]
+        cases: u32,
+        #[arg(long, default_value_t = 1000)]
+        conversations: u32,
+    },
     /// Run api requests given as JSON lines on standard input, answering
     /// each with a JSON line once it is done
     Batch,
@@ -936,6 +944,19 @@ async fn run(ctx: &Ctx) -> ApiResult<Output> {
                 w.path
             );
             out(&w, text)
+        }
+        Command::Demo {
+            cases,
+            conversations,
+        } => {
+            ctx.unlock().await?;
+            let n = s
+                .fill_demo_register(DemoRequest {
+                    cases: *cases,
+                    conversations: *conversations,
+                })
+                .await?;
+            out(&n, format!("{n} voorbeeldmeldingen / demo reports"))
         }
         Command::Stats(cmd) => {
             ctx.unlock().await?;

@@ -122,6 +122,13 @@ pub struct DestroyRequest {
     pub reason: Option<String>,
 }
 
+/// Synthetic reports for an empty register.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DemoRequest {
+    pub cases: u32,
+    pub conversations: u32,
+}
+
 /// Where to write a case file, and in which language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct CaseFileRequest {
@@ -580,6 +587,41 @@ impl Session {
             )
             .await?;
             Ok(written)
+        })
+        .await
+    }
+
+    /// Fills an empty register with synthetic reports (for trying the app
+    /// and for benchmarks). Refused when the register holds anything.
+    pub async fn fill_demo_register(&self, req: DemoRequest) -> ApiResult<u32> {
+        if req.cases == 0 || req.cases > 100_000 {
+            return Err(ApiError::validation("cases", "out_of_range"));
+        }
+        if req.conversations > 1_000_000 {
+            return Err(ApiError::validation("conversations", "out_of_range"));
+        }
+        let (now, today) = (self.clock.now(), self.today());
+        self.with_open(async |o| {
+            let pool = o.advisor()?;
+            let used: i64 = sqlx::query_scalar(
+                "SELECT (SELECT count(*) FROM cases) + (SELECT count(*) FROM tombstones)",
+            )
+            .fetch_one(&pool)
+            .await?;
+            if used > 0 {
+                return Err(ApiError {
+                    code: ErrorCode::Conflict,
+                    ..ApiError::validation("register", "not_empty")
+                });
+            }
+            let natures = store::natures(&pool).await?;
+            let mut tx = pool.begin().await?;
+            crate::advisor::demo::fill(&mut tx, &natures, req.cases, req.conversations, today, now)
+                .await?;
+            vertrouwd_vault::audit::append(&mut tx, now, &o.actor(), "register.demo_filled", None)
+                .await?;
+            tx.commit().await?;
+            Ok(req.cases)
         })
         .await
     }

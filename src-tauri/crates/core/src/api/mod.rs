@@ -19,8 +19,8 @@ use vertrouwd_vault::{self as vault, audit, KdfParams, NewUser, RecoveryKey, Unl
 
 pub use advisor::{
     parse_date, AddConversationRequest, AddFollowUpRequest, AddInterventionRequest,
-    CaseFileRequest, CaseRef, CloseCaseRequest, DestroyRequest, DestructionItem, PurgeRequest,
-    RegisterSettings, ReleaseRequest, Released, StatisticsRequest, MAX_NOTES,
+    CaseFileRequest, CaseRef, CloseCaseRequest, DemoRequest, DestroyRequest, DestructionItem,
+    PurgeRequest, RegisterSettings, ReleaseRequest, Released, StatisticsRequest, MAX_NOTES,
 };
 pub use error::{ApiError, ApiResult, ErrorCode};
 pub use types::*;
@@ -843,6 +843,7 @@ pub fn typescript_bindings() -> String {
         RegisterSettings::decl(cfg),
         DestructionItem::decl(cfg),
         CaseFileRequest::decl(cfg),
+        DemoRequest::decl(cfg),
         DestroyRequest::decl(cfg),
         PurgeRequest::decl(cfg),
     ];

@@ -1,0 +1,138 @@
+//! The advisor's register at size: 10 000 reports and 50 000
+//! conversations (synthetic, `fill_demo_register`). Opening the list,
+//! filtering, full-text search (goal: each under 100 ms), a year's
+//! statistics release (goal: under 200 ms) and a 20-page case file.
+//! `make bench` runs it; setting up the register takes a while.
+
+use std::hint::black_box;
+use std::sync::Arc;
+
+use chrono::Datelike;
+use criterion::{criterion_group, criterion_main, Criterion};
+use vertrouwd_core::advisor::{CaseFilter, CaseStatus, Channel, ConversationInput};
+use vertrouwd_core::api::*;
+use vertrouwd_core::preferences::Language;
+use vertrouwd_core::roles::Role;
+use vertrouwd_core::{Session, SystemClock};
+
+const PASS: &str = "paars konijn fietst 42 keer";
+
+fn register(c: &mut Criterion) {
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    let tmp = tempfile::tempdir().expect("tmp");
+    let session = Session::new(Arc::new(SystemClock), KdfPolicy::Floor);
+    rt.block_on(async {
+        session
+            .create_vault(CreateVaultRequest {
+                dir: tmp.path().join("kluis").to_string_lossy().into(),
+                organisation: "Stichting Bank".into(),
+                display_name: "Vera Pietersen".into(),
+                login: "vera".into(),
+                roles: vec![Role::Advisor],
+                passphrase: SecretText::new(PASS),
+                passphrase_repeat: SecretText::new(PASS),
+            })
+            .await
+            .expect("vault");
+        session
+            .fill_demo_register(DemoRequest {
+                cases: 10_000,
+                conversations: 50_000,
+            })
+            .await
+            .expect("demo");
+        // One long case for the case file: 40 conversations of about half
+        // a page each.
+        for day in 0..40 {
+            session
+                .add_conversation(AddConversationRequest {
+                    case: "1".into(),
+                    conversation: ConversationInput {
+                        held_on: "2026-01-05".into(),
+                        minutes: 30 + day,
+                        mode: Channel::InPerson,
+                        with_whom: None,
+                        notes: "Verslag van het gesprek over de werkverdeling en de sfeer in het team. "
+                            .repeat(22),
+                        next_step: Some("Vervolggesprek over twee weken".into()),
+                    },
+                })
+                .await
+                .expect("conversation");
+        }
+    });
+    let year = chrono::Utc::now().year() - 1;
+    let out = tmp.path().join("dossier.pdf");
+    let pages = {
+        rt.block_on(session.write_case_file(CaseFileRequest {
+            case: "1".into(),
+            path: out.to_string_lossy().into(),
+            language: Language::Nl,
+        }))
+        .expect("case file");
+        let bytes = std::fs::read(&out).expect("pdf");
+        bytes.windows(10).filter(|w| w == b"/Type /Pag").count()
+    };
+    println!("case file: about {pages} page objects");
+
+    let mut g = c.benchmark_group("register");
+    g.sample_size(20);
+    g.bench_function("list_10000", |b| {
+        b.iter(|| {
+            black_box(
+                rt.block_on(session.list_cases(CaseFilter::default()))
+                    .expect("list"),
+            )
+        })
+    });
+    g.bench_function("filter_open_in_year", |b| {
+        b.iter(|| {
+            black_box(
+                rt.block_on(session.list_cases(CaseFilter {
+                    status: Some(CaseStatus::Open),
+                    year: Some(year),
+                    ..Default::default()
+                }))
+                .expect("filter"),
+            )
+        })
+    });
+    g.bench_function("search_text", |b| {
+        b.iter(|| {
+            black_box(
+                rt.block_on(session.list_cases(CaseFilter {
+                    text: Some("bemiddeling Öztürk".into()),
+                    ..Default::default()
+                }))
+                .expect("search"),
+            )
+        })
+    });
+    g.bench_function("statistics_release_preview", |b| {
+        b.iter(|| {
+            black_box(
+                rt.block_on(session.statistics_preview(StatisticsRequest {
+                    year,
+                    left_out: vec![],
+                }))
+                .expect("stats"),
+            )
+        })
+    });
+    g.bench_function("case_file_pdf", |b| {
+        b.iter(|| {
+            black_box(
+                rt.block_on(session.write_case_file(CaseFileRequest {
+                    case: "1".into(),
+                    path: out.to_string_lossy().into(),
+                    language: Language::Nl,
+                }))
+                .expect("case file"),
+            )
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, register);
+criterion_main!(benches);
