@@ -237,6 +237,13 @@ enum CaseCommand {
     },
     /// The natures of report to choose from
     Natures,
+    /// Import an existing register from CSV (columns: see the README);
+    /// nothing is imported while any row is invalid, unless --skip-invalid
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        skip_invalid: bool,
+    },
     /// The destruction list: closed cases and the day each becomes due
     Due,
     /// Destroy one case (a reason is needed when it is open or not yet due).
@@ -841,6 +848,28 @@ async fn run(ctx: &Ctx) -> ApiResult<Output> {
                         .join("\n");
                     out(&n, text)
                 }
+                CaseCommand::Import { file, skip_invalid } => {
+                    let r = s
+                        .import_cases(ImportRequest {
+                            path: file.to_string_lossy().into_owned(),
+                            skip_invalid: *skip_invalid,
+                        })
+                        .await?;
+                    let mut text = format!("{} geïmporteerd / imported", r.imported);
+                    for p in &r.problems {
+                        text.push_str(&format!(
+                            "\nregel / line {}: {} {}",
+                            p.line,
+                            p.column.as_deref().unwrap_or(""),
+                            p.reason
+                        ));
+                    }
+                    if r.imported == 0 && !r.problems.is_empty() {
+                        eprintln!("{text}");
+                        return Err(ApiError::validation("file", "invalid_rows"));
+                    }
+                    out(&r, text)
+                }
                 CaseCommand::Due => {
                     let list = s.destruction_list().await?;
                     let text = list
@@ -1050,6 +1079,7 @@ async fn batch(s: &Session) -> ApiResult<()> {
                 "case.conversation.add" => val(s.add_conversation(args(req.args)?).await?),
                 "case.intervention.add" => val(s.add_intervention(args(req.args)?).await?),
                 "case.follow_up.add" => val(s.add_follow_up(args(req.args)?).await?),
+                "case.import" => val(s.import_cases(args(req.args)?).await?),
                 "case.destruction_list" => val(s.destruction_list().await?),
                 "case.destroy" => val(s.destroy_case(args(req.args)?).await?),
                 "case.purge_expired" => val(s.purge_expired(args(req.args)?).await?),

@@ -337,6 +337,33 @@ counted: boolean,
  */
 expired: boolean, };
 
+export type CaseFileRequest = { case: string, path: string, language: Language, };
+
+export type DemoRequest = { cases: number, conversations: number, };
+
+export type RowProblem = { 
+/**
+ * The line in the file (the header is line 1).
+ */
+line: number, 
+/**
+ * The column concerned, when there is one.
+ */
+column: string | null, 
+/**
+ * `required`, `invalid`, `invalid_date`, `unknown`, `too_long`, `taken`, …
+ */
+reason: string, };
+
+export type ImportRequest = { path: string, 
+/**
+ * Import the valid rows and skip the invalid ones; otherwise nothing
+ * is imported while any row is invalid.
+ */
+skip_invalid: boolean, };
+
+export type ImportReport = { imported: number, problems: Array<RowProblem>, };
+
 export type DestroyRequest = { case: string, 
 /**
  * The reference typed again, as confirmation.

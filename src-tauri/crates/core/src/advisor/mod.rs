@@ -9,6 +9,7 @@
 pub mod case_file;
 pub mod demo;
 pub mod disclosure;
+pub mod import;
 pub mod labels;
 pub mod model;
 pub mod stats;

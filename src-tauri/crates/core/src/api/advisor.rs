@@ -122,6 +122,25 @@ pub struct DestroyRequest {
     pub reason: Option<String>,
 }
 
+/// A CSV file to import (see `advisor::import` for its columns).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportRequest {
+    pub path: String,
+    /// Import the valid rows and skip the invalid ones; otherwise nothing
+    /// is imported while any row is invalid.
+    #[serde(default)]
+    pub skip_invalid: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportReport {
+    pub imported: u32,
+    pub problems: Vec<crate::advisor::import::RowProblem>,
+}
+
+/// The largest CSV file read: 50 MB.
+const MAX_IMPORT_BYTES: u64 = 50 * 1024 * 1024;
+
 /// Synthetic reports for an empty register.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct DemoRequest {
@@ -587,6 +606,66 @@ impl Session {
             )
             .await?;
             Ok(written)
+        })
+        .await
+    }
+
+    /// Imports an existing register from CSV, in one transaction.
+    pub async fn import_cases(&self, req: ImportRequest) -> ApiResult<ImportReport> {
+        let path = std::path::PathBuf::from(req.path.trim());
+        let size = std::fs::metadata(&path)
+            .map_err(|_| ApiError::new(ErrorCode::NotFound, "no such file"))?
+            .len();
+        if size > MAX_IMPORT_BYTES {
+            return Err(ApiError::validation("file", "too_large"));
+        }
+        let bytes = std::fs::read(&path)?;
+        let (now, today) = (self.clock.now(), self.today());
+        self.with_open(async |o| {
+            let pool = o.advisor()?;
+            let natures = store::natures(&pool).await?;
+            let (rows, mut problems) = crate::advisor::import::read(&bytes, &natures, today)?;
+            let prefix = register_settings(&pool).await?.reference_prefix;
+            let mut tx = pool.begin().await?;
+            let mut imported = 0;
+            for row in rows {
+                if let Some(r) = &row.case.reference {
+                    if store::reference_taken(&mut tx, r).await? {
+                        problems.push(crate::advisor::import::RowProblem {
+                            line: row.line,
+                            column: Some("referentie".into()),
+                            reason: "taken".into(),
+                        });
+                        continue;
+                    }
+                }
+                let (id, _) = store::add_case(&mut tx, &row.case, &prefix, now).await?;
+                if let Some(c) = &row.conversation {
+                    store::add_conversation(&mut tx, id, c, now).await?;
+                }
+                if let Some((on, outcome)) = row.closed {
+                    store::close(&mut tx, id, on, outcome, now).await?;
+                }
+                imported += 1;
+            }
+            problems.sort_by_key(|p| p.line);
+            if !problems.is_empty() && !req.skip_invalid {
+                tx.rollback().await?;
+                return Ok(ImportReport {
+                    imported: 0,
+                    problems,
+                });
+            }
+            vertrouwd_vault::audit::append(
+                &mut tx,
+                now,
+                &o.actor(),
+                "register.imported",
+                Some(&imported.to_string()),
+            )
+            .await?;
+            tx.commit().await?;
+            Ok(ImportReport { imported, problems })
         })
         .await
     }

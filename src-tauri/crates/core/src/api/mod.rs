@@ -18,9 +18,10 @@ use tokio::sync::Mutex;
 use vertrouwd_vault::{self as vault, audit, KdfParams, NewUser, RecoveryKey, Unlocked, Vault};
 
 pub use advisor::{
-    parse_date, AddConversationRequest, AddFollowUpRequest, AddInterventionRequest,
+    check_case, parse_date, AddConversationRequest, AddFollowUpRequest, AddInterventionRequest,
     CaseFileRequest, CaseRef, CloseCaseRequest, DemoRequest, DestroyRequest, DestructionItem,
-    PurgeRequest, RegisterSettings, ReleaseRequest, Released, StatisticsRequest, MAX_NOTES,
+    ImportReport, ImportRequest, PurgeRequest, RegisterSettings, ReleaseRequest, Released,
+    StatisticsRequest, MAX_NOTES,
 };
 pub use error::{ApiError, ApiResult, ErrorCode};
 pub use types::*;
@@ -844,6 +845,9 @@ pub fn typescript_bindings() -> String {
         DestructionItem::decl(cfg),
         CaseFileRequest::decl(cfg),
         DemoRequest::decl(cfg),
+        crate::advisor::import::RowProblem::decl(cfg),
+        ImportRequest::decl(cfg),
+        ImportReport::decl(cfg),
         DestroyRequest::decl(cfg),
         PurgeRequest::decl(cfg),
     ];

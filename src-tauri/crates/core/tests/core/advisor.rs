@@ -671,3 +671,106 @@ async fn the_case_file_holds_the_whole_case_and_is_marked_on_every_page() {
         .expect_err("inside the vault");
     assert_eq!(inside.reason.as_deref(), Some("inside_vault"));
 }
+
+#[tokio::test]
+async fn a_csv_register_imports_all_or_reports_every_bad_line() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("kluis");
+    let (session, _) = session();
+    create(&session, &dir, vec![Role::Advisor]).await;
+    let csv = "\u{feff}Referentie;Datum_eerste_contact;Kanaal;Naam_melder;Rol_melder;Aard;Grond;Relatie;Betrokkene;Datum_gesloten;Uitkomst;Notities;Minuten\n\
+        OUD-001;2-3-2025;telefoon;Ayşe Yılmaz;medewerker;pesten|discriminatie;leeftijd;leidinggevende;Jan de Vries;15-04-2025;doorverwezen;\"Eerste gesprek; later \"\"doorverwezen\"\"\";45\n\
+        OUD-002;31-02-2025;telefoon;;medewerker;pesten;;;;;;;\n\
+        OUD-003;2025-05-01;e-mail;;stagiair;ruzie;;;;;;;\n\
+        OUD-004;2025-05-02;;;medewerker;pesten;;;;;;;\n\
+        OUD-001;2025-06-01;video;;Volunteer;Seksuele intimidatie;;collega;;;;;\n\
+        ;2025-07-01;persoonlijk;;extern;agressie en geweld;;;;;;;\n";
+    let file = tmp.path().join("register.csv");
+    std::fs::write(&file, csv).expect("write");
+    let all_or_nothing = session
+        .import_cases(ImportRequest {
+            path: file.to_string_lossy().into(),
+            skip_invalid: false,
+        })
+        .await
+        .expect("import");
+    assert_eq!(all_or_nothing.imported, 0);
+    let lines: Vec<(u64, Option<&str>, &str)> = all_or_nothing
+        .problems
+        .iter()
+        .map(|p| (p.line, p.column.as_deref(), p.reason.as_str()))
+        .collect();
+    assert_eq!(
+        lines,
+        vec![
+            (3, Some("datum_eerste_contact"), "invalid_date"),
+            (4, Some("aard"), "unknown"),
+            (5, Some("kanaal"), "required"),
+            (6, Some("referentie"), "taken"),
+        ]
+    );
+    assert!(session
+        .list_cases(CaseFilter::default())
+        .await
+        .expect("list")
+        .is_empty());
+
+    let skipped = session
+        .import_cases(ImportRequest {
+            path: file.to_string_lossy().into(),
+            skip_invalid: true,
+        })
+        .await
+        .expect("import");
+    assert_eq!(skipped.imported, 2);
+    let first = session
+        .case_detail(CaseRef {
+            case: "OUD-001".into(),
+        })
+        .await
+        .expect("OUD-001");
+    assert_eq!(
+        first.reporter.as_ref().map(|r| r.name.as_str()),
+        Some("Ayşe Yılmaz")
+    );
+    assert_eq!(first.natures.len(), 2);
+    assert!(first.natures.iter().any(|n| n.ground == Some(Ground::Age)));
+    assert_eq!(first.persons[0].relation, Relation::Manager);
+    assert_eq!(first.outcome, Some(Outcome::Referred));
+    assert_eq!(
+        first.conversations[0].notes,
+        "Eerste gesprek; later \"doorverwezen\""
+    );
+    assert_eq!(first.minutes, 45);
+    let given = session
+        .list_cases(CaseFilter {
+            year: Some(2025),
+            status: Some(CaseStatus::Open),
+            ..Default::default()
+        })
+        .await
+        .expect("list");
+    assert_eq!(
+        given[0].reference, "VP-2025-001",
+        "a row without reference gets one"
+    );
+
+    std::fs::write(&file, b"kanaal;aard\n\xff\xfe;x\n").expect("write");
+    let latin = session
+        .import_cases(ImportRequest {
+            path: file.to_string_lossy().into(),
+            skip_invalid: true,
+        })
+        .await
+        .expect_err("not utf-8");
+    assert_eq!(latin.reason.as_deref(), Some("not_utf8"));
+    std::fs::write(&file, "datum;kleur\n1-1-2025;rood\n").expect("write");
+    let column = session
+        .import_cases(ImportRequest {
+            path: file.to_string_lossy().into(),
+            skip_invalid: true,
+        })
+        .await
+        .expect_err("unknown column");
+    assert_eq!(column.reason.as_deref(), Some("unknown_column"));
+}
