@@ -25,6 +25,23 @@ const COMMANDS: &[&str] = &[
     "verify",
     "verify_backup",
     "restore",
+    "natures",
+    "register_settings",
+    "update_register_settings",
+    "list_cases",
+    "case_detail",
+    "add_case",
+    "add_conversation",
+    "add_intervention",
+    "add_follow_up",
+    "close_case",
+    "write_case_file",
+    "import_cases",
+    "destruction_list",
+    "destroy_case",
+    "purge_expired",
+    "statistics_preview",
+    "release_statistics",
 ];
 
 fn main() {

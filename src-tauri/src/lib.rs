@@ -151,6 +151,118 @@ async fn restore(s: Cmd<'_>, req: RestoreRequest) -> Result<RestoreResult, ApiEr
     s.session.restore(req).await
 }
 
+#[tauri::command]
+async fn natures(s: Cmd<'_>) -> Result<Vec<vertrouwd_core::advisor::Nature>, ApiError> {
+    s.session.natures().await
+}
+
+#[tauri::command]
+async fn register_settings(s: Cmd<'_>) -> Result<RegisterSettings, ApiError> {
+    s.session.register_settings().await
+}
+
+#[tauri::command]
+async fn update_register_settings(
+    s: Cmd<'_>,
+    req: RegisterSettings,
+) -> Result<RegisterSettings, ApiError> {
+    s.session.update_register_settings(req).await
+}
+
+#[tauri::command]
+async fn list_cases(
+    s: Cmd<'_>,
+    req: vertrouwd_core::advisor::CaseFilter,
+) -> Result<Vec<vertrouwd_core::advisor::CaseSummary>, ApiError> {
+    s.session.list_cases(req).await
+}
+
+#[tauri::command]
+async fn case_detail(
+    s: Cmd<'_>,
+    req: CaseRef,
+) -> Result<vertrouwd_core::advisor::CaseDetail, ApiError> {
+    s.session.case_detail(req).await
+}
+
+#[tauri::command]
+async fn add_case(
+    s: Cmd<'_>,
+    req: vertrouwd_core::advisor::CaseInput,
+) -> Result<vertrouwd_core::advisor::CaseDetail, ApiError> {
+    s.session.add_case(req).await
+}
+
+#[tauri::command]
+async fn add_conversation(
+    s: Cmd<'_>,
+    req: AddConversationRequest,
+) -> Result<vertrouwd_core::advisor::CaseDetail, ApiError> {
+    s.session.add_conversation(req).await
+}
+
+#[tauri::command]
+async fn add_intervention(
+    s: Cmd<'_>,
+    req: AddInterventionRequest,
+) -> Result<vertrouwd_core::advisor::CaseDetail, ApiError> {
+    s.session.add_intervention(req).await
+}
+
+#[tauri::command]
+async fn add_follow_up(
+    s: Cmd<'_>,
+    req: AddFollowUpRequest,
+) -> Result<vertrouwd_core::advisor::CaseDetail, ApiError> {
+    s.session.add_follow_up(req).await
+}
+
+#[tauri::command]
+async fn close_case(
+    s: Cmd<'_>,
+    req: CloseCaseRequest,
+) -> Result<vertrouwd_core::advisor::CaseDetail, ApiError> {
+    s.session.close_case(req).await
+}
+
+#[tauri::command]
+async fn write_case_file(s: Cmd<'_>, req: CaseFileRequest) -> Result<WrittenFile, ApiError> {
+    s.session.write_case_file(req).await
+}
+
+#[tauri::command]
+async fn import_cases(s: Cmd<'_>, req: ImportRequest) -> Result<ImportReport, ApiError> {
+    s.session.import_cases(req).await
+}
+
+#[tauri::command]
+async fn destruction_list(s: Cmd<'_>) -> Result<Vec<DestructionItem>, ApiError> {
+    s.session.destruction_list().await
+}
+
+#[tauri::command]
+async fn destroy_case(s: Cmd<'_>, req: DestroyRequest) -> Result<String, ApiError> {
+    s.session.destroy_case(req).await
+}
+
+#[tauri::command]
+async fn purge_expired(s: Cmd<'_>, req: PurgeRequest) -> Result<Vec<String>, ApiError> {
+    s.session.purge_expired(req).await
+}
+
+#[tauri::command]
+async fn statistics_preview(
+    s: Cmd<'_>,
+    req: StatisticsRequest,
+) -> Result<vertrouwd_core::advisor::stats::Preview, ApiError> {
+    s.session.statistics_preview(req).await
+}
+
+#[tauri::command]
+async fn release_statistics(s: Cmd<'_>, req: ReleaseRequest) -> Result<Released, ApiError> {
+    s.session.release_statistics(req).await
+}
+
 /// Every second: lock when idle too long or after the machine slept, and
 /// tell the window so it clears what it shows.
 fn spawn_idle_lock(app: tauri::AppHandle, session: Arc<Session>) {
@@ -248,6 +360,23 @@ pub fn run() {
             verify,
             verify_backup,
             restore,
+            natures,
+            register_settings,
+            update_register_settings,
+            list_cases,
+            case_detail,
+            add_case,
+            add_conversation,
+            add_intervention,
+            add_follow_up,
+            close_case,
+            write_case_file,
+            import_cases,
+            destruction_list,
+            destroy_case,
+            purge_expired,
+            statistics_preview,
+            release_statistics,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {
