@@ -811,6 +811,7 @@ async fn run(ctx: &Ctx) -> ApiResult<Output> {
                         nature_id: *nature,
                         year: *year,
                         follow_up_due: *due,
+                        limit: None,
                     };
                     let rows = s.list_cases(filter).await?;
                     let text = rows.iter().map(case_line).collect::<Vec<_>>().join("\n");

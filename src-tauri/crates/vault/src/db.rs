@@ -60,6 +60,9 @@ fn connect_options(path: &Path, key: &SecretKey, mode: OpenMode) -> SqliteConnec
         .foreign_keys(true)
         .pragma("temp_store", "MEMORY")
         .pragma("secure_delete", "ON")
+        // 32 MiB of decrypted pages in memory (never on disk: temp_store is
+        // MEMORY), so lists and statistics do not decrypt the file again.
+        .pragma("cache_size", "-32768")
         .busy_timeout(Duration::from_secs(10))
         .log_statements(LevelFilter::Off)
         .log_slow_statements(LevelFilter::Off, Duration::from_secs(3600))

@@ -208,7 +208,11 @@ year: number | null,
 /**
  * Only reports with a follow-up due on or before today.
  */
-follow_up_due: boolean, };
+follow_up_due: boolean, 
+/**
+ * At most this many reports (the newest); all when absent.
+ */
+limit: number | null, };
 
 export type CaseStatus = "open" | "closed";
 

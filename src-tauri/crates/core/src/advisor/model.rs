@@ -339,6 +339,9 @@ pub struct CaseFilter {
     /// Only reports with a follow-up due on or before today.
     #[serde(default)]
     pub follow_up_due: bool,
+    /// At most this many reports (the newest); all when absent.
+    #[serde(default)]
+    pub limit: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -340,6 +340,9 @@ pub async fn list(
         sql.push_str(" AND EXISTS (SELECT 1 FROM follow_ups f WHERE f.case_id = c.id AND f.done_on IS NULL AND f.due_on <= ?5)");
     }
     sql.push_str(" ORDER BY c.first_contact DESC, c.id DESC");
+    if filter.limit.is_some() {
+        sql.push_str(" LIMIT ?6");
+    }
     let year = filter.year.unwrap_or(0);
     let rows: Vec<SummaryRow> = sqlx::query_as(&sql)
         .bind(query)
@@ -347,6 +350,7 @@ pub async fn list(
         .bind(format!("{year:04}-01-01"))
         .bind(format!("{:04}-01-01", year + 1))
         .bind(today)
+        .bind(filter.limit)
         .fetch_all(pool)
         .await?;
     Ok(rows
