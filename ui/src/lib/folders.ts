@@ -19,3 +19,7 @@ export async function pickBackupToRead(): Promise<string | null> {
 export async function pickPdfToWrite(defaultName: string): Promise<string | null> {
   return await save({ defaultPath: defaultName, filters: [{ name: "PDF", extensions: ["pdf"] }] });
 }
+
+export async function pickJsonToWrite(defaultName: string): Promise<string | null> {
+  return await save({ defaultPath: defaultName, filters: [{ name: "JSON", extensions: ["json"] }] });
+}

@@ -22,6 +22,8 @@ export function hasKey(key: string): key is Key {
 /** A translated sentence for an error from the backend. */
 export function errorText(e: ApiError): string {
   if (e.reason) {
+    const specific = `validation.${e.field}.${e.reason}`;
+    if (e.field && hasKey(specific)) return t(specific);
     const k = `validation.${e.reason}`;
     if (hasKey(k)) return t(k);
   }
@@ -47,4 +49,23 @@ export function formatBytes(n: number): string {
   const locale = i18n.language === "nl" ? "nl-NL" : "en-GB";
   if (n < 1024 * 1024) return `${(n / 1024).toLocaleString(locale, { maximumFractionDigits: 0 })} KB`;
   return `${(n / 1024 / 1024).toLocaleString(locale, { maximumFractionDigits: 1 })} MB`;
+}
+
+/** A date given as yyyy-mm-dd, as people read it (dd-mm-jjjj in Dutch). */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const [y, m, d] = iso.split("-");
+  if (!y || !m || !d) return iso;
+  return i18n.language === "nl" ? `${d}-${m}-${y}` : `${y}-${m}-${d}`;
+}
+
+/** Minutes as hours and minutes: 1:05. */
+export function formatMinutes(minutes: number): string {
+  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`;
+}
+
+/** The label of one of the register's codes (channel, role, outcome, …). */
+export function codeLabel(code: string): string {
+  const k = `code.${code}`;
+  return hasKey(k) ? t(k) : code;
 }

@@ -3,7 +3,22 @@
 // except the command names.
 import { invoke } from "@tauri-apps/api/core";
 import type {
+  AddConversationRequest,
   AddUserRequest,
+  CaseDetail,
+  CaseFileRequest,
+  CaseFilter,
+  CaseInput,
+  CaseSummary,
+  CloseCaseRequest,
+  DestroyRequest,
+  DestructionItem,
+  Nature,
+  Preview,
+  RegisterSettings,
+  ReleaseRequest,
+  Released,
+  StatisticsRequest,
   AddedUser,
   ApiError,
   AuditRequest,
@@ -69,6 +84,19 @@ export const api = {
   verify: () => invoke<VerifyReport>("verify"),
   verifyBackup: (path: string) => invoke<BackupSummary>("verify_backup", { req: { path } }),
   restore: (req: RestoreRequest) => invoke<RestoreResult>("restore", { req }),
+  natures: () => invoke<Nature[]>("natures"),
+  registerSettings: () => invoke<RegisterSettings>("register_settings"),
+  listCases: (req: CaseFilter) => invoke<CaseSummary[]>("list_cases", { req }),
+  caseDetail: (c: string) => invoke<CaseDetail>("case_detail", { req: { case: c } }),
+  addCase: (req: CaseInput) => invoke<CaseDetail>("add_case", { req }),
+  addConversation: (req: AddConversationRequest) => invoke<CaseDetail>("add_conversation", { req }),
+  closeCase: (req: CloseCaseRequest) => invoke<CaseDetail>("close_case", { req }),
+  writeCaseFile: (req: CaseFileRequest) => invoke<WrittenFile>("write_case_file", { req }),
+  destructionList: () => invoke<DestructionItem[]>("destruction_list"),
+  destroyCase: (req: DestroyRequest) => invoke<string>("destroy_case", { req }),
+  purgeExpired: () => invoke<string[]>("purge_expired", { req: { confirm: true } }),
+  statisticsPreview: (req: StatisticsRequest) => invoke<Preview>("statistics_preview", { req }),
+  releaseStatistics: (req: ReleaseRequest) => invoke<Released>("release_statistics", { req }),
 };
 
 /** The event the shell sends when the vault locks itself. */

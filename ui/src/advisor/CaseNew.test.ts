@@ -1,0 +1,43 @@
+import { fireEvent, render, screen } from "@testing-library/svelte";
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { describe, expect, it } from "vitest";
+import CaseNew from "./CaseNew.svelte";
+import { i18n } from "../lib/i18n.svelte";
+
+const natures = [
+  { id: 3, code: "bullying", name: "pesten", retired: false },
+  { id: 4, code: "discrimination", name: "discriminatie", retired: false },
+  { id: 9, code: null, name: "oude aard", retired: true },
+];
+
+describe("a new report", () => {
+  it("sends what was typed and keeps it, with the message at the field, when refused", async () => {
+    i18n.language = "nl";
+    const sent: Record<string, unknown>[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "natures") return natures;
+      if (cmd === "add_case") {
+        sent.push((args as { req: Record<string, unknown> }).req);
+        throw { code: "Validation", message: "first_contact: in_future", field: "first_contact", reason: "in_future" };
+      }
+      return null;
+    });
+    render(CaseNew, { oncreated: () => {}, oncancel: () => {} });
+    expect(await screen.findByText("pesten")).toBeTruthy();
+    expect(screen.queryByText("oude aard")).toBeNull();
+    await fireEvent.click(screen.getByLabelText("discriminatie"));
+    await fireEvent.change(screen.getByLabelText("Discriminatiegrond"), { target: { value: "age" } });
+    const date = screen.getByLabelText("Datum eerste contact") as HTMLInputElement;
+    await fireEvent.input(date, { target: { value: "01-01-2099" } });
+    await fireEvent.input(screen.getByLabelText("Naam melder"), { target: { value: "Çağrı Öztürk" } });
+    await fireEvent.click(screen.getByText("Melding vastleggen"));
+    expect(await screen.findByText(/Deze datum ligt in de toekomst/)).toBeTruthy();
+    expect(sent[0]).toMatchObject({
+      first_contact: "01-01-2099",
+      natures: [{ nature_id: 4, ground: "age" }],
+      reporter: { name: "Çağrı Öztürk" },
+    });
+    expect(date.value).toBe("01-01-2099");
+    expect((screen.getByLabelText("Naam melder") as HTMLInputElement).value).toBe("Çağrı Öztürk");
+  });
+});
