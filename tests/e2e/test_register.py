@@ -1,0 +1,120 @@
+"""The confidential advisor's register in the real app window: a report
+from intake to the yearly figures, and an HR colleague who sees none of it."""
+
+import datetime
+import subprocess
+
+import pytest
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from conftest import CLI
+from test_app import marker_hits
+
+PASS = "paars konijn fietst 42 keer"
+PASS_HR = "groene olifant zwemt 17 baantjes"
+REPORTER = "E2E-Melder Çağrı Öztürk"
+PERSON = "E2E-Betrokkene Geneviève"
+WORD = "roosterconflictqz"
+NOTES = f"Eerste gesprek over het {WORD} en de coördinatie; ideeën voor bemiddeling."
+
+
+@pytest.fixture(scope="module", autouse=True)
+def advisor_vault(vault_dir, app_env):
+    """The vault, made with the CLI before the app first starts: an advisor
+    (who also holds HR) and an HR colleague."""
+    env = {**app_env, "VERTROUWD_PASSPHRASE": PASS, "VERTROUWD_NEW_PASSPHRASE": PASS}
+    subprocess.run(
+        [str(CLI), "--vault", str(vault_dir), "init", "--org", "Stichting Register", "--user", "Vera Pieters",
+         "--login", "vera", "--roles", "advisor,hr", "--kdf-floor"],
+        check=True, env=env, capture_output=True,
+    )
+    subprocess.run(
+        [str(CLI), "--vault", str(vault_dir), "--as", "vera", "user", "add", "--name", "Hanna HR",
+         "--login", "hanna", "--roles", "hr"],
+        check=True, env={**env, "VERTROUWD_NEW_PASSPHRASE": PASS_HR}, capture_output=True,
+    )
+    return vault_dir
+
+
+def test_1_the_advisor_records_finds_closes_and_releases(app, home):
+    a = app
+    a.fill("#login", "vera")
+    a.fill("#passphrase", PASS)
+    a.click("#unlock-submit")
+    a.el("#home-title")
+    a.click("#nav-advisor")
+    a.el("#register-empty")
+    a.shot("20-register-empty")
+
+    # A new report, started from the keyboard.
+    a.d.find_element(By.CSS_SELECTOR, "body").send_keys("n")
+    a.el("#case-form")
+    a.click("input[name=nature][value='3']")  # pesten
+    a.fill("#reporter_name", REPORTER)
+    Select(a.el("#relation")).select_by_value("manager")
+    a.fill("#person_name", PERSON)
+    a.shot("21-new-report")
+    a.click("#case-save")
+    year = datetime.date.today().year
+    assert a.text("#case-title") == f"VP-{year}-001"
+
+    # A conversation with notes.
+    a.fill("#notes", NOTES)
+    a.fill("#minutes", "50")
+    a.click("#conversation-save")
+    a.wait.until(lambda d: WORD in a.text("#conversations"))
+    assert a.text("#case-time") == "0:50"
+    a.shot("22-case-with-conversation")
+
+    # Found again by a word of its notes.
+    a.click("button.back")
+    a.fill("#case-search", WORD[:12])
+    a.wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#case-list .case-ref")) == 1)
+    a.shot("23-register-search")
+    a.fill("#case-search", "geenenkeletreffer")
+    a.el("#register-nothing")
+    a.fill("#case-search", "coordinatie")  # without the diaeresis
+    a.click(f"#case-list .case-ref[data-reference='VP-{year}-001']")
+
+    # Closed with its outcome; a closing date in the future is refused.
+    a.fill("#closed_on", f"01-01-{year + 1}")
+    a.click("#close-save")
+    assert "toekomst" in a.text("#closed_on-error")
+    a.fill("#closed_on", datetime.date.today().strftime("%d-%m-%Y"))
+    Select(a.el("#outcome")).select_by_value("resolved_informally")
+    a.click("#close-save")
+    a.wait.until(lambda d: "Gesloten" in a.text("#case-status"))
+    a.shot("24-case-closed")
+
+    # The year's figures: previewed, then released.
+    a.click("#tab-stats")
+    a.click("#stats-preview")
+    assert "minder dan 5" in a.text("#stats-below-k")
+    page = a.d.page_source
+    assert REPORTER not in page and WORD not in page, "the preview shows no names or notes"
+    a.shot("25-stats-preview")
+    a.click("#stats-release")
+    assert "Vrijgegeven" in a.text("#stats-released")
+    a.d.set_window_size(1024, 700)
+    a.shot("26-stats-released-1024")
+    a.click("#lock-button")
+    a.el("#unlock-submit")
+
+    for marker in (REPORTER, PERSON, WORD):
+        hits = marker_hits([home / "data", home / "config", home / "cache", home / "tmp"], marker)
+        assert hits == [], f"{marker} in plaintext on disk: {hits}"
+
+
+def test_2_hr_sees_nothing_of_the_register(app):
+    a = app
+    a.fill("#login", "hanna")
+    a.fill("#passphrase", PASS_HR)
+    a.click("#unlock-submit")
+    assert "Hanna HR" in a.text("#home-title")
+    assert a.absent("#nav-advisor"), "HR must not see the advisor's register"
+    compartments = a.text("#open-compartments")
+    assert "Vertrouwenspersoon" not in compartments, compartments
+    assert REPORTER not in a.d.page_source
+    a.shot("27-hr-home")
