@@ -42,6 +42,7 @@ const COMMANDS: &[&str] = &[
     "purge_expired",
     "statistics_preview",
     "release_statistics",
+    "add_consent",
 ];
 
 fn main() {

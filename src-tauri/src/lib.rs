@@ -263,6 +263,14 @@ async fn release_statistics(s: Cmd<'_>, req: ReleaseRequest) -> Result<Released,
     s.session.release_statistics(req).await
 }
 
+#[tauri::command]
+async fn add_consent(
+    s: Cmd<'_>,
+    req: AddConsentRequest,
+) -> Result<vertrouwd_core::advisor::CaseDetail, ApiError> {
+    s.session.add_consent(req).await
+}
+
 /// Every second: lock when idle too long or after the machine slept, and
 /// tell the window so it clears what it shows.
 fn spawn_idle_lock(app: tauri::AppHandle, session: Arc<Session>) {
@@ -377,6 +385,7 @@ pub fn run() {
             purge_expired,
             statistics_preview,
             release_statistics,
+            add_consent,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

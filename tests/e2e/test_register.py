@@ -68,6 +68,24 @@ def test_1_the_advisor_records_finds_closes_and_releases(app, home):
     assert a.text("#case-time") == "0:50"
     a.shot("22-case-with-conversation")
 
+    # A referral, a follow-up due today and the reporter's consent.
+    Select(a.el("#intervention-kind")).select_by_value("referral")
+    Select(a.el("#intervention-referral")).select_by_value("company_doctor")
+    a.el("#intervention-form button[type=submit]").click()
+    a.wait.until(lambda d: "bedrijfsarts" in a.text("#interventions"))
+    today = datetime.date.today().strftime("%d-%m-%Y")
+    a.fill("#due_on", today)
+    a.fill("#what", "Terugbellen over de bemiddeling")
+    a.el("#follow-up-form button[type=submit]").click()
+    a.wait.until(lambda d: "Terugbellen" in a.text("#follow-ups"))
+    Select(a.el("#consent-kind")).select_by_value("disclosure")
+    a.el("#consent-form button[type=submit]").click()
+    assert "Vul dit in" in a.text("#recipient-error"), "passing on needs a recipient"
+    a.fill("#recipient", "bedrijfsarts")
+    a.el("#consent-form button[type=submit]").click()
+    a.wait.until(lambda d: "gegeven" in a.text("#consents"))
+    a.shot("22b-case-extras")
+
     # Found again by a word of its notes.
     a.click("button.back")
     a.fill("#case-search", WORD[:12])
@@ -97,6 +115,8 @@ def test_1_the_advisor_records_finds_closes_and_releases(app, home):
     a.shot("25-stats-preview")
     a.click("#stats-release")
     assert "Vrijgegeven" in a.text("#stats-released")
+    a.click("#nav-home")
+    assert f"VP-{year}-001" in a.text("#home-due"), "the due follow-up is on the home screen"
     a.d.set_window_size(1024, 700)
     a.shot("26-stats-released-1024")
     a.click("#lock-button")

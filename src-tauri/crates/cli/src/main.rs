@@ -1079,6 +1079,7 @@ async fn batch(s: &Session) -> ApiResult<()> {
                 "case.close" => val(s.close_case(args(req.args)?).await?),
                 "case.conversation.add" => val(s.add_conversation(args(req.args)?).await?),
                 "case.intervention.add" => val(s.add_intervention(args(req.args)?).await?),
+                "case.consent.add" => val(s.add_consent(args(req.args)?).await?),
                 "case.follow_up.add" => val(s.add_follow_up(args(req.args)?).await?),
                 "case.import" => val(s.import_cases(args(req.args)?).await?),
                 "case.destruction_list" => val(s.destruction_list().await?),

@@ -3,7 +3,10 @@
 // except the command names.
 import { invoke } from "@tauri-apps/api/core";
 import type {
+  AddConsentRequest,
   AddConversationRequest,
+  AddFollowUpRequest,
+  AddInterventionRequest,
   AddUserRequest,
   CaseDetail,
   CaseFileRequest,
@@ -90,6 +93,9 @@ export const api = {
   caseDetail: (c: string) => invoke<CaseDetail>("case_detail", { req: { case: c } }),
   addCase: (req: CaseInput) => invoke<CaseDetail>("add_case", { req }),
   addConversation: (req: AddConversationRequest) => invoke<CaseDetail>("add_conversation", { req }),
+  addIntervention: (req: AddInterventionRequest) => invoke<CaseDetail>("add_intervention", { req }),
+  addFollowUp: (req: AddFollowUpRequest) => invoke<CaseDetail>("add_follow_up", { req }),
+  addConsent: (req: AddConsentRequest) => invoke<CaseDetail>("add_consent", { req }),
   closeCase: (req: CloseCaseRequest) => invoke<CaseDetail>("close_case", { req }),
   writeCaseFile: (req: CaseFileRequest) => invoke<WrittenFile>("write_case_file", { req }),
   destructionList: () => invoke<DestructionItem[]>("destruction_list"),

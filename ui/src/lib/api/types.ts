@@ -190,7 +190,7 @@ export type InterventionInput = { kind: InterventionKind, referral: Referral | n
 
 export type FollowUp = { id: number, due_on: string, what: string, done_on: string | null, };
 
-export type CaseDetail = { id: number, reference: string, first_contact: string, channel: Channel, closed_on: string | null, reporter: Reporter | null, reporter_role: ReporterRole, department: string | null, gender: Gender | null, natures: Array<NatureChoice>, persons: Array<Person>, outcome: Outcome | null, conversations: Array<Conversation>, interventions: Array<Intervention>, follow_ups: Array<FollowUp>, 
+export type CaseDetail = { id: number, reference: string, first_contact: string, channel: Channel, closed_on: string | null, reporter: Reporter | null, reporter_role: ReporterRole, department: string | null, gender: Gender | null, natures: Array<NatureChoice>, persons: Array<Person>, outcome: Outcome | null, conversations: Array<Conversation>, interventions: Array<Intervention>, follow_ups: Array<FollowUp>, consents: Array<Consent>, 
 /**
  * Conversations plus other recorded time, in minutes.
  */
@@ -344,6 +344,18 @@ expired: boolean, };
 export type CaseFileRequest = { case: string, path: string, language: Language, };
 
 export type DemoRequest = { cases: number, conversations: number, };
+
+export type ConsentKind = "keep_notes" | "special_category" | "disclosure";
+
+export type Consent = { id: number, kind: ConsentKind, given: boolean, recipient: string | null, what: string | null, until: string | null, recorded_on: string, };
+
+export type ConsentInput = { kind: ConsentKind, given: boolean, 
+/**
+ * For a disclosure: to whom (required).
+ */
+recipient: string | null, what: string | null, until: string | null, recorded_on: string, };
+
+export type AddConsentRequest = { case: string, consent: ConsentInput, };
 
 export type RowProblem = { 
 /**

@@ -183,6 +183,43 @@ pub fn case_file(case: &CaseDetail, f: &CaseFileFacts<'_>) -> Document {
             zebra: true,
         }));
     }
+    if !case.consents.is_empty() {
+        blocks.push(Block::Heading {
+            level: 2,
+            text: t("Toestemming van de melder", "The reporter's consent"),
+        });
+        blocks.push(Block::Table(Table {
+            columns: vec![
+                column(t("Vastgelegd", "Recorded"), 0.8),
+                column(t("Waarvoor", "For"), 1.6),
+                column(t("Gegeven", "Given"), 0.6),
+                column(t("Aan / wat / tot", "To / what / until"), 2.0),
+            ],
+            rows: case
+                .consents
+                .iter()
+                .map(|c| {
+                    let mut scope: Vec<String> = vec![];
+                    scope.extend(c.recipient.clone());
+                    scope.extend(c.what.clone());
+                    if let Some(u) = c.until {
+                        scope.push(format!("{} {}", t("tot", "until"), date(u, lang)));
+                    }
+                    vec![
+                        date(c.recorded_on, lang),
+                        l(&code(&c.kind)),
+                        if c.given {
+                            t("ja", "yes")
+                        } else {
+                            t("nee", "no")
+                        },
+                        scope.join(" · "),
+                    ]
+                })
+                .collect(),
+            zebra: true,
+        }));
+    }
     if !case.follow_ups.is_empty() {
         blocks.push(Block::Heading {
             level: 2,

@@ -102,6 +102,13 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     ("no_action_wanted", "geen actie gewenst", "no action wanted"),
     ("ongoing", "loopt nog", "ongoing"),
+    ("keep_notes", "notities bijhouden", "keeping notes"),
+    (
+        "special_category",
+        "bijzondere persoonsgegevens vastleggen",
+        "recording special-category data",
+    ),
+    ("disclosure", "iets doorgeven", "passing something on"),
 ];
 
 /// The label of `code` in `language`; the code itself when unknown.

@@ -299,6 +299,46 @@ pub struct FollowUp {
     pub done_on: Option<NaiveDate>,
 }
 
+/// What a consent is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ConsentKind {
+    /// To keep notes at all.
+    KeepNotes,
+    /// To record special-category data (health, sexual life, …).
+    SpecialCategory,
+    /// To pass something on: to whom, what, until when.
+    Disclosure,
+}
+
+/// A consent as the reporter gave (or refused) it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Consent {
+    pub id: i64,
+    pub kind: ConsentKind,
+    pub given: bool,
+    pub recipient: Option<String>,
+    pub what: Option<String>,
+    #[ts(type = "string | null")]
+    pub until: Option<NaiveDate>,
+    #[ts(type = "string")]
+    pub recorded_on: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ConsentInput {
+    pub kind: ConsentKind,
+    pub given: bool,
+    /// For a disclosure: to whom (required).
+    #[serde(default)]
+    pub recipient: Option<String>,
+    #[serde(default)]
+    pub what: Option<String>,
+    #[serde(default)]
+    pub until: Option<String>,
+    pub recorded_on: String,
+}
+
 /// A whole case as the case file shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct CaseDetail {
@@ -319,6 +359,7 @@ pub struct CaseDetail {
     pub conversations: Vec<Conversation>,
     pub interventions: Vec<Intervention>,
     pub follow_ups: Vec<FollowUp>,
+    pub consents: Vec<Consent>,
     /// Conversations plus other recorded time, in minutes.
     pub minutes: i64,
 }

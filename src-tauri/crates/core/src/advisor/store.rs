@@ -250,6 +250,37 @@ pub async fn add_follow_up(
     .await
 }
 
+/// A consent whose fields have been checked.
+#[derive(Debug, Clone)]
+pub struct NewConsent {
+    pub kind: ConsentKind,
+    pub given: bool,
+    pub recipient: Option<String>,
+    pub what: Option<String>,
+    pub until: Option<NaiveDate>,
+    pub recorded_on: NaiveDate,
+}
+
+pub async fn add_consent(
+    conn: &mut SqliteConnection,
+    case_id: i64,
+    c: &NewConsent,
+) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "INSERT INTO consents (case_id, kind, given, recipient, what, until, recorded_on)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
+    )
+    .bind(case_id)
+    .bind(code(&c.kind))
+    .bind(c.given)
+    .bind(&c.recipient)
+    .bind(&c.what)
+    .bind(c.until)
+    .bind(c.recorded_on)
+    .fetch_one(conn)
+    .await
+}
+
 /// Rewrites the case's entry in the full-text index from what it holds now.
 pub async fn reindex(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<()> {
     let texts: Option<(String, String, String)> = sqlx::query_as(
@@ -410,6 +441,15 @@ type ConversationRow = (
     String,
     Option<String>,
 );
+type ConsentRow = (
+    i64,
+    String,
+    bool,
+    Option<String>,
+    Option<String>,
+    Option<NaiveDate>,
+    NaiveDate,
+);
 type InterventionRow = (i64, String, Option<String>, NaiveDate, Option<String>);
 type FactRow = (
     i64,
@@ -492,6 +532,13 @@ pub async fn detail(pool: &SqlitePool, id: i64) -> sqlx::Result<Option<CaseDetai
     .bind(id)
     .fetch_all(pool)
     .await?;
+    let consents: Vec<ConsentRow> = sqlx::query_as(
+        "SELECT id, kind, given, recipient, what, until, recorded_on FROM consents
+         WHERE case_id = ?1 ORDER BY recorded_on, id",
+    )
+    .bind(id)
+    .fetch_all(pool)
+    .await?;
     let conversations: Vec<Conversation> = conversations
         .into_iter()
         .map(
@@ -556,6 +603,20 @@ pub async fn detail(pool: &SqlitePool, id: i64) -> sqlx::Result<Option<CaseDetai
                 what,
                 done_on,
             })
+            .collect(),
+        consents: consents
+            .into_iter()
+            .map(
+                |(id, kind, given, recipient, what, until, recorded_on)| Consent {
+                    id,
+                    kind: from_code(&kind).unwrap_or(ConsentKind::Disclosure),
+                    given,
+                    recipient,
+                    what,
+                    until,
+                    recorded_on,
+                },
+            )
             .collect(),
         minutes,
     }))

@@ -47,6 +47,12 @@ pub struct AddInterventionRequest {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AddConsentRequest {
+    pub case: String,
+    pub consent: ConsentInput,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct AddFollowUpRequest {
     pub case: String,
     pub due_on: String,
@@ -548,6 +554,55 @@ impl Session {
                 now,
                 &o.actor(),
                 "case.intervention_added",
+                Some(&reference),
+            )
+            .await?;
+            tx.commit().await?;
+            detail(&pool, id).await
+        })
+        .await
+    }
+
+    /// Records a consent (or a refusal) of the reporter.
+    pub async fn add_consent(&self, req: AddConsentRequest) -> ApiResult<CaseDetail> {
+        let c = &req.consent;
+        let recorded_on = not_in_future(
+            parse_date(&c.recorded_on, "recorded_on")?,
+            self.today(),
+            "recorded_on",
+        )?;
+        let recipient = optional_text(c.recipient.as_deref(), "recipient", MAX_SHORT)?;
+        if c.kind == ConsentKind::Disclosure && recipient.is_none() {
+            return Err(ApiError::validation("recipient", "required"));
+        }
+        let what = optional_text(c.what.as_deref(), "what", MAX_SHORT * 5)?;
+        let until = match c.until.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
+            Some(u) => Some(parse_date(u, "until")?),
+            None => None,
+        };
+        let now = self.clock.now();
+        self.with_open(async |o| {
+            let pool = o.advisor()?;
+            let (id, reference) = case_id(&pool, &req.case).await?;
+            let mut tx = pool.begin().await?;
+            store::add_consent(
+                &mut tx,
+                id,
+                &store::NewConsent {
+                    kind: c.kind,
+                    given: c.given,
+                    recipient: recipient.clone(),
+                    what: what.clone(),
+                    until,
+                    recorded_on,
+                },
+            )
+            .await?;
+            vertrouwd_vault::audit::append(
+                &mut tx,
+                now,
+                &o.actor(),
+                "case.consent_recorded",
                 Some(&reference),
             )
             .await?;

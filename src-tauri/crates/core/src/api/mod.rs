@@ -18,10 +18,10 @@ use tokio::sync::Mutex;
 use vertrouwd_vault::{self as vault, audit, KdfParams, NewUser, RecoveryKey, Unlocked, Vault};
 
 pub use advisor::{
-    check_case, parse_date, AddConversationRequest, AddFollowUpRequest, AddInterventionRequest,
-    CaseFileRequest, CaseRef, CloseCaseRequest, DemoRequest, DestroyRequest, DestructionItem,
-    ImportReport, ImportRequest, PurgeRequest, RegisterSettings, ReleaseRequest, Released,
-    StatisticsRequest, MAX_NOTES,
+    check_case, parse_date, AddConsentRequest, AddConversationRequest, AddFollowUpRequest,
+    AddInterventionRequest, CaseFileRequest, CaseRef, CloseCaseRequest, DemoRequest,
+    DestroyRequest, DestructionItem, ImportReport, ImportRequest, PurgeRequest, RegisterSettings,
+    ReleaseRequest, Released, StatisticsRequest, MAX_NOTES,
 };
 pub use error::{ApiError, ApiResult, ErrorCode};
 pub use types::*;
@@ -845,6 +845,10 @@ pub fn typescript_bindings() -> String {
         DestructionItem::decl(cfg),
         CaseFileRequest::decl(cfg),
         DemoRequest::decl(cfg),
+        crate::advisor::ConsentKind::decl(cfg),
+        crate::advisor::Consent::decl(cfg),
+        crate::advisor::ConsentInput::decl(cfg),
+        AddConsentRequest::decl(cfg),
         crate::advisor::import::RowProblem::decl(cfg),
         ImportRequest::decl(cfg),
         ImportReport::decl(cfg),

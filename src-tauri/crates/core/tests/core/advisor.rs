@@ -625,6 +625,36 @@ async fn the_case_file_holds_the_whole_case_and_is_marked_on_every_page() {
         })
         .await
         .expect("intervention");
+    let refused = session
+        .add_consent(AddConsentRequest {
+            case: c.reference.clone(),
+            consent: ConsentInput {
+                kind: ConsentKind::Disclosure,
+                given: true,
+                recipient: None,
+                what: None,
+                until: None,
+                recorded_on: "2026-03-20".into(),
+            },
+        })
+        .await
+        .expect_err("a disclosure needs a recipient");
+    assert_eq!(refused.field.as_deref(), Some("recipient"));
+    let with_consent = session
+        .add_consent(AddConsentRequest {
+            case: c.reference.clone(),
+            consent: ConsentInput {
+                kind: ConsentKind::Disclosure,
+                given: true,
+                recipient: Some("bedrijfsarts Dr. Yıldız".into()),
+                what: Some("verloop van de klachten".into()),
+                until: Some("31-12-2026".into()),
+                recorded_on: "2026-03-20".into(),
+            },
+        })
+        .await
+        .expect("consent");
+    assert_eq!(with_consent.consents.len(), 1);
     let out = tmp.path().join("dossier.pdf");
     let written = session
         .write_case_file(CaseFileRequest {
@@ -649,6 +679,9 @@ async fn the_case_file_holds_the_whole_case_and_is_marked_on_every_page() {
         "godsdienst / levensovertuiging",
         "bedrijfsarts",
         "Gesprek 12",
+        "Toestemming van de melder",
+        "Dr. Yıldız",
+        "31-12-2026",
         "coördinatie",
         "9:00",
     ] {
