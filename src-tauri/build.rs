@@ -43,6 +43,7 @@ const COMMANDS: &[&str] = &[
     "statistics_preview",
     "release_statistics",
     "add_consent",
+    "change_natures",
 ];
 
 fn main() {

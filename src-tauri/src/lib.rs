@@ -271,6 +271,14 @@ async fn add_consent(
     s.session.add_consent(req).await
 }
 
+#[tauri::command]
+async fn change_natures(
+    s: Cmd<'_>,
+    req: NatureChange,
+) -> Result<Vec<vertrouwd_core::advisor::Nature>, ApiError> {
+    s.session.change_natures(req).await
+}
+
 /// Every second: lock when idle too long or after the machine slept, and
 /// tell the window so it clears what it shows.
 fn spawn_idle_lock(app: tauri::AppHandle, session: Arc<Session>) {
@@ -386,6 +394,7 @@ pub fn run() {
             statistics_preview,
             release_statistics,
             add_consent,
+            change_natures,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -357,6 +357,8 @@ recipient: string | null, what: string | null, until: string | null, recorded_on
 
 export type AddConsentRequest = { case: string, consent: ConsentInput, };
 
+export type NatureChange = { "action": "add", name: string, } | { "action": "rename", id: number, name: string, } | { "action": "retire", id: number, retired: boolean, } | { "action": "delete", id: number, };
+
 export type RowProblem = { 
 /**
  * The line in the file (the header is line 1).

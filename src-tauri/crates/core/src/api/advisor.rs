@@ -128,6 +128,17 @@ pub struct DestroyRequest {
     pub reason: Option<String>,
 }
 
+/// A change to the natures list: add (no id), rename, retire or bring
+/// back, or delete one that no report uses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum NatureChange {
+    Add { name: String },
+    Rename { id: i64, name: String },
+    Retire { id: i64, retired: bool },
+    Delete { id: i64 },
+}
+
 /// A CSV file to import (see `advisor::import` for its columns).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ImportRequest {
@@ -429,6 +440,91 @@ impl Session {
             .await?;
             tx.commit().await?;
             register_settings(&pool).await
+        })
+        .await
+    }
+
+    /// Changes the natures list. A nature in use is never deleted (retire
+    /// it instead); names stay unique.
+    pub async fn change_natures(&self, change: NatureChange) -> ApiResult<Vec<Nature>> {
+        let now = self.clock.now();
+        let name = match &change {
+            NatureChange::Add { name } | NatureChange::Rename { name, .. } => {
+                Some(required_text(name, "name", 100)?)
+            }
+            _ => None,
+        };
+        self.with_open(async |o| {
+            let pool = o.advisor()?;
+            let mut tx = pool.begin().await?;
+            if let Some(n) = &name {
+                let taken: i64 = sqlx::query_scalar(
+                    "SELECT count(*) FROM natures WHERE lower(name) = lower(?1) AND id != ?2",
+                )
+                .bind(n)
+                .bind(match &change {
+                    NatureChange::Rename { id, .. } => *id,
+                    _ => -1,
+                })
+                .fetch_one(&mut *tx)
+                .await?;
+                if taken > 0 {
+                    return Err(ApiError {
+                        code: ErrorCode::Conflict,
+                        ..ApiError::validation("name", "taken")
+                    });
+                }
+            }
+            let changed = match &change {
+                NatureChange::Add { .. } => sqlx::query(
+                    "INSERT INTO natures (name, position) SELECT ?1, coalesce(max(position), 0) + 1 FROM natures",
+                )
+                .bind(&name)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected(),
+                NatureChange::Rename { id, .. } => sqlx::query("UPDATE natures SET name = ?2 WHERE id = ?1")
+                    .bind(id)
+                    .bind(&name)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected(),
+                NatureChange::Retire { id, retired } => {
+                    sqlx::query("UPDATE natures SET retired_at = ?2 WHERE id = ?1")
+                        .bind(id)
+                        .bind(retired.then(|| now.to_rfc3339()))
+                        .execute(&mut *tx)
+                        .await?
+                        .rows_affected()
+                }
+                NatureChange::Delete { id } => {
+                    let used: i64 = sqlx::query_scalar(
+                        "SELECT (SELECT count(*) FROM case_natures WHERE nature_id = ?1)
+                              + (SELECT count(*) FROM tombstones t, json_each(t.natures) j WHERE j.value = ?1)",
+                    )
+                    .bind(id)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    if used > 0 {
+                        return Err(ApiError {
+                            code: ErrorCode::Conflict,
+                            ..ApiError::validation("nature", "in_use")
+                        });
+                    }
+                    sqlx::query("DELETE FROM natures WHERE id = ?1")
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?
+                        .rows_affected()
+                }
+            };
+            if changed == 0 {
+                return Err(ApiError::new(ErrorCode::NotFound, "no such nature"));
+            }
+            vertrouwd_vault::audit::append(&mut tx, now, &o.actor(), "register.natures_changed", None)
+                .await?;
+            tx.commit().await?;
+            Ok(store::natures(&pool).await?)
         })
         .await
     }

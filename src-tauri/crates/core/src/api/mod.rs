@@ -20,8 +20,8 @@ use vertrouwd_vault::{self as vault, audit, KdfParams, NewUser, RecoveryKey, Unl
 pub use advisor::{
     check_case, parse_date, AddConsentRequest, AddConversationRequest, AddFollowUpRequest,
     AddInterventionRequest, CaseFileRequest, CaseRef, CloseCaseRequest, DemoRequest,
-    DestroyRequest, DestructionItem, ImportReport, ImportRequest, PurgeRequest, RegisterSettings,
-    ReleaseRequest, Released, StatisticsRequest, MAX_NOTES,
+    DestroyRequest, DestructionItem, ImportReport, ImportRequest, NatureChange, PurgeRequest,
+    RegisterSettings, ReleaseRequest, Released, StatisticsRequest, MAX_NOTES,
 };
 pub use error::{ApiError, ApiResult, ErrorCode};
 pub use types::*;
@@ -849,6 +849,7 @@ pub fn typescript_bindings() -> String {
         crate::advisor::Consent::decl(cfg),
         crate::advisor::ConsentInput::decl(cfg),
         AddConsentRequest::decl(cfg),
+        NatureChange::decl(cfg),
         crate::advisor::import::RowProblem::decl(cfg),
         ImportRequest::decl(cfg),
         ImportReport::decl(cfg),

@@ -807,3 +807,78 @@ async fn a_csv_register_imports_all_or_reports_every_bad_line() {
         .expect_err("unknown column");
     assert_eq!(column.reason.as_deref(), Some("unknown_column"));
 }
+
+#[tokio::test]
+async fn the_natures_list_grows_and_retires_but_never_loses_one_in_use() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("kluis");
+    let (session, _) = session();
+    create(&session, &dir, vec![Role::Advisor]).await;
+    let list = session
+        .change_natures(NatureChange::Add {
+            name: "Digitale intimidatie".into(),
+        })
+        .await
+        .expect("add");
+    let added = list
+        .iter()
+        .find(|n| n.name == "Digitale intimidatie")
+        .expect("added")
+        .id;
+    let same = session
+        .change_natures(NatureChange::Add {
+            name: "PESTEN".into(),
+        })
+        .await
+        .expect_err("duplicate name");
+    assert_eq!(
+        (same.code, same.reason.as_deref()),
+        (ErrorCode::Conflict, Some("taken"))
+    );
+    session
+        .add_case(report("2026-01-05", vec![added]))
+        .await
+        .expect("use it");
+    let renamed = session
+        .change_natures(NatureChange::Rename {
+            id: added,
+            name: "Online intimidatie".into(),
+        })
+        .await
+        .expect("rename");
+    assert!(renamed
+        .iter()
+        .any(|n| n.id == added && n.name == "Online intimidatie"));
+    let in_use = session
+        .change_natures(NatureChange::Delete { id: added })
+        .await
+        .expect_err("in use");
+    assert_eq!(in_use.reason.as_deref(), Some("in_use"));
+    session
+        .change_natures(NatureChange::Retire {
+            id: added,
+            retired: true,
+        })
+        .await
+        .expect("retire");
+    let refused = session
+        .add_case(report("2026-01-06", vec![added]))
+        .await
+        .expect_err("retired");
+    assert_eq!(refused.reason.as_deref(), Some("retired"));
+    let list = session
+        .list_cases(CaseFilter::default())
+        .await
+        .expect("list");
+    assert_eq!(
+        list[0].natures,
+        vec!["Online intimidatie"],
+        "the old report keeps it"
+    );
+    let unused = session.natures().await.expect("natures")[6].id;
+    let after = session
+        .change_natures(NatureChange::Delete { id: unused })
+        .await
+        .expect("delete an unused one");
+    assert!(after.iter().all(|n| n.id != unused));
+}
