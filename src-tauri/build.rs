@@ -44,6 +44,9 @@ const COMMANDS: &[&str] = &[
     "release_statistics",
     "add_consent",
     "change_natures",
+    "add_attachment",
+    "attachment_preview",
+    "export_attachment",
 ];
 
 fn main() {

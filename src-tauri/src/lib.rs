@@ -279,6 +279,30 @@ async fn change_natures(
     s.session.change_natures(req).await
 }
 
+#[tauri::command]
+async fn add_attachment(
+    s: Cmd<'_>,
+    req: AddAttachmentRequest,
+) -> Result<vertrouwd_core::advisor::CaseDetail, ApiError> {
+    s.session.add_attachment(req).await
+}
+
+#[tauri::command]
+async fn attachment_preview(
+    s: Cmd<'_>,
+    id: i64,
+) -> Result<vertrouwd_core::advisor::AttachmentPreview, ApiError> {
+    s.session.attachment_preview(id).await
+}
+
+#[tauri::command]
+async fn export_attachment(
+    s: Cmd<'_>,
+    req: ExportAttachmentRequest,
+) -> Result<WrittenFile, ApiError> {
+    s.session.export_attachment(req).await
+}
+
 /// Every second: lock when idle too long or after the machine slept, and
 /// tell the window so it clears what it shows.
 fn spawn_idle_lock(app: tauri::AppHandle, session: Arc<Session>) {
@@ -395,6 +419,9 @@ pub fn run() {
             release_statistics,
             add_consent,
             change_natures,
+            add_attachment,
+            attachment_preview,
+            export_attachment,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -266,7 +266,20 @@ fn register_names_and_notes_leave_no_plaintext() {
     };
     run(&["case", "add"], &case);
     run(&["case", "note", "add", "VP-2026-001"], &conversation);
-    for m in [reporter, person, department, notes, token] {
+    // An attachment from a folder outside the ones searched.
+    let attachment = "MARKER-BIJLAGE-Öztürk-verslag-9c7e";
+    let source = tmp.path().join("bron");
+    std::fs::create_dir(&source).expect("mkdir");
+    let file = source.join("verslag.txt");
+    std::fs::write(&file, format!("Verslag: {attachment}")).expect("write");
+    cli::ok(
+        cli::cmd(&vault, "ayse", &scratch)
+            .args(["case", "attach", "VP-2026-001"])
+            .arg(&file)
+            .output()
+            .expect("attach"),
+    );
+    for m in [reporter, person, department, notes, token, attachment] {
         let hits = find(&[&vault, &scratch], m);
         assert!(hits.is_empty(), "{m} found in plaintext: {hits:?}");
     }
@@ -280,6 +293,19 @@ fn register_names_and_notes_leave_no_plaintext() {
     for m in [reporter, person, department, notes] {
         assert!(shown.contains(m), "{m} missing from {shown}");
     }
+    let back = source.join("terug.txt");
+    cli::ok(
+        cli::cmd(&vault, "ayse", &scratch)
+            .args(["case", "export-attachment", "1", "--out"])
+            .arg(&back)
+            .output()
+            .expect("export"),
+    );
+    let exported = std::fs::read_to_string(&back).expect("exported");
+    assert!(
+        exported.contains(attachment),
+        "the attachment is kept whole"
+    );
     let found = cli::ok(
         cli::cmd(&vault, "ayse", &scratch)
             .args(["case", "list", "--text", token])

@@ -23,3 +23,15 @@ export async function pickPdfToWrite(defaultName: string): Promise<string | null
 export async function pickJsonToWrite(defaultName: string): Promise<string | null> {
   return await save({ defaultPath: defaultName, filters: [{ name: "JSON", extensions: ["json"] }] });
 }
+
+export async function pickAttachment(): Promise<string | null> {
+  const r = await open({
+    multiple: false,
+    filters: [{ name: "PDF, afbeelding, e-mail, tekst", extensions: ["pdf", "png", "jpg", "jpeg", "gif", "eml", "msg", "txt"] }],
+  });
+  return typeof r === "string" ? r : null;
+}
+
+export async function pickExportPath(defaultName: string): Promise<string | null> {
+  return await save({ defaultPath: defaultName });
+}

@@ -244,6 +244,15 @@ enum CaseCommand {
         #[arg(long)]
         skip_invalid: bool,
     },
+    /// Store a file with a report, encrypted (PDF, PNG, JPEG, GIF, .eml,
+    /// .msg, .txt; at most 25 MB)
+    Attach { case: String, file: PathBuf },
+    /// Write an attachment to a file of your choice (not encrypted)
+    ExportAttachment {
+        id: i64,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// The destruction list: closed cases and the day each becomes due
     Due,
     /// Destroy one case (a reason is needed when it is open or not yet due).
@@ -871,6 +880,31 @@ async fn run(ctx: &Ctx) -> ApiResult<Output> {
                     }
                     out(&r, text)
                 }
+                CaseCommand::Attach { case, file } => {
+                    let c = s
+                        .add_attachment(AddAttachmentRequest {
+                            case: case.clone(),
+                            path: file.to_string_lossy().into_owned(),
+                        })
+                        .await?;
+                    let text = c
+                        .attachments
+                        .iter()
+                        .map(|a| format!("{}  {}  {} bytes", a.id, a.file_name, a.size))
+                        .collect::<Vec<_>>()
+                        .join("\n");
+                    out(&c, text)
+                }
+                CaseCommand::ExportAttachment { id, out: file } => {
+                    let w = s
+                        .export_attachment(ExportAttachmentRequest {
+                            id: *id,
+                            path: file.to_string_lossy().into_owned(),
+                        })
+                        .await?;
+                    let text = format!("{} — niet versleuteld / not encrypted", w.path);
+                    out(&w, text)
+                }
                 CaseCommand::Due => {
                     let list = s.destruction_list().await?;
                     let text = list
@@ -1080,6 +1114,7 @@ async fn batch(s: &Session) -> ApiResult<()> {
                 "case.conversation.add" => val(s.add_conversation(args(req.args)?).await?),
                 "case.intervention.add" => val(s.add_intervention(args(req.args)?).await?),
                 "case.consent.add" => val(s.add_consent(args(req.args)?).await?),
+                "case.attachment.add" => val(s.add_attachment(args(req.args)?).await?),
                 "case.follow_up.add" => val(s.add_follow_up(args(req.args)?).await?),
                 "case.import" => val(s.import_cases(args(req.args)?).await?),
                 "case.destruction_list" => val(s.destruction_list().await?),

@@ -3,7 +3,10 @@
 // except the command names.
 import { invoke } from "@tauri-apps/api/core";
 import type {
+  AddAttachmentRequest,
   AddConsentRequest,
+  AttachmentPreview,
+  ExportAttachmentRequest,
   AddConversationRequest,
   AddFollowUpRequest,
   AddInterventionRequest,
@@ -99,6 +102,9 @@ export const api = {
   addIntervention: (req: AddInterventionRequest) => invoke<CaseDetail>("add_intervention", { req }),
   addFollowUp: (req: AddFollowUpRequest) => invoke<CaseDetail>("add_follow_up", { req }),
   addConsent: (req: AddConsentRequest) => invoke<CaseDetail>("add_consent", { req }),
+  addAttachment: (req: AddAttachmentRequest) => invoke<CaseDetail>("add_attachment", { req }),
+  attachmentPreview: (id: number) => invoke<AttachmentPreview>("attachment_preview", { id }),
+  exportAttachment: (req: ExportAttachmentRequest) => invoke<WrittenFile>("export_attachment", { req }),
   closeCase: (req: CloseCaseRequest) => invoke<CaseDetail>("close_case", { req }),
   writeCaseFile: (req: CaseFileRequest) => invoke<WrittenFile>("write_case_file", { req }),
   destructionList: () => invoke<DestructionItem[]>("destruction_list"),

@@ -190,7 +190,7 @@ export type InterventionInput = { kind: InterventionKind, referral: Referral | n
 
 export type FollowUp = { id: number, due_on: string, what: string, done_on: string | null, };
 
-export type CaseDetail = { id: number, reference: string, first_contact: string, channel: Channel, closed_on: string | null, reporter: Reporter | null, reporter_role: ReporterRole, department: string | null, gender: Gender | null, natures: Array<NatureChoice>, persons: Array<Person>, outcome: Outcome | null, conversations: Array<Conversation>, interventions: Array<Intervention>, follow_ups: Array<FollowUp>, consents: Array<Consent>, 
+export type CaseDetail = { id: number, reference: string, first_contact: string, channel: Channel, closed_on: string | null, reporter: Reporter | null, reporter_role: ReporterRole, department: string | null, gender: Gender | null, natures: Array<NatureChoice>, persons: Array<Person>, outcome: Outcome | null, conversations: Array<Conversation>, interventions: Array<Intervention>, follow_ups: Array<FollowUp>, consents: Array<Consent>, attachments: Array<Attachment>, 
 /**
  * Conversations plus other recorded time, in minutes.
  */
@@ -358,6 +358,14 @@ recipient: string | null, what: string | null, until: string | null, recorded_on
 export type AddConsentRequest = { case: string, consent: ConsentInput, };
 
 export type NatureChange = { "action": "add", name: string, } | { "action": "rename", id: number, name: string, } | { "action": "retire", id: number, retired: boolean, } | { "action": "delete", id: number, };
+
+export type Attachment = { id: number, file_name: string, media_type: string, size: number, added_at: string, };
+
+export type AttachmentPreview = { media_type: string, data_url: string | null, text: string | null, };
+
+export type AddAttachmentRequest = { case: string, path: string, };
+
+export type ExportAttachmentRequest = { id: number, path: string, };
 
 export type RowProblem = { 
 /**

@@ -339,6 +339,25 @@ pub struct ConsentInput {
     pub recorded_on: String,
 }
 
+/// An attachment as lists show it (without its content).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Attachment {
+    pub id: i64,
+    pub file_name: String,
+    pub media_type: String,
+    pub size: i64,
+    pub added_at: String,
+}
+
+/// What the app shows of an attachment: a picture as a data URL, text as
+/// text; other kinds (PDF, Outlook messages) only by exporting them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AttachmentPreview {
+    pub media_type: String,
+    pub data_url: Option<String>,
+    pub text: Option<String>,
+}
+
 /// A whole case as the case file shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct CaseDetail {
@@ -360,6 +379,7 @@ pub struct CaseDetail {
     pub interventions: Vec<Intervention>,
     pub follow_ups: Vec<FollowUp>,
     pub consents: Vec<Consent>,
+    pub attachments: Vec<Attachment>,
     /// Conversations plus other recorded time, in minutes.
     pub minutes: i64,
 }

@@ -281,6 +281,42 @@ pub async fn add_consent(
     .await
 }
 
+pub async fn add_attachment(
+    conn: &mut SqliteConnection,
+    case_id: i64,
+    file_name: &str,
+    media_type: &str,
+    content: &[u8],
+    now: DateTime<Utc>,
+) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "INSERT INTO attachments (case_id, file_name, media_type, size, content, added_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+    )
+    .bind(case_id)
+    .bind(file_name)
+    .bind(media_type)
+    .bind(content.len() as i64)
+    .bind(content)
+    .bind(now.to_rfc3339())
+    .fetch_one(conn)
+    .await
+}
+
+/// An attachment's case reference, name, media type and content.
+pub async fn attachment(
+    pool: &SqlitePool,
+    id: i64,
+) -> sqlx::Result<Option<(String, String, String, Vec<u8>)>> {
+    sqlx::query_as(
+        "SELECT c.reference, a.file_name, a.media_type, a.content
+         FROM attachments a JOIN cases c ON c.id = a.case_id WHERE a.id = ?1",
+    )
+    .bind(id)
+    .fetch_optional(pool)
+    .await
+}
+
 /// Rewrites the case's entry in the full-text index from what it holds now.
 pub async fn reindex(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<()> {
     let texts: Option<(String, String, String)> = sqlx::query_as(
@@ -539,6 +575,12 @@ pub async fn detail(pool: &SqlitePool, id: i64) -> sqlx::Result<Option<CaseDetai
     .bind(id)
     .fetch_all(pool)
     .await?;
+    let attachments: Vec<(i64, String, String, i64, String)> = sqlx::query_as(
+        "SELECT id, file_name, media_type, size, added_at FROM attachments WHERE case_id = ?1 ORDER BY id",
+    )
+    .bind(id)
+    .fetch_all(pool)
+    .await?;
     let conversations: Vec<Conversation> = conversations
         .into_iter()
         .map(
@@ -617,6 +659,16 @@ pub async fn detail(pool: &SqlitePool, id: i64) -> sqlx::Result<Option<CaseDetai
                     recorded_on,
                 },
             )
+            .collect(),
+        attachments: attachments
+            .into_iter()
+            .map(|(id, file_name, media_type, size, added_at)| Attachment {
+                id,
+                file_name,
+                media_type,
+                size,
+                added_at,
+            })
             .collect(),
         minutes,
     }))

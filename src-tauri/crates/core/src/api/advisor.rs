@@ -139,6 +139,39 @@ pub enum NatureChange {
     Delete { id: i64 },
 }
 
+/// A file to attach to a case, by its path (picked by the user).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AddAttachmentRequest {
+    pub case: String,
+    pub path: String,
+}
+
+/// An attachment and where to export it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ExportAttachmentRequest {
+    pub id: i64,
+    pub path: String,
+}
+
+/// The largest attachment accepted: 25 MB.
+pub const MAX_ATTACHMENT_BYTES: u64 = 25 * 1024 * 1024;
+
+/// The media type of an attachment from its name, for the kinds the
+/// register takes: PDF, pictures, e-mail exports and plain text.
+fn media_type(file_name: &str) -> Option<&'static str> {
+    let ext = file_name.rsplit_once('.')?.1.to_lowercase();
+    Some(match ext.as_str() {
+        "pdf" => "application/pdf",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "eml" => "message/rfc822",
+        "msg" => "application/vnd.ms-outlook",
+        "txt" => "text/plain",
+        _ => return None,
+    })
+}
+
 /// A CSV file to import (see `advisor::import` for its columns).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ImportRequest {
@@ -655,6 +688,93 @@ impl Session {
             .await?;
             tx.commit().await?;
             detail(&pool, id).await
+        })
+        .await
+    }
+
+    /// Stores a file inside advisor.db (encrypted with it). At most 25 MB;
+    /// PDF, PNG, JPEG, GIF, .eml, .msg and .txt.
+    pub async fn add_attachment(&self, req: AddAttachmentRequest) -> ApiResult<CaseDetail> {
+        let path = std::path::PathBuf::from(req.path.trim());
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .map(str::to_string)
+            .ok_or_else(|| ApiError::validation("file", "required"))?;
+        let kind =
+            media_type(&name).ok_or_else(|| ApiError::validation("file", "unsupported_type"))?;
+        let size = std::fs::metadata(&path)
+            .map_err(|_| ApiError::new(ErrorCode::NotFound, "no such file"))?
+            .len();
+        if size > MAX_ATTACHMENT_BYTES {
+            return Err(ApiError::validation("file", "too_large"));
+        }
+        let content = std::fs::read(&path)?;
+        let now = self.clock.now();
+        self.with_open(async |o| {
+            let pool = o.advisor()?;
+            let (id, reference) = case_id(&pool, &req.case).await?;
+            let mut tx = pool.begin().await?;
+            store::add_attachment(&mut tx, id, &name, kind, &content, now).await?;
+            vertrouwd_vault::audit::append(
+                &mut tx,
+                now,
+                &o.actor(),
+                "case.attachment_added",
+                Some(&reference),
+            )
+            .await?;
+            tx.commit().await?;
+            detail(&pool, id).await
+        })
+        .await
+    }
+
+    /// What the app shows of an attachment, without writing it anywhere.
+    pub async fn attachment_preview(&self, id: i64) -> ApiResult<AttachmentPreview> {
+        self.with_open(async |o| {
+            let pool = o.advisor()?;
+            let (_, _, kind, content) =
+                store::attachment(&pool, id).await?.ok_or_else(not_found)?;
+            use base64::Engine as _;
+            let (data_url, text) = if kind.starts_with("image/") {
+                let b64 = base64::engine::general_purpose::STANDARD.encode(&content);
+                (Some(format!("data:{kind};base64,{b64}")), None)
+            } else if kind == "text/plain" || kind == "message/rfc822" {
+                let shown = &content[..content.len().min(1024 * 1024)];
+                (None, Some(String::from_utf8_lossy(shown).into_owned()))
+            } else {
+                (None, None)
+            };
+            Ok(AttachmentPreview {
+                media_type: kind,
+                data_url,
+                text,
+            })
+        })
+        .await
+    }
+
+    /// Writes an attachment where the user chose (never inside the vault).
+    /// The copy is not encrypted: the UI says so first.
+    pub async fn export_attachment(&self, req: ExportAttachmentRequest) -> ApiResult<WrittenFile> {
+        let now = self.clock.now();
+        self.with_open(async |o| {
+            let pool = o.advisor()?;
+            let (reference, _, _, content) = store::attachment(&pool, req.id)
+                .await?
+                .ok_or_else(not_found)?;
+            let written = o.write_outside_vault(&req.path, &content)?;
+            let mut conn = pool.acquire().await?;
+            vertrouwd_vault::audit::append(
+                &mut conn,
+                now,
+                &o.actor(),
+                "case.attachment_exported",
+                Some(&reference),
+            )
+            .await?;
+            Ok(written)
         })
         .await
     }

@@ -18,10 +18,11 @@ use tokio::sync::Mutex;
 use vertrouwd_vault::{self as vault, audit, KdfParams, NewUser, RecoveryKey, Unlocked, Vault};
 
 pub use advisor::{
-    check_case, parse_date, AddConsentRequest, AddConversationRequest, AddFollowUpRequest,
-    AddInterventionRequest, CaseFileRequest, CaseRef, CloseCaseRequest, DemoRequest,
-    DestroyRequest, DestructionItem, ImportReport, ImportRequest, NatureChange, PurgeRequest,
-    RegisterSettings, ReleaseRequest, Released, StatisticsRequest, MAX_NOTES,
+    check_case, parse_date, AddAttachmentRequest, AddConsentRequest, AddConversationRequest,
+    AddFollowUpRequest, AddInterventionRequest, CaseFileRequest, CaseRef, CloseCaseRequest,
+    DemoRequest, DestroyRequest, DestructionItem, ExportAttachmentRequest, ImportReport,
+    ImportRequest, NatureChange, PurgeRequest, RegisterSettings, ReleaseRequest, Released,
+    StatisticsRequest, MAX_ATTACHMENT_BYTES, MAX_NOTES,
 };
 pub use error::{ApiError, ApiResult, ErrorCode};
 pub use types::*;
@@ -850,6 +851,10 @@ pub fn typescript_bindings() -> String {
         crate::advisor::ConsentInput::decl(cfg),
         AddConsentRequest::decl(cfg),
         NatureChange::decl(cfg),
+        crate::advisor::Attachment::decl(cfg),
+        crate::advisor::AttachmentPreview::decl(cfg),
+        AddAttachmentRequest::decl(cfg),
+        ExportAttachmentRequest::decl(cfg),
         crate::advisor::import::RowProblem::decl(cfg),
         ImportRequest::decl(cfg),
         ImportReport::decl(cfg),

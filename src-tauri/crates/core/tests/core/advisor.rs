@@ -882,3 +882,94 @@ async fn the_natures_list_grows_and_retires_but_never_loses_one_in_use() {
         .expect("delete an unused one");
     assert!(after.iter().all(|n| n.id != unused));
 }
+
+#[tokio::test]
+async fn attachments_are_kept_inside_the_register_and_leave_only_where_the_user_says() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("kluis");
+    let (session, _) = session();
+    create(&session, &dir, vec![Role::Advisor]).await;
+    let id = session.natures().await.expect("natures")[0].id;
+    let c = session
+        .add_case(report("2026-01-05", vec![id]))
+        .await
+        .expect("add");
+    let png = tmp.path().join("foto.png");
+    std::fs::write(&png, b"\x89PNG\r\n\x1a\n-not-really-a-picture").expect("write");
+    let mail = tmp.path().join("bericht.eml");
+    std::fs::write(&mail, "Subject: Verslag\n\nBeste Ayşe, zoals besproken…").expect("write");
+    let big = tmp.path().join("groot.pdf");
+    std::fs::File::create(&big)
+        .and_then(|f| f.set_len(MAX_ATTACHMENT_BYTES + 1))
+        .expect("sparse file");
+    let odd = tmp.path().join("script.exe");
+    std::fs::write(&odd, b"MZ").expect("write");
+
+    for (path, reason) in [(&big, "too_large"), (&odd, "unsupported_type")] {
+        let e = session
+            .add_attachment(AddAttachmentRequest {
+                case: c.reference.clone(),
+                path: path.to_string_lossy().into(),
+            })
+            .await
+            .expect_err(reason);
+        assert_eq!(
+            (e.field.as_deref(), e.reason.as_deref()),
+            (Some("file"), Some(reason))
+        );
+    }
+    for path in [&png, &mail] {
+        session
+            .add_attachment(AddAttachmentRequest {
+                case: c.reference.clone(),
+                path: path.to_string_lossy().into(),
+            })
+            .await
+            .expect("attach");
+    }
+    let d = session
+        .case_detail(CaseRef {
+            case: c.reference.clone(),
+        })
+        .await
+        .expect("detail");
+    assert_eq!(d.attachments.len(), 2, "the refused files left nothing");
+    let picture = session
+        .attachment_preview(d.attachments[0].id)
+        .await
+        .expect("preview");
+    assert!(picture
+        .data_url
+        .as_deref()
+        .is_some_and(|u| u.starts_with("data:image/png;base64,")));
+    let text = session
+        .attachment_preview(d.attachments[1].id)
+        .await
+        .expect("preview");
+    assert!(text
+        .text
+        .as_deref()
+        .is_some_and(|t| t.contains("Beste Ayşe")));
+
+    let out = tmp.path().join("uit").join("bericht.eml");
+    std::fs::create_dir(tmp.path().join("uit")).expect("mkdir");
+    session
+        .export_attachment(ExportAttachmentRequest {
+            id: d.attachments[1].id,
+            path: out.to_string_lossy().into(),
+        })
+        .await
+        .expect("export");
+    assert_eq!(
+        std::fs::read(&out).expect("read"),
+        std::fs::read(&mail).expect("read")
+    );
+    let inside = session
+        .export_attachment(ExportAttachmentRequest {
+            id: d.attachments[1].id,
+            path: dir.join("x.eml").to_string_lossy().into(),
+        })
+        .await
+        .expect_err("inside the vault");
+    assert_eq!(inside.reason.as_deref(), Some("inside_vault"));
+}
