@@ -47,6 +47,7 @@ const COMMANDS: &[&str] = &[
     "add_attachment",
     "attachment_preview",
     "export_attachment",
+    "follow_up_done",
 ];
 
 fn main() {

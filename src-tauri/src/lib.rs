@@ -303,6 +303,14 @@ async fn export_attachment(
     s.session.export_attachment(req).await
 }
 
+#[tauri::command]
+async fn follow_up_done(
+    s: Cmd<'_>,
+    req: FollowUpDoneRequest,
+) -> Result<vertrouwd_core::advisor::CaseDetail, ApiError> {
+    s.session.follow_up_done(req).await
+}
+
 /// Every second: lock when idle too long or after the machine slept, and
 /// tell the window so it clears what it shows.
 fn spawn_idle_lock(app: tauri::AppHandle, session: Arc<Session>) {
@@ -422,6 +430,7 @@ pub fn run() {
             add_attachment,
             attachment_preview,
             export_attachment,
+            follow_up_done,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

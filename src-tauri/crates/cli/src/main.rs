@@ -1115,6 +1115,7 @@ async fn batch(s: &Session) -> ApiResult<()> {
                 "case.intervention.add" => val(s.add_intervention(args(req.args)?).await?),
                 "case.consent.add" => val(s.add_consent(args(req.args)?).await?),
                 "case.attachment.add" => val(s.add_attachment(args(req.args)?).await?),
+                "case.follow_up.done" => val(s.follow_up_done(args(req.args)?).await?),
                 "case.follow_up.add" => val(s.add_follow_up(args(req.args)?).await?),
                 "case.import" => val(s.import_cases(args(req.args)?).await?),
                 "case.destruction_list" => val(s.destruction_list().await?),

@@ -359,6 +359,8 @@ export type AddConsentRequest = { case: string, consent: ConsentInput, };
 
 export type NatureChange = { "action": "add", name: string, } | { "action": "rename", id: number, name: string, } | { "action": "retire", id: number, retired: boolean, } | { "action": "delete", id: number, };
 
+export type FollowUpDoneRequest = { id: number, done_on: string | null, };
+
 export type Attachment = { id: number, file_name: string, media_type: string, size: number, added_at: string, };
 
 export type AttachmentPreview = { media_type: string, data_url: string | null, text: string | null, };

@@ -52,6 +52,14 @@ pub struct AddConsentRequest {
     pub consent: ConsentInput,
 }
 
+/// A follow-up done (or, with `done_on` empty, open again).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FollowUpDoneRequest {
+    pub id: i64,
+    #[serde(default)]
+    pub done_on: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct AddFollowUpRequest {
     pub case: String,
@@ -824,6 +832,35 @@ impl Session {
             .await?;
             tx.commit().await?;
             detail(&pool, id).await
+        })
+        .await
+    }
+
+    /// Marks a follow-up done, so it leaves the due list.
+    pub async fn follow_up_done(&self, req: FollowUpDoneRequest) -> ApiResult<CaseDetail> {
+        let done = match req
+            .done_on
+            .as_deref()
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+        {
+            Some(d) => Some(not_in_future(
+                parse_date(d, "done_on")?,
+                self.today(),
+                "done_on",
+            )?),
+            None => None,
+        };
+        self.with_open(async |o| {
+            let pool = o.advisor()?;
+            let case: Option<i64> = sqlx::query_scalar(
+                "UPDATE follow_ups SET done_on = ?2 WHERE id = ?1 RETURNING case_id",
+            )
+            .bind(req.id)
+            .bind(done)
+            .fetch_optional(&pool)
+            .await?;
+            detail(&pool, case.ok_or_else(not_found)?).await
         })
         .await
     }

@@ -20,9 +20,9 @@ use vertrouwd_vault::{self as vault, audit, KdfParams, NewUser, RecoveryKey, Unl
 pub use advisor::{
     check_case, parse_date, AddAttachmentRequest, AddConsentRequest, AddConversationRequest,
     AddFollowUpRequest, AddInterventionRequest, CaseFileRequest, CaseRef, CloseCaseRequest,
-    DemoRequest, DestroyRequest, DestructionItem, ExportAttachmentRequest, ImportReport,
-    ImportRequest, NatureChange, PurgeRequest, RegisterSettings, ReleaseRequest, Released,
-    StatisticsRequest, MAX_ATTACHMENT_BYTES, MAX_NOTES,
+    DemoRequest, DestroyRequest, DestructionItem, ExportAttachmentRequest, FollowUpDoneRequest,
+    ImportReport, ImportRequest, NatureChange, PurgeRequest, RegisterSettings, ReleaseRequest,
+    Released, StatisticsRequest, MAX_ATTACHMENT_BYTES, MAX_NOTES,
 };
 pub use error::{ApiError, ApiResult, ErrorCode};
 pub use types::*;
@@ -851,6 +851,7 @@ pub fn typescript_bindings() -> String {
         crate::advisor::ConsentInput::decl(cfg),
         AddConsentRequest::decl(cfg),
         NatureChange::decl(cfg),
+        FollowUpDoneRequest::decl(cfg),
         crate::advisor::Attachment::decl(cfg),
         crate::advisor::AttachmentPreview::decl(cfg),
         AddAttachmentRequest::decl(cfg),

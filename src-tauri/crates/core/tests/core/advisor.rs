@@ -150,6 +150,29 @@ async fn a_report_from_intake_to_closing() {
         .await
         .expect("due");
     assert_eq!(due.len(), 1, "the follow-up of 20-11 is due on 23-11");
+    let follow_up = session
+        .case_detail(CaseRef {
+            case: "VP-2026-001".into(),
+        })
+        .await
+        .expect("detail")
+        .follow_ups[0]
+        .id;
+    session
+        .follow_up_done(FollowUpDoneRequest {
+            id: follow_up,
+            done_on: Some("23-11-2026".into()),
+        })
+        .await
+        .expect("done");
+    let due_now = session
+        .list_cases(CaseFilter {
+            follow_up_due: true,
+            ..Default::default()
+        })
+        .await
+        .expect("due");
+    assert!(due_now.is_empty(), "a follow-up done is no longer due");
     let bullying = session
         .list_cases(CaseFilter {
             nature_id: Some(natures[2].id),
