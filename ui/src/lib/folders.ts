@@ -35,3 +35,8 @@ export async function pickAttachment(): Promise<string | null> {
 export async function pickExportPath(defaultName: string): Promise<string | null> {
   return await save({ defaultPath: defaultName });
 }
+
+export async function pickCsv(): Promise<string | null> {
+  const r = await open({ multiple: false, filters: [{ name: "CSV", extensions: ["csv", "txt"] }] });
+  return typeof r === "string" ? r : null;
+}
