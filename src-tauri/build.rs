@@ -48,6 +48,7 @@ const COMMANDS: &[&str] = &[
     "attachment_preview",
     "export_attachment",
     "follow_up_done",
+    "update_case",
 ];
 
 fn main() {

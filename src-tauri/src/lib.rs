@@ -311,6 +311,14 @@ async fn follow_up_done(
     s.session.follow_up_done(req).await
 }
 
+#[tauri::command]
+async fn update_case(
+    s: Cmd<'_>,
+    req: UpdateCaseRequest,
+) -> Result<vertrouwd_core::advisor::CaseDetail, ApiError> {
+    s.session.update_case(req).await
+}
+
 /// Every second: lock when idle too long or after the machine slept, and
 /// tell the window so it clears what it shows.
 fn spawn_idle_lock(app: tauri::AppHandle, session: Arc<Session>) {
@@ -431,6 +439,7 @@ pub fn run() {
             attachment_preview,
             export_attachment,
             follow_up_done,
+            update_case,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -158,7 +158,10 @@ def test_4_audit_verify_remove_user_and_english(app, home):
     a.shot("12-audit-verified")
 
     a.click("#nav-users")
-    row = [r for r in a.d.find_elements("css selector", "#users-table tbody tr") if "mark" in r.text][0]
+    # The table fills once the users are read: wait for Mark's row.
+    row = a.wait.until(
+        lambda d: next((r for r in d.find_elements("css selector", "#users-table tbody tr") if "mark" in r.text), None)
+    )
     row.find_element("css selector", "button").click()
     a.fill("#remove-reason", "uit dienst")
     submit = a.el("#remove-user button.danger")

@@ -68,6 +68,13 @@ def test_1_the_advisor_records_finds_closes_and_releases(app, home):
     assert a.text("#case-time") == "0:50"
     a.shot("22-case-with-conversation")
 
+    # The intake corrected afterwards; the conversation stays.
+    a.click("#case-edit")
+    a.fill("#reporter_phone", "06-11112222")
+    a.click("#case-save")
+    a.wait.until(lambda d: "06-11112222" in a.text(".facts"))
+    assert WORD in a.text("#conversations")
+
     # A referral, a follow-up due today and the reporter's consent.
     Select(a.el("#intervention-kind")).select_by_value("referral")
     Select(a.el("#intervention-referral")).select_by_value("company_doctor")

@@ -219,6 +219,12 @@ enum CaseCommand {
         #[arg(long)]
         due: bool,
     },
+    /// Correct what the intake recorded, from JSON (a CaseInput)
+    Update {
+        case: String,
+        #[arg(long)]
+        input: Option<PathBuf>,
+    },
     /// Show one report with its conversations
     Show {
         /// Reference (VP-2026-001) or id
@@ -826,6 +832,16 @@ async fn run(ctx: &Ctx) -> ApiResult<Output> {
                     let text = rows.iter().map(case_line).collect::<Vec<_>>().join("\n");
                     out(&rows, text)
                 }
+                CaseCommand::Update { case, input } => {
+                    let c = s
+                        .update_case(UpdateCaseRequest {
+                            case: case.clone(),
+                            input: read_json(input)?,
+                        })
+                        .await?;
+                    let text = case_text(&c);
+                    out(&c, text)
+                }
                 CaseCommand::Show { case } => {
                     let c = s.case_detail(CaseRef { case: case.clone() }).await?;
                     let text = case_text(&c);
@@ -1109,6 +1125,7 @@ async fn batch(s: &Session) -> ApiResult<()> {
                 "case.natures" => val(s.natures().await?),
                 "case.add" => val(s.add_case(args(req.args)?).await?),
                 "case.list" => val(s.list_cases(args(req.args)?).await?),
+                "case.update" => val(s.update_case(args(req.args)?).await?),
                 "case.show" => val(s.case_detail(args(req.args)?).await?),
                 "case.close" => val(s.close_case(args(req.args)?).await?),
                 "case.conversation.add" => val(s.add_conversation(args(req.args)?).await?),

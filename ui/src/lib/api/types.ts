@@ -361,6 +361,8 @@ export type NatureChange = { "action": "add", name: string, } | { "action": "ren
 
 export type FollowUpDoneRequest = { id: number, done_on: string | null, };
 
+export type UpdateCaseRequest = { case: string, input: CaseInput, };
+
 export type Attachment = { id: number, file_name: string, media_type: string, size: number, added_at: string, };
 
 export type AttachmentPreview = { media_type: string, data_url: string | null, text: string | null, };

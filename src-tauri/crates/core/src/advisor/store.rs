@@ -137,6 +137,59 @@ pub async fn add_case(
     .bind(now.to_rfc3339())
     .fetch_one(&mut *conn)
     .await?;
+    insert_natures_and_persons(conn, id, case).await?;
+    reindex(conn, id).await?;
+    Ok((id, reference))
+}
+
+/// Replaces what the intake recorded (not the conversations, closing or
+/// anything added later).
+pub async fn update_case(
+    conn: &mut SqliteConnection,
+    id: i64,
+    case: &NewCase,
+    reference: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    let r = case.reporter.as_ref();
+    sqlx::query(
+        "UPDATE cases SET reference = ?2, first_contact = ?3, channel = ?4, anonymous = ?5,
+             reporter_name = ?6, reporter_phone = ?7, reporter_email = ?8, contact_preference = ?9,
+             reporter_role = ?10, department = ?11, gender = ?12, outcome = coalesce(?13, outcome),
+             updated_at = ?14
+         WHERE id = ?1",
+    )
+    .bind(id)
+    .bind(reference)
+    .bind(case.first_contact)
+    .bind(code(&case.channel))
+    .bind(r.is_none())
+    .bind(r.map(|r| r.name.clone()))
+    .bind(r.and_then(|r| r.phone.clone()))
+    .bind(r.and_then(|r| r.email.clone()))
+    .bind(r.and_then(|r| r.contact_preference.clone()))
+    .bind(code(&case.reporter_role))
+    .bind(&case.department)
+    .bind(case.gender.map(|g| code(&g)))
+    .bind(case.outcome.map(|o| code(&o)))
+    .bind(now.to_rfc3339())
+    .execute(&mut *conn)
+    .await?;
+    for table in ["case_natures", "case_persons"] {
+        sqlx::query(&format!("DELETE FROM {table} WHERE case_id = ?1"))
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    insert_natures_and_persons(conn, id, case).await?;
+    reindex(conn, id).await
+}
+
+async fn insert_natures_and_persons(
+    conn: &mut SqliteConnection,
+    id: i64,
+    case: &NewCase,
+) -> sqlx::Result<()> {
     for n in &case.natures {
         sqlx::query("INSERT INTO case_natures (case_id, nature_id, ground) VALUES (?1, ?2, ?3)")
             .bind(id)
@@ -153,8 +206,7 @@ pub async fn add_case(
             .execute(&mut *conn)
             .await?;
     }
-    reindex(conn, id).await?;
-    Ok((id, reference))
+    Ok(())
 }
 
 /// The id of the case with this reference or (all digits) this id.

@@ -52,6 +52,13 @@ pub struct AddConsentRequest {
     pub consent: ConsentInput,
 }
 
+/// New values for what the intake recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct UpdateCaseRequest {
+    pub case: String,
+    pub input: CaseInput,
+}
+
 /// A follow-up done (or, with `done_on` empty, open again).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct FollowUpDoneRequest {
@@ -593,6 +600,42 @@ impl Session {
                 now,
                 &o.actor(),
                 "case.created",
+                Some(&reference),
+            )
+            .await?;
+            tx.commit().await?;
+            detail(&pool, id).await
+        })
+        .await
+    }
+
+    /// Changes what the intake recorded: dates, reporter, role, natures,
+    /// persons concerned, reference. Conversations and the rest stay.
+    pub async fn update_case(&self, req: UpdateCaseRequest) -> ApiResult<CaseDetail> {
+        let now = self.clock.now();
+        let today = self.today();
+        self.with_open(async |o| {
+            let pool = o.advisor()?;
+            let (id, current) = case_id(&pool, &req.case).await?;
+            let case = check_case(&req.input, &store::natures(&pool).await?, today)?;
+            let before = detail(&pool, id).await?;
+            if before.closed_on.is_some_and(|c| c < case.first_contact) {
+                return Err(ApiError::validation("first_contact", "after_closing"));
+            }
+            let reference = case.reference.clone().unwrap_or(current.clone());
+            let mut tx = pool.begin().await?;
+            if reference != current && store::reference_taken(&mut tx, &reference).await? {
+                return Err(ApiError {
+                    code: ErrorCode::Conflict,
+                    ..ApiError::validation("reference", "taken")
+                });
+            }
+            store::update_case(&mut tx, id, &case, &reference, now).await?;
+            vertrouwd_vault::audit::append(
+                &mut tx,
+                now,
+                &o.actor(),
+                "case.updated",
                 Some(&reference),
             )
             .await?;

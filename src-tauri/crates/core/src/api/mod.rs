@@ -22,7 +22,7 @@ pub use advisor::{
     AddFollowUpRequest, AddInterventionRequest, CaseFileRequest, CaseRef, CloseCaseRequest,
     DemoRequest, DestroyRequest, DestructionItem, ExportAttachmentRequest, FollowUpDoneRequest,
     ImportReport, ImportRequest, NatureChange, PurgeRequest, RegisterSettings, ReleaseRequest,
-    Released, StatisticsRequest, MAX_ATTACHMENT_BYTES, MAX_NOTES,
+    Released, StatisticsRequest, UpdateCaseRequest, MAX_ATTACHMENT_BYTES, MAX_NOTES,
 };
 pub use error::{ApiError, ApiResult, ErrorCode};
 pub use types::*;
@@ -852,6 +852,7 @@ pub fn typescript_bindings() -> String {
         AddConsentRequest::decl(cfg),
         NatureChange::decl(cfg),
         FollowUpDoneRequest::decl(cfg),
+        UpdateCaseRequest::decl(cfg),
         crate::advisor::Attachment::decl(cfg),
         crate::advisor::AttachmentPreview::decl(cfg),
         AddAttachmentRequest::decl(cfg),

@@ -996,3 +996,88 @@ async fn attachments_are_kept_inside_the_register_and_leave_only_where_the_user_
         .expect_err("inside the vault");
     assert_eq!(inside.reason.as_deref(), Some("inside_vault"));
 }
+
+#[tokio::test]
+async fn the_intake_can_be_corrected_without_losing_the_conversations() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("kluis");
+    let (session, _) = session();
+    create(&session, &dir, vec![Role::Advisor]).await;
+    let id = session.natures().await.expect("natures")[2].id;
+    let first = session
+        .add_case(report("2026-02-03", vec![id]))
+        .await
+        .expect("add");
+    session
+        .add_case(report("2026-02-04", vec![id]))
+        .await
+        .expect("second");
+    session
+        .add_conversation(AddConversationRequest {
+            case: first.reference.clone(),
+            conversation: conversation("2026-02-05", 30, "Eerste gesprek"),
+        })
+        .await
+        .expect("conversation");
+    let mut fixed = report("2026-02-02", vec![id]);
+    fixed.reporter = Some(Reporter {
+        name: "Çağrı Öztürk".into(),
+        phone: Some("06-87654321".into()),
+        ..Default::default()
+    });
+    fixed.persons = vec![
+        Person {
+            relation: Relation::Manager,
+            name: Some("Jan de Vries".into()),
+        },
+        Person {
+            relation: Relation::Colleague,
+            name: Some("Noël Bakker".into()),
+        },
+    ];
+    let updated = session
+        .update_case(UpdateCaseRequest {
+            case: first.reference.clone(),
+            input: fixed.clone(),
+        })
+        .await
+        .expect("update");
+    assert_eq!(updated.first_contact.to_string(), "2026-02-02");
+    assert_eq!(updated.persons.len(), 2);
+    assert_eq!(updated.conversations.len(), 1, "conversations stay");
+    let found = session
+        .list_cases(CaseFilter {
+            text: Some("noel".into()),
+            ..Default::default()
+        })
+        .await
+        .expect("search");
+    assert_eq!(found.len(), 1, "the index follows the change");
+    fixed.reference = Some("VP-2026-002".into());
+    let taken = session
+        .update_case(UpdateCaseRequest {
+            case: first.reference.clone(),
+            input: fixed.clone(),
+        })
+        .await
+        .expect_err("taken");
+    assert_eq!(taken.reason.as_deref(), Some("taken"));
+    session
+        .close_case(CloseCaseRequest {
+            case: first.reference.clone(),
+            closed_on: "2026-03-01".into(),
+            outcome: Outcome::Referred,
+        })
+        .await
+        .expect("close");
+    fixed.reference = None;
+    fixed.first_contact = "2026-04-01".into();
+    let late = session
+        .update_case(UpdateCaseRequest {
+            case: first.reference,
+            input: fixed,
+        })
+        .await
+        .expect_err("after closing");
+    assert_eq!(late.reason.as_deref(), Some("after_closing"));
+}
