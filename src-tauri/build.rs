@@ -49,6 +49,8 @@ const COMMANDS: &[&str] = &[
     "export_attachment",
     "follow_up_done",
     "update_case",
+    "add_case_time",
+    "departments",
 ];
 
 fn main() {

@@ -319,6 +319,19 @@ async fn update_case(
     s.session.update_case(req).await
 }
 
+#[tauri::command]
+async fn add_case_time(
+    s: Cmd<'_>,
+    req: AddTimeRequest,
+) -> Result<vertrouwd_core::advisor::CaseDetail, ApiError> {
+    s.session.add_case_time(req).await
+}
+
+#[tauri::command]
+async fn departments(s: Cmd<'_>) -> Result<Vec<String>, ApiError> {
+    s.session.departments().await
+}
+
 /// Every second: lock when idle too long or after the machine slept, and
 /// tell the window so it clears what it shows.
 fn spawn_idle_lock(app: tauri::AppHandle, session: Arc<Session>) {
@@ -440,6 +453,8 @@ pub fn run() {
             export_attachment,
             follow_up_done,
             update_case,
+            add_case_time,
+            departments,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

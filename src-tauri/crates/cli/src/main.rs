@@ -1126,6 +1126,8 @@ async fn batch(s: &Session) -> ApiResult<()> {
                 "case.add" => val(s.add_case(args(req.args)?).await?),
                 "case.list" => val(s.list_cases(args(req.args)?).await?),
                 "case.update" => val(s.update_case(args(req.args)?).await?),
+                "case.time.add" => val(s.add_case_time(args(req.args)?).await?),
+                "case.departments" => val(s.departments().await?),
                 "case.show" => val(s.case_detail(args(req.args)?).await?),
                 "case.close" => val(s.close_case(args(req.args)?).await?),
                 "case.conversation.add" => val(s.add_conversation(args(req.args)?).await?),

@@ -119,7 +119,11 @@ path: string,
  */
 recovery_key: SecretText, language: Language, };
 
-export type WrittenFile = { path: string, bytes: number, };
+export type WrittenFile = { path: string, bytes: number, 
+/**
+ * Characters a PDF could not print (no glyph in its font), e.g. emoji.
+ */
+missing_characters: Array<string>, };
 
 export type Preferences = { language: Language, 
 /**
@@ -362,6 +366,8 @@ export type NatureChange = { "action": "add", name: string, } | { "action": "ren
 export type FollowUpDoneRequest = { id: number, done_on: string | null, };
 
 export type UpdateCaseRequest = { case: string, input: CaseInput, };
+
+export type AddTimeRequest = { case: string, minutes: number, };
 
 export type Attachment = { id: number, file_name: string, media_type: string, size: number, added_at: string, };
 

@@ -59,6 +59,14 @@ pub struct UpdateCaseRequest {
     pub input: CaseInput,
 }
 
+/// Time spent on a case outside conversations (calls, writing, meetings),
+/// in minutes; negative to correct.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AddTimeRequest {
+    pub case: String,
+    pub minutes: i64,
+}
+
 /// A follow-up done (or, with `done_on` empty, open again).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct FollowUpDoneRequest {
@@ -879,6 +887,55 @@ impl Session {
         .await
     }
 
+    /// Adds time spent on a case outside conversations.
+    pub async fn add_case_time(&self, req: AddTimeRequest) -> ApiResult<CaseDetail> {
+        if req.minutes == 0 || req.minutes.abs() > MAX_MINUTES {
+            return Err(ApiError::validation("minutes", "out_of_range"));
+        }
+        let now = self.clock.now();
+        self.with_open(async |o| {
+            let pool = o.advisor()?;
+            let (id, reference) = case_id(&pool, &req.case).await?;
+            let mut tx = pool.begin().await?;
+            let changed = sqlx::query(
+                "UPDATE cases SET other_minutes = other_minutes + ?2, updated_at = ?3
+                 WHERE id = ?1 AND other_minutes + ?2 >= 0",
+            )
+            .bind(id)
+            .bind(req.minutes)
+            .bind(now.to_rfc3339())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if changed == 0 {
+                return Err(ApiError::validation("minutes", "out_of_range"));
+            }
+            vertrouwd_vault::audit::append(
+                &mut tx,
+                now,
+                &o.actor(),
+                "case.time_added",
+                Some(&reference),
+            )
+            .await?;
+            tx.commit().await?;
+            detail(&pool, id).await
+        })
+        .await
+    }
+
+    /// The departments already used, for the form's suggestions.
+    pub async fn departments(&self) -> ApiResult<Vec<String>> {
+        self.with_open(async |o| {
+            Ok(sqlx::query_scalar(
+                "SELECT DISTINCT department FROM cases WHERE department IS NOT NULL ORDER BY department",
+            )
+            .fetch_all(&o.advisor()?)
+            .await?)
+        })
+        .await
+    }
+
     /// Marks a follow-up done, so it leaves the due list.
     pub async fn follow_up_done(&self, req: FollowUpDoneRequest) -> ApiResult<CaseDetail> {
         let done = match req
@@ -946,7 +1003,9 @@ impl Session {
                 },
             );
             let pdf = vertrouwd_pdf::render(&doc);
-            let written = o.write_outside_vault(&req.path, &pdf.bytes)?;
+            let written = o
+                .write_outside_vault(&req.path, &pdf.bytes)?
+                .with_warnings(&pdf.warnings);
             let mut conn = pool.acquire().await?;
             vertrouwd_vault::audit::append(
                 &mut conn,

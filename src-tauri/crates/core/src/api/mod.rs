@@ -19,10 +19,11 @@ use vertrouwd_vault::{self as vault, audit, KdfParams, NewUser, RecoveryKey, Unl
 
 pub use advisor::{
     check_case, parse_date, AddAttachmentRequest, AddConsentRequest, AddConversationRequest,
-    AddFollowUpRequest, AddInterventionRequest, CaseFileRequest, CaseRef, CloseCaseRequest,
-    DemoRequest, DestroyRequest, DestructionItem, ExportAttachmentRequest, FollowUpDoneRequest,
-    ImportReport, ImportRequest, NatureChange, PurgeRequest, RegisterSettings, ReleaseRequest,
-    Released, StatisticsRequest, UpdateCaseRequest, MAX_ATTACHMENT_BYTES, MAX_NOTES,
+    AddFollowUpRequest, AddInterventionRequest, AddTimeRequest, CaseFileRequest, CaseRef,
+    CloseCaseRequest, DemoRequest, DestroyRequest, DestructionItem, ExportAttachmentRequest,
+    FollowUpDoneRequest, ImportReport, ImportRequest, NatureChange, PurgeRequest, RegisterSettings,
+    ReleaseRequest, Released, StatisticsRequest, UpdateCaseRequest, MAX_ATTACHMENT_BYTES,
+    MAX_NOTES,
 };
 pub use error::{ApiError, ApiResult, ErrorCode};
 pub use types::*;
@@ -108,6 +109,7 @@ impl Open {
         Ok(WrittenFile {
             path: out.to_string_lossy().into_owned(),
             bytes: bytes.len() as u64,
+            missing_characters: vec![],
         })
     }
 }
@@ -677,7 +679,8 @@ impl Session {
                 language: req.language,
             });
             let pdf = vertrouwd_pdf::render(&doc);
-            o.write_outside_vault(&req.path, &pdf.bytes)
+            Ok(o.write_outside_vault(&req.path, &pdf.bytes)?
+                .with_warnings(&pdf.warnings))
         })
         .await
     }
@@ -853,6 +856,7 @@ pub fn typescript_bindings() -> String {
         NatureChange::decl(cfg),
         FollowUpDoneRequest::decl(cfg),
         UpdateCaseRequest::decl(cfg),
+        AddTimeRequest::decl(cfg),
         crate::advisor::Attachment::decl(cfg),
         crate::advisor::AttachmentPreview::decl(cfg),
         AddAttachmentRequest::decl(cfg),

@@ -248,4 +248,19 @@ pub struct RecoverySheetRequest {
 pub struct WrittenFile {
     pub path: String,
     pub bytes: u64,
+    /// Characters a PDF could not print (no glyph in its font), e.g. emoji.
+    pub missing_characters: Vec<String>,
+}
+
+impl WrittenFile {
+    /// The file, with the characters its PDF could not print.
+    pub fn with_warnings(mut self, warnings: &[vertrouwd_pdf::Warning]) -> Self {
+        for w in warnings {
+            if let vertrouwd_pdf::Warning::MissingGlyphs(chars) = w {
+                self.missing_characters
+                    .extend(chars.iter().map(|c| c.to_string()));
+            }
+        }
+        self
+    }
 }

@@ -688,6 +688,11 @@ async fn the_case_file_holds_the_whole_case_and_is_marked_on_every_page() {
         .await
         .expect("case file");
     assert!(written.bytes > 0);
+    assert!(
+        written.missing_characters.is_empty(),
+        "{:?}",
+        written.missing_characters
+    );
     let text = std::process::Command::new("pdftotext")
         .args(["-enc", "UTF-8"])
         .arg(&out)
@@ -716,6 +721,26 @@ async fn the_case_file_holds_the_whole_case_and_is_marked_on_every_page() {
         text.matches("Vertrouwelijk").count(),
         2 * pages,
         "the mark stands twice on every page"
+    );
+    session
+        .add_conversation(AddConversationRequest {
+            case: c.reference.clone(),
+            conversation: conversation("2026-03-21", 10, "Bedankt 🙂"),
+        })
+        .await
+        .expect("conversation");
+    let with_emoji = session
+        .write_case_file(CaseFileRequest {
+            case: c.reference.clone(),
+            path: out.to_string_lossy().into(),
+            language: vertrouwd_core::preferences::Language::Nl,
+        })
+        .await
+        .expect("case file");
+    assert_eq!(
+        with_emoji.missing_characters,
+        vec!["🙂"],
+        "the user is told"
     );
     let inside = session
         .write_case_file(CaseFileRequest {
@@ -1045,6 +1070,22 @@ async fn the_intake_can_be_corrected_without_losing_the_conversations() {
     assert_eq!(updated.first_contact.to_string(), "2026-02-02");
     assert_eq!(updated.persons.len(), 2);
     assert_eq!(updated.conversations.len(), 1, "conversations stay");
+    let timed = session
+        .add_case_time(AddTimeRequest {
+            case: first.reference.clone(),
+            minutes: 25,
+        })
+        .await
+        .expect("time");
+    assert_eq!(timed.minutes, 55, "30 in conversation and 25 besides");
+    let below_zero = session
+        .add_case_time(AddTimeRequest {
+            case: first.reference.clone(),
+            minutes: -26,
+        })
+        .await
+        .expect_err("other time never below zero");
+    assert_eq!(below_zero.field.as_deref(), Some("minutes"));
     let found = session
         .list_cases(CaseFilter {
             text: Some("noel".into()),
