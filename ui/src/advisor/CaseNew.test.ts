@@ -30,12 +30,16 @@ describe("a new report", () => {
     const date = screen.getByLabelText("Datum eerste contact") as HTMLInputElement;
     await fireEvent.input(date, { target: { value: "01-01-2099" } });
     await fireEvent.input(screen.getByLabelText("Naam melder"), { target: { value: "Çağrı Öztürk" } });
+    await fireEvent.click(screen.getByText("Nog een persoon"));
+    await fireEvent.change(document.getElementById("relation-0") as HTMLSelectElement, { target: { value: "colleague" } });
+    await fireEvent.input(document.getElementById("person_name-0") as HTMLInputElement, { target: { value: "Noël Bakker" } });
     await fireEvent.click(screen.getByText("Melding vastleggen"));
     expect(await screen.findByText(/Deze datum ligt in de toekomst/)).toBeTruthy();
     expect(sent[0]).toMatchObject({
       first_contact: "01-01-2099",
       natures: [{ nature_id: 4, ground: "age" }],
       reporter: { name: "Çağrı Öztürk" },
+      persons: [{ relation: "colleague", name: "Noël Bakker" }],
     });
     expect(date.value).toBe("01-01-2099");
     expect((screen.getByLabelText("Naam melder") as HTMLInputElement).value).toBe("Çağrı Öztürk");

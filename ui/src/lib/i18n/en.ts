@@ -364,6 +364,8 @@ export const en: Record<Key, string> = {
   "case.time.other": "Other time (minutes)",
   "case.time.add": "Add",
   "case.pdf.missing": "These characters could not be printed: {chars}",
+  "case.person.add": "Another person",
+  "case.person.remove": "Remove",
   "case.close": "Close report",
   "case.closed_on": "Date of closing",
   "case.pdf": "Save case file as PDF…",

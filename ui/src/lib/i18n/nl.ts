@@ -362,6 +362,8 @@ export const nl = {
   "case.time.other": "Overige tijd (minuten)",
   "case.time.add": "Toevoegen",
   "case.pdf.missing": "Deze tekens konden niet worden afgedrukt: {chars}",
+  "case.person.add": "Nog een persoon",
+  "case.person.remove": "Weghalen",
   "case.close": "Melding sluiten",
   "case.closed_on": "Datum van sluiten",
   "case.pdf": "Dossieroverzicht opslaan als PDF…",
