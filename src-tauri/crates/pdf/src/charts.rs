@@ -98,7 +98,47 @@ fn all_values(series: &[Series]) -> impl Iterator<Item = f64> + '_ {
         .flat_map(|s| s.values.iter().filter_map(|v| drawn(*v)))
 }
 
+/// A value axis: its top, the distance between gridlines, the tick labels
+/// and the width they need left of the plot.
+struct Axis {
+    top: f64,
+    step: f64,
+    ticks: Vec<String>,
+    width: f32,
+}
+
 impl Layout<'_> {
+    fn value_axis(&self, series: &[Series]) -> Axis {
+        let (top, step) = scale(
+            all_values(series).fold(0.0, f64::max),
+            all_values(series).all(|v| v.fract() == 0.0),
+        );
+        let ticks: Vec<String> = (0..=((top / step).round() as usize))
+            .map(|i| format_number(i as f64 * step, self.language))
+            .collect();
+        let width = ticks
+            .iter()
+            .map(|t| self.fonts.width(Face::Regular, SMALL, t))
+            .fold(0.0, f32::max)
+            + 6.0;
+        Axis {
+            top,
+            step,
+            ticks,
+            width,
+        }
+    }
+
+    /// Horizontal gridlines with their values, the baseline in black.
+    fn gridlines(&mut self, axis: &Axis, (x0, x1): (f32, f32), base: f32, plot_h: f32) {
+        for (i, tick) in axis.ticks.iter().enumerate() {
+            let y = base + (i as f64 * axis.step / axis.top) as f32 * plot_h;
+            self.rule((x0, y), (x1, y), if i == 0 { BLACK } else { GRID });
+            let tw = self.fonts.width(Face::Regular, SMALL, tick);
+            self.text_at(x0 - 4.0 - tw, y - SMALL * 0.35, Face::Regular, SMALL, tick);
+        }
+    }
+
     /// A label no longer than [`MAX_LABEL`] characters.
     fn label(&mut self, text: &str) -> String {
         if text.chars().count() <= MAX_LABEL {
@@ -222,19 +262,9 @@ impl Layout<'_> {
     }
 
     fn vertical_bars(&mut self, chart: &BarChart) {
-        let (top, step) = scale(
-            all_values(&chart.series).fold(0.0, f64::max),
-            all_values(&chart.series).all(|v| v.fract() == 0.0),
-        );
-        let ticks: Vec<String> = (0..=((top / step).round() as usize))
-            .map(|i| format_number(i as f64 * step, self.language))
-            .collect();
-        let axis_w = ticks
-            .iter()
-            .map(|t| self.fonts.width(Face::Regular, SMALL, t))
-            .fold(0.0, f32::max)
-            + 6.0;
-        let (x0, x1) = (self.left + axis_w, self.right);
+        let axis = self.value_axis(&chart.series);
+        let top = axis.top;
+        let (x0, x1) = (self.left + axis.width, self.right);
         let slot = (x1 - x0) / chart.categories.len() as f32;
         let labels: Vec<Vec<Vec<Piece>>> = chart
             .categories
@@ -256,13 +286,7 @@ impl Layout<'_> {
         self.y -= 10.0;
         let base = self.y - plot_h;
         let height = |v: f64| (v / top) as f32 * plot_h;
-        for (i, tick) in ticks.iter().enumerate() {
-            let y = base + height(i as f64 * step);
-            let colour = if i == 0 { BLACK } else { GRID };
-            self.rule((x0, y), (x1, y), colour);
-            let tw = self.fonts.width(Face::Regular, SMALL, tick);
-            self.text_at(x0 - 4.0 - tw, y - SMALL * 0.35, Face::Regular, SMALL, tick);
-        }
+        self.gridlines(&axis, (x0, x1), base, plot_h);
         let n = chart.series.len().max(1) as f32;
         let bar_w = slot * 0.75 / n;
         for (c, lines) in labels.iter().enumerate() {
@@ -293,10 +317,8 @@ impl Layout<'_> {
     }
 
     fn horizontal_bars(&mut self, chart: &BarChart) {
-        let (top, step) = scale(
-            all_values(&chart.series).fold(0.0, f64::max),
-            all_values(&chart.series).all(|v| v.fract() == 0.0),
-        );
+        let axis = self.value_axis(&chart.series);
+        let (top, step) = (axis.top, axis.step);
         let label_w = self.text_width() * 0.3;
         let value_w = if chart.value_labels {
             chart
@@ -392,19 +414,9 @@ impl Layout<'_> {
             self.chart_title(&chart.title);
             return;
         }
-        let (top, step) = scale(
-            all_values(&chart.series).fold(0.0, f64::max),
-            all_values(&chart.series).all(|v| v.fract() == 0.0),
-        );
-        let ticks: Vec<String> = (0..=((top / step).round() as usize))
-            .map(|i| format_number(i as f64 * step, self.language))
-            .collect();
-        let axis_w = ticks
-            .iter()
-            .map(|t| self.fonts.width(Face::Regular, SMALL, t))
-            .fold(0.0, f32::max)
-            + 6.0;
-        let (x0, x1) = (self.left + axis_w, self.right);
+        let axis = self.value_axis(&chart.series);
+        let top = axis.top;
+        let (x0, x1) = (self.left + axis.width, self.right);
         let n = chart.categories.len();
         let slot = (x1 - x0) / n as f32;
         // Crowded names: label every k-th category so names stay legible.
@@ -434,12 +446,7 @@ impl Layout<'_> {
         self.y -= 10.0;
         let base = self.y - PLOT_HEIGHT;
         let height = |v: f64| (v.max(0.0) / top) as f32 * PLOT_HEIGHT;
-        for (i, tick) in ticks.iter().enumerate() {
-            let y = base + height(i as f64 * step);
-            self.rule((x0, y), (x1, y), if i == 0 { BLACK } else { GRID });
-            let tw = self.fonts.width(Face::Regular, SMALL, tick);
-            self.text_at(x0 - 4.0 - tw, y - SMALL * 0.35, Face::Regular, SMALL, tick);
-        }
+        self.gridlines(&axis, (x0, x1), base, PLOT_HEIGHT);
         let x_of = |c: usize| x0 + (c as f32 + 0.5) * slot;
         for (s, series) in chart.series.iter().enumerate() {
             // A missing value breaks the line.
