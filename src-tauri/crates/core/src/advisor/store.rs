@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::{Row, SqliteConnection, SqlitePool};
 
 use super::model::*;
 use super::stats::CaseFacts;
@@ -103,6 +103,26 @@ pub async fn reference_taken(conn: &mut SqliteConnection, reference: &str) -> sq
     Ok(n > 0)
 }
 
+type SqliteQuery<'q> = sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>>;
+
+/// Binds what the intake records, in the order both the insert and the
+/// update name them: first contact, channel, anonymous, reporter's name,
+/// phone, e-mail and contact preference, role, department, gender, outcome.
+fn bind_intake<'q>(q: SqliteQuery<'q>, case: &'q NewCase) -> SqliteQuery<'q> {
+    let r = case.reporter.as_ref();
+    q.bind(case.first_contact)
+        .bind(code(&case.channel))
+        .bind(r.is_none())
+        .bind(r.map(|r| r.name.clone()))
+        .bind(r.and_then(|r| r.phone.clone()))
+        .bind(r.and_then(|r| r.email.clone()))
+        .bind(r.and_then(|r| r.contact_preference.clone()))
+        .bind(code(&case.reporter_role))
+        .bind(case.department.as_deref())
+        .bind(case.gender.map(|g| code(&g)))
+        .bind(case.outcome.map(|o| code(&o)))
+}
+
 /// Inserts a report; returns its id and reference.
 pub async fn add_case(
     conn: &mut SqliteConnection,
@@ -114,29 +134,21 @@ pub async fn add_case(
         Some(r) => r.clone(),
         None => next_reference(conn, prefix, case.first_contact.year()).await?,
     };
-    let r = case.reporter.as_ref();
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO cases (reference, first_contact, channel, anonymous, reporter_name,
+    let id: i64 = bind_intake(
+        sqlx::query(
+            "INSERT INTO cases (reference, first_contact, channel, anonymous, reporter_name,
              reporter_phone, reporter_email, contact_preference, reporter_role, department,
              gender, outcome, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)
          RETURNING id",
+        )
+        .bind(&reference),
+        case,
     )
-    .bind(&reference)
-    .bind(case.first_contact)
-    .bind(code(&case.channel))
-    .bind(r.is_none())
-    .bind(r.map(|r| r.name.clone()))
-    .bind(r.and_then(|r| r.phone.clone()))
-    .bind(r.and_then(|r| r.email.clone()))
-    .bind(r.and_then(|r| r.contact_preference.clone()))
-    .bind(code(&case.reporter_role))
-    .bind(&case.department)
-    .bind(case.gender.map(|g| code(&g)))
-    .bind(case.outcome.map(|o| code(&o)))
     .bind(now.to_rfc3339())
     .fetch_one(&mut *conn)
-    .await?;
+    .await?
+    .try_get(0)?;
     insert_natures_and_persons(conn, id, case).await?;
     reindex(conn, id).await?;
     Ok((id, reference))
@@ -151,27 +163,18 @@ pub async fn update_case(
     reference: &str,
     now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
-    let r = case.reporter.as_ref();
-    sqlx::query(
-        "UPDATE cases SET reference = ?2, first_contact = ?3, channel = ?4, anonymous = ?5,
+    bind_intake(
+        sqlx::query(
+            "UPDATE cases SET reference = ?2, first_contact = ?3, channel = ?4, anonymous = ?5,
              reporter_name = ?6, reporter_phone = ?7, reporter_email = ?8, contact_preference = ?9,
              reporter_role = ?10, department = ?11, gender = ?12, outcome = coalesce(?13, outcome),
              updated_at = ?14
          WHERE id = ?1",
+        )
+        .bind(id)
+        .bind(reference),
+        case,
     )
-    .bind(id)
-    .bind(reference)
-    .bind(case.first_contact)
-    .bind(code(&case.channel))
-    .bind(r.is_none())
-    .bind(r.map(|r| r.name.clone()))
-    .bind(r.and_then(|r| r.phone.clone()))
-    .bind(r.and_then(|r| r.email.clone()))
-    .bind(r.and_then(|r| r.contact_preference.clone()))
-    .bind(code(&case.reporter_role))
-    .bind(&case.department)
-    .bind(case.gender.map(|g| code(&g)))
-    .bind(case.outcome.map(|o| code(&o)))
     .bind(now.to_rfc3339())
     .execute(&mut *conn)
     .await?;
