@@ -8,6 +8,20 @@ use vertrouwd_core::roles::Role;
 
 use super::{add, create, session, unlock, PASS_B};
 
+/// A fresh vault whose only user is an advisor, unlocked.
+async fn advisor_vault() -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    vertrouwd_core::Session,
+    std::sync::Arc<vertrouwd_core::FixedClock>,
+) {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("kluis");
+    let (session, clock) = session();
+    create(&session, &dir, vec![Role::Advisor]).await;
+    (tmp, dir, session, clock)
+}
+
 fn report(first_contact: &str, natures: Vec<i64>) -> CaseInput {
     CaseInput {
         reference: None,
@@ -46,10 +60,7 @@ fn reason(e: &ApiError) -> (&ErrorCode, Option<&str>, Option<&str>) {
 
 #[tokio::test]
 async fn a_report_from_intake_to_closing() {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let dir = tmp.path().join("kluis");
-    let (session, _) = session();
-    create(&session, &dir, vec![Role::Advisor]).await;
+    let (_tmp, _dir, session, _) = advisor_vault().await;
     let natures = session.natures().await.expect("natures");
     assert_eq!(natures.len(), 7);
     assert_eq!(natures[2].name, "pesten");
@@ -213,10 +224,7 @@ async fn a_report_from_intake_to_closing() {
 
 #[tokio::test]
 async fn bad_input_is_refused_with_the_field_and_nothing_is_written() {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let dir = tmp.path().join("kluis");
-    let (session, _) = session();
-    create(&session, &dir, vec![Role::Advisor]).await;
+    let (_tmp, _dir, session, _) = advisor_vault().await;
     let id = session.natures().await.expect("natures")[0].id;
 
     let future = session
@@ -468,10 +476,7 @@ async fn the_yearly_release_hides_small_counts_and_carries_no_names() {
 
 #[tokio::test]
 async fn destruction_leaves_a_tombstone_that_keeps_the_statistics_right() {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let dir = tmp.path().join("kluis");
-    let (session, clock) = session();
-    create(&session, &dir, vec![Role::Advisor]).await;
+    let (_tmp, dir, session, clock) = advisor_vault().await;
     let natures = session.natures().await.expect("natures");
     for i in 0..12 {
         let mut r = report(&format!("2026-0{}-05", 1 + i % 6), vec![natures[i % 2].id]);
@@ -602,10 +607,7 @@ async fn destruction_leaves_a_tombstone_that_keeps_the_statistics_right() {
 
 #[tokio::test]
 async fn the_case_file_holds_the_whole_case_and_is_marked_on_every_page() {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let dir = tmp.path().join("kluis");
-    let (session, _) = session();
-    create(&session, &dir, vec![Role::Advisor]).await;
+    let (tmp, dir, session, _) = advisor_vault().await;
     let natures = session.natures().await.expect("natures");
     let mut r = report("2026-02-03", vec![natures[3].id]);
     r.reporter = Some(Reporter {
@@ -755,10 +757,7 @@ async fn the_case_file_holds_the_whole_case_and_is_marked_on_every_page() {
 
 #[tokio::test]
 async fn a_csv_register_imports_all_or_reports_every_bad_line() {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let dir = tmp.path().join("kluis");
-    let (session, _) = session();
-    create(&session, &dir, vec![Role::Advisor]).await;
+    let (tmp, _dir, session, _) = advisor_vault().await;
     let csv = "\u{feff}Referentie;Datum_eerste_contact;Kanaal;Naam_melder;Rol_melder;Aard;Grond;Relatie;Betrokkene;Datum_gesloten;Uitkomst;Notities;Minuten\n\
         OUD-001;2-3-2025;telefoon;Ayşe Yılmaz;medewerker;pesten|discriminatie;leeftijd;leidinggevende;Jan de Vries;15-04-2025;doorverwezen;\"Eerste gesprek; later \"\"doorverwezen\"\"\";45\n\
         OUD-002;31-02-2025;telefoon;;medewerker;pesten;;;;;;;\n\
@@ -858,10 +857,7 @@ async fn a_csv_register_imports_all_or_reports_every_bad_line() {
 
 #[tokio::test]
 async fn the_natures_list_grows_and_retires_but_never_loses_one_in_use() {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let dir = tmp.path().join("kluis");
-    let (session, _) = session();
-    create(&session, &dir, vec![Role::Advisor]).await;
+    let (_tmp, _dir, session, _) = advisor_vault().await;
     let list = session
         .change_natures(NatureChange::Add {
             name: "Digitale intimidatie".into(),
@@ -933,10 +929,7 @@ async fn the_natures_list_grows_and_retires_but_never_loses_one_in_use() {
 
 #[tokio::test]
 async fn attachments_are_kept_inside_the_register_and_leave_only_where_the_user_says() {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let dir = tmp.path().join("kluis");
-    let (session, _) = session();
-    create(&session, &dir, vec![Role::Advisor]).await;
+    let (tmp, dir, session, _) = advisor_vault().await;
     let id = session.natures().await.expect("natures")[0].id;
     let c = session
         .add_case(report("2026-01-05", vec![id]))
@@ -1024,10 +1017,7 @@ async fn attachments_are_kept_inside_the_register_and_leave_only_where_the_user_
 
 #[tokio::test]
 async fn the_intake_can_be_corrected_without_losing_the_conversations() {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let dir = tmp.path().join("kluis");
-    let (session, _) = session();
-    create(&session, &dir, vec![Role::Advisor]).await;
+    let (_tmp, _dir, session, _) = advisor_vault().await;
     let id = session.natures().await.expect("natures")[2].id;
     let first = session
         .add_case(report("2026-02-03", vec![id]))
