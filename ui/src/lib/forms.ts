@@ -15,3 +15,9 @@ export function formErrors(e: ApiError): FieldErrors {
   const { fields, form } = toFieldErrors(e);
   return form ? { ...fields, form } : fields;
 }
+
+/** A typed whole number (an input may hold a number or text), or null. */
+export function wholeNumber(value: unknown): number | null {
+  const text = String(value ?? "").trim();
+  return /^-?\d+$/.test(text) ? Number(text) : null;
+}

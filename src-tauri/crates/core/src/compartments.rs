@@ -2,9 +2,9 @@
 //!
 //! | compartment | file | holds |
 //! |---|---|---|
-//! | `org` | org.db | users directory, settings; later people, code of conduct, onboarding, training |
+//! | `org` | org.db | users directory, settings, statistics the advisor published for HR; later people, code of conduct, onboarding, training |
 //! | `hr` | hr.db | later the complaints register, imported statistics, annual report drafts |
-//! | `advisor` | advisor.db | later the confidential advisor's register |
+//! | `advisor` | advisor.db | the confidential advisor's register (see [`crate::advisor`]) |
 
 use sqlx::migrate::Migrator;
 use vertrouwd_vault::CompartmentSpec;

@@ -366,6 +366,7 @@ export const en: Record<Key, string> = {
   "case.pdf.missing": "These characters could not be printed: {chars}",
   "case.person.add": "Another person",
   "case.person.remove": "Remove",
+  "validation.invalid_csv": "This line is not valid CSV (for example a quote that is never closed).",
   "case.close": "Close report",
   "case.closed_on": "Date of closing",
   "case.pdf": "Save case file as PDF…",

@@ -364,6 +364,7 @@ export const nl = {
   "case.pdf.missing": "Deze tekens konden niet worden afgedrukt: {chars}",
   "case.person.add": "Nog een persoon",
   "case.person.remove": "Weghalen",
+  "validation.invalid_csv": "Deze regel is geen geldige CSV (bijvoorbeeld een aanhalingsteken dat niet wordt gesloten).",
   "case.close": "Melding sluiten",
   "case.closed_on": "Datum van sluiten",
   "case.pdf": "Dossieroverzicht opslaan als PDF…",
