@@ -291,7 +291,7 @@ async fn add_attachment(
 async fn attachment_preview(
     s: Cmd<'_>,
     id: i64,
-) -> Result<vertrouwd_core::advisor::AttachmentPreview, ApiError> {
+) -> Result<vertrouwd_core::attachments::AttachmentPreview, ApiError> {
     s.session.attachment_preview(id).await
 }
 

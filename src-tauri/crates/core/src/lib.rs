@@ -3,7 +3,8 @@
 //! Everything a user can do is a plain async method on [`api::Session`],
 //! called alike by the desktop shell, the `vertrouwd` command line and the
 //! tests. One module per area users know: [`roles`], [`users`],
-//! [`settings`], the advisor's register ([`advisor`]); later areas
+//! [`settings`], the advisor's register ([`advisor`]) with its
+//! [`attachments`]; later areas
 //! (complaints, conduct, onboarding, training, reports) join them. The compartments and their
 //! migrations are declared in [`compartments`].
 
@@ -11,6 +12,7 @@
 
 pub mod advisor;
 pub mod api;
+pub mod attachments;
 pub mod clock;
 pub mod compartments;
 pub mod preferences;

@@ -20,6 +20,9 @@
 //! would come out in the wrong order; it is not refused, but should not be
 //! used. Ligatures and kerning are not applied.
 //!
+//! [`preview`] goes the other way: it draws the pages of a PDF someone else
+//! made (an attachment) as pictures, in memory, for the app to show.
+//!
 //! Knows no domain type: reports build a `Document` from their own data.
 
 #![forbid(unsafe_code)]
@@ -28,6 +31,7 @@ pub mod charts;
 mod fonts;
 mod layout;
 pub mod model;
+pub mod preview;
 mod render;
 pub mod specimen;
 

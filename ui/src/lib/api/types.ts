@@ -371,7 +371,23 @@ export type AddTimeRequest = { case: string, minutes: number, };
 
 export type Attachment = { id: number, file_name: string, media_type: string, size: number, added_at: string, };
 
-export type AttachmentPreview = { media_type: string, data_url: string | null, text: string | null, };
+export type AttachmentPreview = { "kind": "picture", data_url: string, } | { "kind": "text", text: string, truncated: boolean, } | { "kind": "message", message: MailMessage, } | { "kind": "pages", pages: Array<string>, page_count: number, } | { "kind": "unavailable", reason: Unavailable, };
+
+export type Unavailable = "encrypted" | "unreadable";
+
+export type MailMessage = { from: string | null, to: string | null, cc: string | null, 
+/**
+ * As written in the message (for .eml), or in UTC (for .msg).
+ */
+date: string | null, subject: string | null, 
+/**
+ * The plain text; an HTML-only message is converted to text.
+ */
+body: string, 
+/**
+ * Names of the files attached to the mail.
+ */
+attachments: Array<string>, };
 
 export type AddAttachmentRequest = { case: string, path: string, };
 

@@ -349,15 +349,6 @@ pub struct Attachment {
     pub added_at: String,
 }
 
-/// What the app shows of an attachment: a picture as a data URL, text as
-/// text; other kinds (PDF, Outlook messages) only by exporting them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct AttachmentPreview {
-    pub media_type: String,
-    pub data_url: Option<String>,
-    pub text: Option<String>,
-}
-
 /// A whole case as the case file shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct CaseDetail {

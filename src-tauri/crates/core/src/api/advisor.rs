@@ -12,6 +12,7 @@ use crate::advisor::disclosure::{DEFAULT_K, MIN_K};
 use crate::advisor::stats::{self, Preview, Release};
 use crate::advisor::store::{self, NewCase, NewConversation};
 use crate::advisor::*;
+use crate::attachments::AttachmentPreview;
 use crate::compartments::{ADVISOR, ORG};
 use crate::roles::Role;
 
@@ -174,25 +175,6 @@ pub struct AddAttachmentRequest {
 pub struct ExportAttachmentRequest {
     pub id: i64,
     pub path: String,
-}
-
-/// The largest attachment accepted: 25 MB.
-pub const MAX_ATTACHMENT_BYTES: u64 = 25 * 1024 * 1024;
-
-/// The media type of an attachment from its name, for the kinds the
-/// register takes: PDF, pictures, e-mail exports and plain text.
-fn media_type(file_name: &str) -> Option<&'static str> {
-    let ext = file_name.rsplit_once('.')?.1.to_lowercase();
-    Some(match ext.as_str() {
-        "pdf" => "application/pdf",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "eml" => "message/rfc822",
-        "msg" => "application/vnd.ms-outlook",
-        "txt" => "text/plain",
-        _ => return None,
-    })
 }
 
 /// A CSV file to import (see `advisor::import` for its columns).
@@ -760,12 +742,12 @@ impl Session {
             .and_then(|n| n.to_str())
             .map(str::to_string)
             .ok_or_else(|| ApiError::validation("file", "required"))?;
-        let kind =
-            media_type(&name).ok_or_else(|| ApiError::validation("file", "unsupported_type"))?;
+        let kind = crate::attachments::media_type(&name)
+            .ok_or_else(|| ApiError::validation("file", "unsupported_type"))?;
         let size = std::fs::metadata(&path)
             .map_err(|_| ApiError::new(ErrorCode::NotFound, "no such file"))?
             .len();
-        if size > MAX_ATTACHMENT_BYTES {
+        if size > crate::attachments::MAX_BYTES {
             return Err(ApiError::validation("file", "too_large"));
         }
         let content = std::fs::read(&path)?;
@@ -789,29 +771,20 @@ impl Session {
         .await
     }
 
-    /// What the app shows of an attachment, without writing it anywhere.
+    /// What the app shows of an attachment, without writing it anywhere
+    /// (see [`crate::attachments::preview`]).
     pub async fn attachment_preview(&self, id: i64) -> ApiResult<AttachmentPreview> {
-        self.with_open(async |o| {
-            let pool = o.advisor()?;
-            let (_, _, kind, content) =
-                store::attachment(&pool, id).await?.ok_or_else(not_found)?;
-            use base64::Engine as _;
-            let (data_url, text) = if kind.starts_with("image/") {
-                let b64 = base64::engine::general_purpose::STANDARD.encode(&content);
-                (Some(format!("data:{kind};base64,{b64}")), None)
-            } else if kind == "text/plain" || kind == "message/rfc822" {
-                let shown = &content[..content.len().min(1024 * 1024)];
-                (None, Some(String::from_utf8_lossy(shown).into_owned()))
-            } else {
-                (None, None)
-            };
-            Ok(AttachmentPreview {
-                media_type: kind,
-                data_url,
-                text,
+        let (kind, content) = self
+            .with_open(async |o| {
+                let pool = o.advisor()?;
+                let (_, _, kind, content) =
+                    store::attachment(&pool, id).await?.ok_or_else(not_found)?;
+                Ok((kind, zeroize::Zeroizing::new(content)))
             })
-        })
-        .await
+            .await?;
+        tokio::task::spawn_blocking(move || crate::attachments::preview(&kind, &content))
+            .await
+            .map_err(|_| ApiError::new(ErrorCode::Internal, "the preview was interrupted"))
     }
 
     /// Writes an attachment where the user chose (never inside the vault).

@@ -22,8 +22,7 @@ pub use advisor::{
     AddFollowUpRequest, AddInterventionRequest, AddTimeRequest, CaseFileRequest, CaseRef,
     CloseCaseRequest, DemoRequest, DestroyRequest, DestructionItem, ExportAttachmentRequest,
     FollowUpDoneRequest, ImportReport, ImportRequest, NatureChange, PurgeRequest, RegisterSettings,
-    ReleaseRequest, Released, StatisticsRequest, UpdateCaseRequest, MAX_ATTACHMENT_BYTES,
-    MAX_NOTES,
+    ReleaseRequest, Released, StatisticsRequest, UpdateCaseRequest, MAX_NOTES,
 };
 pub use error::{ApiError, ApiResult, ErrorCode};
 pub use types::*;
@@ -858,7 +857,9 @@ pub fn typescript_bindings() -> String {
         UpdateCaseRequest::decl(cfg),
         AddTimeRequest::decl(cfg),
         crate::advisor::Attachment::decl(cfg),
-        crate::advisor::AttachmentPreview::decl(cfg),
+        crate::attachments::AttachmentPreview::decl(cfg),
+        crate::attachments::Unavailable::decl(cfg),
+        crate::attachments::MailMessage::decl(cfg),
         AddAttachmentRequest::decl(cfg),
         ExportAttachmentRequest::decl(cfg),
         crate::advisor::import::RowProblem::decl(cfg),

@@ -939,9 +939,30 @@ async fn attachments_are_kept_inside_the_register_and_leave_only_where_the_user_
     std::fs::write(&png, b"\x89PNG\r\n\x1a\n-not-really-a-picture").expect("write");
     let mail = tmp.path().join("bericht.eml");
     std::fs::write(&mail, "Subject: Verslag\n\nBeste Ayşe, zoals besproken…").expect("write");
+    // A real PDF of several pages: the case file of this very case.
+    let pdf = tmp.path().join("dossier.pdf");
+    session
+        .write_case_file(CaseFileRequest {
+            case: c.reference.clone(),
+            path: pdf.to_string_lossy().into(),
+            language: Default::default(),
+        })
+        .await
+        .expect("case file");
+    let damaged = tmp.path().join("kapot.pdf");
+    let pdf_bytes = std::fs::read(&pdf).expect("read");
+    std::fs::write(&damaged, &pdf_bytes[..200]).expect("write");
+    let locked = tmp.path().join("wachtwoord.pdf");
+    let qpdf = std::process::Command::new("qpdf")
+        .args(["--encrypt", "geheim", "geheim", "256", "--"])
+        .arg(&pdf)
+        .arg(&locked)
+        .status()
+        .expect("qpdf (poppler/qpdf are installed by make test)");
+    assert!(qpdf.success());
     let big = tmp.path().join("groot.pdf");
     std::fs::File::create(&big)
-        .and_then(|f| f.set_len(MAX_ATTACHMENT_BYTES + 1))
+        .and_then(|f| f.set_len(vertrouwd_core::attachments::MAX_BYTES + 1))
         .expect("sparse file");
     let odd = tmp.path().join("script.exe");
     std::fs::write(&odd, b"MZ").expect("write");
@@ -959,7 +980,7 @@ async fn attachments_are_kept_inside_the_register_and_leave_only_where_the_user_
             (Some("file"), Some(reason))
         );
     }
-    for path in [&png, &mail] {
+    for path in [&png, &mail, &pdf, &damaged, &locked] {
         session
             .add_attachment(AddAttachmentRequest {
                 case: c.reference.clone(),
@@ -974,23 +995,39 @@ async fn attachments_are_kept_inside_the_register_and_leave_only_where_the_user_
         })
         .await
         .expect("detail");
-    assert_eq!(d.attachments.len(), 2, "the refused files left nothing");
-    let picture = session
-        .attachment_preview(d.attachments[0].id)
-        .await
-        .expect("preview");
-    assert!(picture
-        .data_url
-        .as_deref()
-        .is_some_and(|u| u.starts_with("data:image/png;base64,")));
-    let text = session
-        .attachment_preview(d.attachments[1].id)
-        .await
-        .expect("preview");
-    assert!(text
-        .text
-        .as_deref()
-        .is_some_and(|t| t.contains("Beste Ayşe")));
+    assert_eq!(d.attachments.len(), 5, "the refused files left nothing");
+    let mut previews = vec![];
+    for a in &d.attachments {
+        previews.push(session.attachment_preview(a.id).await.expect("preview"));
+    }
+    use vertrouwd_core::attachments::{AttachmentPreview as P, Unavailable};
+    assert!(
+        matches!(&previews[0], P::Picture { data_url } if data_url.starts_with("data:image/png;base64,"))
+    );
+    let P::Message { message } = &previews[1] else {
+        panic!("a message: {:?}", previews[1]);
+    };
+    assert_eq!(message.subject.as_deref(), Some("Verslag"));
+    assert!(message.body.contains("Beste Ayşe"));
+    let P::Pages { pages, page_count } = &previews[2] else {
+        panic!("pages: {:?}", previews[2]);
+    };
+    assert_eq!(pages.len() as u32, *page_count);
+    assert!(pages
+        .iter()
+        .all(|p| p.starts_with("data:image/png;base64,")));
+    assert_eq!(
+        previews[3],
+        P::Unavailable {
+            reason: Unavailable::Unreadable
+        }
+    );
+    assert_eq!(
+        previews[4],
+        P::Unavailable {
+            reason: Unavailable::Encrypted
+        }
+    );
 
     let out = tmp.path().join("uit").join("bericht.eml");
     std::fs::create_dir(tmp.path().join("uit")).expect("mkdir");
