@@ -6,7 +6,7 @@ SHELL := /bin/bash
 
 APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential file pkg-config libxdo-dev libssl-dev \
   libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver poppler-utils \
-  qpdf python3-venv
+  qpdf python3-venv xdotool
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 VENV := .venv
 APP_BIN := target/debug/vertrouwd-app

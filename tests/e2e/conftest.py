@@ -26,6 +26,14 @@ CLI = ROOT / "target" / "debug" / "vertrouwd"
 SCREENS = ROOT / "target" / "e2e-screens"
 
 
+def visible_windows():
+    """Ids of the visible top-level windows on the test display."""
+    out = subprocess.run(
+        ["xdotool", "search", "--onlyvisible", "--name", ""], capture_output=True, text=True
+    ).stdout
+    return set(out.split())
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -107,6 +115,33 @@ class App:
         SCREENS.mkdir(parents=True, exist_ok=True)
         self.d.save_screenshot(str(SCREENS / f"{name}.png"))
 
+    def pick_file(self, css, path):
+        """Clicks `css`, which opens the native file dialog, and answers it
+        as a user would: the dialog is a GTK window out of WebDriver's reach,
+        so xdotool types the path into it and presses Enter."""
+        before = visible_windows()
+        self.click(css)
+        deadline = time.time() + 20
+        while not (new := visible_windows() - before):
+            assert time.time() < deadline, "no file dialog appeared"
+            time.sleep(0.2)
+        dialog = max(new)
+        # GTK may still be setting the dialog up and drop early keys: open
+        # the location field (Ctrl+L), replace what is in it, press Enter,
+        # and try again while the dialog stays open.
+        for attempt in range(5):
+            time.sleep(0.5 + attempt)
+            subprocess.run(["xdotool", "windowfocus", "--sync", dialog], check=True)
+            subprocess.run(["xdotool", "key", "--delay", "100", "ctrl+l", "ctrl+a"], check=True)
+            subprocess.run(["xdotool", "type", "--delay", "20", str(path)], check=True)
+            time.sleep(0.3)
+            subprocess.run(["xdotool", "key", "Return"], check=True)
+            deadline = time.time() + 5
+            while dialog in visible_windows() and time.time() < deadline:
+                time.sleep(0.2)
+            if dialog not in visible_windows():
+                return
+        raise AssertionError("the file dialog did not take the path")
 
 @pytest.fixture
 def app(app_env):

@@ -18,6 +18,15 @@ REPORTER = "E2E-Melder Çağrı Öztürk"
 PERSON = "E2E-Betrokkene Geneviève"
 WORD = "roosterconflictqz"
 NOTES = f"Eerste gesprek over het {WORD} en de coördinatie; ideeën voor bemiddeling."
+MAIL_WORD = "E2E-mailbijlage-kwartelkoning"
+MAIL = (
+    "From: =?UTF-8?Q?Ay=C5=9Fe_Y=C4=B1lmaz?= <ayse@example.nl>\r\n"
+    "To: Vertrouwenspersoon <vp@example.nl>\r\n"
+    "Subject: Verslag van het gesprek\r\n"
+    "Date: Tue, 3 Mar 2026 10:15:00 +0100\r\n"
+    "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+    f"Zoals besproken: {MAIL_WORD}.\r\n"
+)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -93,6 +102,26 @@ def test_1_the_advisor_records_finds_closes_and_releases(app, home):
     a.wait.until(lambda d: "gegeven" in a.text("#consents"))
     a.shot("22b-case-extras")
 
+    # Attachments, kept in the vault and shown in the app: a PDF as pictures
+    # of its pages, an e-mail as its headers and text.
+    picked = home / "picked"
+    picked.mkdir(exist_ok=True)
+    pdf = picked / "verslag.pdf"
+    subprocess.run([str(CLI), "pdf", "sample", "--out", str(pdf)], check=True, capture_output=True)
+    (picked / "gesprek.eml").write_text(MAIL, encoding="utf-8")
+    for name in ("verslag.pdf", "gesprek.eml"):
+        a.pick_file("#attachment-add", picked / name)
+        a.wait.until(lambda d, n=name: n in a.text("#attachments"))
+    a.click("#attachments li:nth-child(1) button")
+    page = a.el("#attachment-preview .pages img")
+    assert page.get_attribute("alt").startswith("Pagina 1 van ")
+    assert a.d.execute_script("return arguments[0].naturalWidth", page) == 1000, "a rendered page"
+    a.shot("22c-attachment-pdf")
+    a.click("#attachments li:nth-child(2) button")
+    a.wait.until(lambda d: MAIL_WORD in a.text("#attachment-preview"))
+    assert "Ayşe Yılmaz <ayse@example.nl>" in a.text("#attachment-preview .mail")
+    a.shot("22d-attachment-mail")
+
     # Found again by a word of its notes.
     a.click("button.back")
     a.fill("#case-search", WORD[:12])
@@ -129,7 +158,7 @@ def test_1_the_advisor_records_finds_closes_and_releases(app, home):
     a.click("#lock-button")
     a.el("#unlock-submit")
 
-    for marker in (REPORTER, PERSON, WORD):
+    for marker in (REPORTER, PERSON, WORD, MAIL_WORD):
         hits = marker_hits([home / "data", home / "config", home / "cache", home / "tmp"], marker)
         assert hits == [], f"{marker} in plaintext on disk: {hits}"
 
@@ -145,3 +174,50 @@ def test_2_hr_sees_nothing_of_the_register(app):
     assert "Vertrouwenspersoon" not in compartments, compartments
     assert REPORTER not in a.d.page_source
     a.shot("27-hr-home")
+
+
+CSV = (
+    "\ufeffReferentie;Datum_eerste_contact;Kanaal;Naam_melder;Rol_melder;Afdeling;Aard;Relatie;Betrokkene;Notities\n"
+    "OUD-001;2-3-2025;telefoon;Çağrı Öztürk-Yılmazoğlu van den Bergh-Abdülkadiroğlu;medewerker;"
+    "Facilitaire dienstverlening, schoonmaak en beveiliging (nachtploeg Zuidoost);pesten;leidinggevende;"
+    "Geneviève Müller-Lüdenscheidt-Van Oostveen-Ağaoğlu;Gesprek over het rooster\n"
+    "OUD-002;31-02-2025;telefoon;;medewerker;;pesten;;;\n"
+    "OUD-003;2025-05-01;e-mail;;stagiair;;pesten;;;\n"
+)
+
+
+def test_3_an_old_register_is_imported_from_csv(app, home):
+    a = app
+    a.fill("#login", "vera")
+    a.fill("#passphrase", PASS)
+    a.click("#unlock-submit")
+    a.el("#home-title")
+    a.click("#nav-advisor")
+    a.click("#import-open")
+    csv = home / "picked" / "oud-register.csv"
+    csv.parent.mkdir(exist_ok=True)
+    csv.write_text(CSV, encoding="utf-8")
+
+    # A wrong line: nothing imported, the line and column named.
+    a.pick_file("#import button.primary", csv)
+    a.wait.until(lambda d: "niets geïmporteerd" in a.text("#import"))
+    assert "regel 3 — datum_eerste_contact" in a.text("#import")
+    assert a.absent("#case-list .case-ref[data-reference='OUD-001']")
+    a.shot("28-import-refused")
+
+    # Skipping wrong lines imports the others.
+    a.click("#import input[type=checkbox]")
+    a.pick_file("#import button.primary", csv)
+    a.wait.until(lambda d: "2 melding(en) geïmporteerd" in a.text("#import"))
+    assert "regel 3" in a.text("#import"), "the skipped line is still named"
+    a.el("#case-list .case-ref[data-reference='OUD-001']")
+    a.el("#case-list .case-ref[data-reference='OUD-003']")
+    a.shot("29-import-done")
+
+    # Long Turkish and Dutch names on a small screen.
+    a.d.set_window_size(1024, 700)
+    a.click("#import-open")
+    a.shot("29b-register-1024")
+    a.click("#case-list .case-ref[data-reference='OUD-001']")
+    assert a.text("#case-title") == "OUD-001"
+    a.shot("29c-case-1024")

@@ -47,6 +47,7 @@ export function formatDateTime(iso: string): string {
 
 export function formatBytes(n: number): string {
   const locale = i18n.language === "nl" ? "nl-NL" : "en-GB";
+  if (n < 1024) return `${n.toLocaleString(locale)} bytes`;
   if (n < 1024 * 1024) return `${(n / 1024).toLocaleString(locale, { maximumFractionDigits: 0 })} KB`;
   return `${(n / 1024 / 1024).toLocaleString(locale, { maximumFractionDigits: 1 })} MB`;
 }

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { nl } from "./i18n/nl";
 import { en } from "./i18n/en";
-import { errorText, i18n, t } from "./i18n.svelte";
+import { errorText, formatBytes, i18n, t } from "./i18n.svelte";
 import type { ErrorCode } from "./api";
 
 function sources(dir: string): string[] {
@@ -50,5 +50,16 @@ describe("translations", () => {
     expect(t("home.greeting", { name: "Çağrı" })).toBe("Welkom, Çağrı");
     expect(errorText({ code: "Validation", message: "", field: "passphrase", reason: "weak" })).toBe(nl["validation.weak"]);
     expect(errorText({ code: "Conflict", message: "", field: "login", reason: "taken" })).toBe(nl["validation.taken"]);
+  });
+});
+
+describe("file sizes", () => {
+  it("a small file is not shown as 0 KB", () => {
+    i18n.language = "nl";
+    expect(formatBytes(248)).toBe("248 bytes");
+    expect(formatBytes(54_000)).toBe("53 KB");
+    expect(formatBytes(25 * 1024 * 1024)).toBe("25 MB");
+    i18n.language = "en";
+    expect(formatBytes(1536 * 1024)).toBe("1.5 MB");
   });
 });
