@@ -130,5 +130,23 @@ fn reports(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, tables, reports);
+/// Showing an attachment: the first ten pages of a table document and of
+/// the chart report as PNG pictures, 1000 pixels wide.
+fn previews(c: &mut Criterion) {
+    let options = vertrouwd_pdf::preview::PreviewOptions::default();
+    let mut g = c.benchmark_group("pdf");
+    g.sample_size(10);
+    for (name, doc) in [
+        ("tables", table_document(6_000)),
+        ("charts", report_document(15)),
+    ] {
+        let bytes = render(&doc).bytes;
+        g.bench_function(format!("preview_first_10_pages_{name}"), |b| {
+            b.iter(|| black_box(vertrouwd_pdf::preview::page_pictures(&bytes, options)))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, tables, reports, previews);
 criterion_main!(benches);
