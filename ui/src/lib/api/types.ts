@@ -373,7 +373,7 @@ export type Attachment = { id: number, file_name: string, media_type: string, si
 
 export type AttachmentPreview = { "kind": "picture", data_url: string, } | { "kind": "text", text: string, truncated: boolean, } | { "kind": "message", message: MailMessage, } | { "kind": "pages", pages: Array<string>, page_count: number, } | { "kind": "unavailable", reason: Unavailable, };
 
-export type Unavailable = "encrypted" | "unreadable";
+export type Unavailable = "encrypted" | "unreadable" | "too_slow";
 
 export type MailMessage = { from: string | null, to: string | null, cc: string | null, 
 /**

@@ -348,6 +348,7 @@ export const en: Record<Key, string> = {
   "case.attachment.page": "Page {n} of {count}",
   "case.attachment.unavailable.encrypted": "This PDF is protected with a password and cannot be shown here. Export it to open it.",
   "case.attachment.unavailable.unreadable": "This file is damaged or not what its name says, and cannot be shown here. It can still be exported.",
+  "case.attachment.unavailable.too_slow": "This file takes too long to show here. Export it to open it.",
   "case.attachment.mail.from": "From",
   "case.attachment.mail.to": "To",
   "case.attachment.mail.cc": "Cc",

@@ -346,6 +346,7 @@ export const nl = {
   "case.attachment.page": "Pagina {n} van {count}",
   "case.attachment.unavailable.encrypted": "Dit PDF-bestand is met een wachtwoord beveiligd en kan hier niet worden getoond. Exporteer het om het te openen.",
   "case.attachment.unavailable.unreadable": "Dit bestand is beschadigd of is niet wat de naam zegt, en kan hier niet worden getoond. Exporteren kan wel.",
+  "case.attachment.unavailable.too_slow": "Dit bestand kost te veel tijd om hier te tonen. Exporteer het om het te openen.",
   "case.attachment.mail.from": "Van",
   "case.attachment.mail.to": "Aan",
   "case.attachment.mail.cc": "Cc",

@@ -782,9 +782,7 @@ impl Session {
                 Ok((kind, zeroize::Zeroizing::new(content)))
             })
             .await?;
-        tokio::task::spawn_blocking(move || crate::attachments::preview(&kind, &content))
-            .await
-            .map_err(|_| ApiError::new(ErrorCode::Internal, "the preview was interrupted"))
+        Ok(crate::attachments::preview_within(kind, content, crate::attachments::TIME_LIMIT).await)
     }
 
     /// Writes an attachment where the user chose (never inside the vault).

@@ -66,10 +66,35 @@ pub enum Unavailable {
     Encrypted,
     /// Damaged, or not what its name says.
     Unreadable,
+    /// Drawing it took longer than [`TIME_LIMIT`] (a very heavy or a
+    /// hostile file).
+    TooSlow,
+}
+
+/// How long the app waits for a preview before it gives up on it.
+pub const TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(20);
+
+/// [`preview`] on a blocking thread, given up after `limit`. The content is
+/// wiped from memory when the work ends.
+pub async fn preview_within(
+    media_type: String,
+    content: zeroize::Zeroizing<Vec<u8>>,
+    limit: std::time::Duration,
+) -> AttachmentPreview {
+    let work = tokio::task::spawn_blocking(move || preview(&media_type, &content));
+    match tokio::time::timeout(limit, work).await {
+        Ok(Ok(shown)) => shown,
+        Ok(Err(_)) => AttachmentPreview::Unavailable {
+            reason: Unavailable::Unreadable,
+        },
+        Err(_) => AttachmentPreview::Unavailable {
+            reason: Unavailable::TooSlow,
+        },
+    }
 }
 
 /// Builds what the app shows of `content` of the given media type. Rendering
-/// a PDF takes a while; call this off the async runtime.
+/// a PDF takes a while: the app calls [`preview_within`].
 pub fn preview(media_type: &str, content: &[u8]) -> AttachmentPreview {
     let unreadable = AttachmentPreview::Unavailable {
         reason: Unavailable::Unreadable,
@@ -150,6 +175,33 @@ mod tests {
         assert!(truncated);
         assert_eq!(text.len(), MAX_TEXT_SHOWN - 1);
         assert!(!text.contains('\u{FFFD}'));
+    }
+
+    #[tokio::test]
+    async fn a_preview_that_takes_too_long_is_given_up() {
+        let pdf = vertrouwd_pdf::render(&vertrouwd_pdf::specimen::specimen(
+            chrono::DateTime::UNIX_EPOCH,
+        ))
+        .bytes;
+        let given_up = preview_within(
+            "application/pdf".into(),
+            zeroize::Zeroizing::new(pdf.clone()),
+            std::time::Duration::ZERO,
+        )
+        .await;
+        assert_eq!(
+            given_up,
+            AttachmentPreview::Unavailable {
+                reason: Unavailable::TooSlow
+            }
+        );
+        let shown = preview_within(
+            "application/pdf".into(),
+            zeroize::Zeroizing::new(pdf),
+            TIME_LIMIT,
+        )
+        .await;
+        assert!(matches!(shown, AttachmentPreview::Pages { .. }));
     }
 
     #[test]
