@@ -108,6 +108,12 @@ class App:
     def text(self, css):
         return self.el(css).text
 
+    def unlock(self, login, passphrase):
+        """Fills in the unlock screen and submits it."""
+        self.fill("#login", login)
+        self.fill("#passphrase", passphrase)
+        self.click("#unlock-submit")
+
     def absent(self, css):
         return len(self.d.find_elements(By.CSS_SELECTOR, css)) == 0
 

@@ -87,9 +87,7 @@ def test_1_create_vault_with_wizard_and_add_a_manager(app, vault_dir):
 
 def test_2_lock_wrong_and_right_passphrase_and_idle_lock(app, vault_dir, app_env, home):
     a = app
-    a.fill("#login", "ayse")
-    a.fill("#passphrase", "dit is niet de goede zin")
-    a.click("#unlock-submit")
+    a.unlock("ayse", "dit is niet de goede zin")
     assert "klopt niet" in a.text("#unlock-error")
     a.shot("08-wrong-passphrase")
     a.fill("#passphrase", PASS)
@@ -106,9 +104,7 @@ def test_2_lock_wrong_and_right_passphrase_and_idle_lock(app, vault_dir, app_env
         [str(CLI), "--vault", str(vault_dir), "--as", "ayse", "settings", "set", "--idle-lock-seconds", "3"],
         check=True, env={**app_env, "VERTROUWD_PASSPHRASE": PASS}, capture_output=True,
     )
-    a.fill("#login", "ayse")
-    a.fill("#passphrase", PASS)
-    a.click("#unlock-submit")
+    a.unlock("ayse", PASS)
     a.el("#home-title")
     started = time.time()
     a.el("#locked-idle")  # waits up to 20 s; nothing touches the app meanwhile
@@ -123,9 +119,7 @@ def test_2_lock_wrong_and_right_passphrase_and_idle_lock(app, vault_dir, app_env
 
 def test_3_a_manager_sees_no_advisor_or_hr_area(app, home):
     a = app
-    a.fill("#login", "MARK")
-    a.fill("#passphrase", PASS_MANAGER)
-    a.click("#unlock-submit")
+    a.unlock("MARK", PASS_MANAGER)
     assert "Mark de Manager" in a.text("#home-title")
     assert a.absent("#nav-advisor"), "a manager must not see the advisor area"
     assert a.absent("#nav-hr"), "a manager must not see the HR area"
@@ -144,9 +138,7 @@ def test_3_a_manager_sees_no_advisor_or_hr_area(app, home):
 
 def test_4_audit_verify_remove_user_and_english(app, home):
     a = app
-    a.fill("#login", "ayse")
-    a.fill("#passphrase", PASS)
-    a.click("#unlock-submit")
+    a.unlock("ayse", PASS)
     a.el("#home-title")
 
     a.click("#nav-audit")
@@ -185,9 +177,7 @@ def test_4_audit_verify_remove_user_and_english(app, home):
     a.d.find_element("css selector", "body").send_keys("\ue00c")  # Escape
     a.click("#lock-button")
 
-    a.fill("#login", "mark")
-    a.fill("#passphrase", PASS_MANAGER)
-    a.click("#unlock-submit")
+    a.unlock("mark", PASS_MANAGER)
     assert "no user with this login name" in a.text("#unlock-error")
     a.shot("16-removed-user-english")
     a.click("#language-switch")

@@ -49,9 +49,7 @@ def advisor_vault(vault_dir, app_env):
 
 def test_1_the_advisor_records_finds_closes_and_releases(app, home):
     a = app
-    a.fill("#login", "vera")
-    a.fill("#passphrase", PASS)
-    a.click("#unlock-submit")
+    a.unlock("vera", PASS)
     a.el("#home-title")
     a.click("#nav-advisor")
     a.el("#register-empty")
@@ -165,9 +163,7 @@ def test_1_the_advisor_records_finds_closes_and_releases(app, home):
 
 def test_2_hr_sees_nothing_of_the_register(app):
     a = app
-    a.fill("#login", "hanna")
-    a.fill("#passphrase", PASS_HR)
-    a.click("#unlock-submit")
+    a.unlock("hanna", PASS_HR)
     assert "Hanna HR" in a.text("#home-title")
     assert a.absent("#nav-advisor"), "HR must not see the advisor's register"
     compartments = a.text("#open-compartments")
@@ -188,9 +184,7 @@ CSV = (
 
 def test_3_an_old_register_is_imported_from_csv(app, home):
     a = app
-    a.fill("#login", "vera")
-    a.fill("#passphrase", PASS)
-    a.click("#unlock-submit")
+    a.unlock("vera", PASS)
     a.el("#home-title")
     a.click("#nav-advisor")
     a.click("#import-open")

@@ -67,10 +67,6 @@ pub fn from_eml(content: &[u8]) -> Option<MailMessage> {
         .body_text(0)
         .map(|b| b.into_owned())
         .unwrap_or_default();
-    // A parser that found neither headers nor text did not read a message.
-    if from.is_none() && to.is_none() && subject.is_none() && body.trim().is_empty() {
-        return None;
-    }
     let attachments = message
         .attachments()
         .filter_map(|a| {
@@ -78,15 +74,33 @@ pub fn from_eml(content: &[u8]) -> Option<MailMessage> {
             a.attachment_name().map(str::to_string)
         })
         .collect();
-    Some(MailMessage {
+    MailMessage {
         from,
         to,
         cc,
         date,
         subject,
-        body: cut(body),
+        body,
         attachments,
-    })
+    }
+    .read()
+}
+
+impl MailMessage {
+    /// The message as shown (its text cut at [`MAX_BODY`]), or `None` when
+    /// a parser found neither headers nor text: then it did not read a
+    /// message.
+    fn read(mut self) -> Option<Self> {
+        if self.from.is_none()
+            && self.to.is_none()
+            && self.subject.is_none()
+            && self.body.trim().is_empty()
+        {
+            return None;
+        }
+        self.body = cut(self.body);
+        Some(self)
+    }
 }
 
 // Outlook property tags (MS-OXPROPS): the id in the high 16 bits.
@@ -134,18 +148,16 @@ pub fn from_msg(content: &[u8]) -> Option<MailMessage> {
                 .or_else(|| string_prop(&mut file, s, ATTACH_FILENAME))
         })
         .collect();
-    if from.is_none() && to.is_none() && subject.is_none() && body.is_empty() {
-        return None;
-    }
-    Some(MailMessage {
+    MailMessage {
         from,
         to,
         cc,
         date,
         subject,
-        body: cut(body),
+        body,
         attachments,
-    })
+    }
+    .read()
 }
 
 /// A string property of the message (`storage` "") or of an attachment:
