@@ -151,100 +151,82 @@ pub fn case_file(case: &CaseDetail, f: &CaseFileFacts<'_>) -> Document {
             ]));
         }
     }
-    if !case.interventions.is_empty() {
-        blocks.push(Block::Heading {
-            level: 2,
-            text: t(
-                "Interventies en verwijzingen",
-                "Interventions and referrals",
-            ),
-        });
-        blocks.push(Block::Table(Table {
-            columns: vec![
-                column(t("Datum", "Date"), 0.8),
-                column(t("Interventie", "Intervention"), 1.6),
-                column(t("Toelichting", "Note"), 2.2),
-            ],
-            rows: case
-                .interventions
-                .iter()
-                .map(|i| {
-                    let mut what = l(&code(&i.kind));
-                    if let Some(r) = i.referral {
-                        what.push_str(&format!(": {}", l(&code(&r))));
-                    }
-                    vec![
-                        date(i.on_date, lang),
-                        what,
-                        i.note.clone().unwrap_or_default(),
-                    ]
-                })
-                .collect(),
-            zebra: true,
-        }));
-    }
-    if !case.consents.is_empty() {
-        blocks.push(Block::Heading {
-            level: 2,
-            text: t("Toestemming van de melder", "The reporter's consent"),
-        });
-        blocks.push(Block::Table(Table {
-            columns: vec![
-                column(t("Vastgelegd", "Recorded"), 0.8),
-                column(t("Waarvoor", "For"), 1.6),
-                column(t("Gegeven", "Given"), 0.6),
-                column(t("Aan / wat / tot", "To / what / until"), 2.0),
-            ],
-            rows: case
-                .consents
-                .iter()
-                .map(|c| {
-                    let mut scope: Vec<String> = vec![];
-                    scope.extend(c.recipient.clone());
-                    scope.extend(c.what.clone());
-                    if let Some(u) = c.until {
-                        scope.push(format!("{} {}", t("tot", "until"), date(u, lang)));
-                    }
-                    vec![
-                        date(c.recorded_on, lang),
-                        l(&code(&c.kind)),
-                        if c.given {
-                            t("ja", "yes")
-                        } else {
-                            t("nee", "no")
-                        },
-                        scope.join(" · "),
-                    ]
-                })
-                .collect(),
-            zebra: true,
-        }));
-    }
-    if !case.follow_ups.is_empty() {
-        blocks.push(Block::Heading {
-            level: 2,
-            text: t("Afspraken voor follow-up", "Follow-ups"),
-        });
-        blocks.push(Block::Table(Table {
-            columns: vec![
-                column(t("Uiterlijk", "Due"), 0.8),
-                column(t("Wat", "What"), 2.6),
-                column(t("Gedaan", "Done"), 0.8),
-            ],
-            rows: case
-                .follow_ups
-                .iter()
-                .map(|u| {
-                    vec![
-                        date(u.due_on, lang),
-                        u.what.clone(),
-                        u.done_on.map(|d| date(d, lang)).unwrap_or_default(),
-                    ]
-                })
-                .collect(),
-            zebra: true,
-        }));
-    }
+    table_section(
+        &mut blocks,
+        t(
+            "Interventies en verwijzingen",
+            "Interventions and referrals",
+        ),
+        vec![
+            column(t("Datum", "Date"), 0.8),
+            column(t("Interventie", "Intervention"), 1.6),
+            column(t("Toelichting", "Note"), 2.2),
+        ],
+        case.interventions
+            .iter()
+            .map(|i| {
+                let mut what = l(&code(&i.kind));
+                if let Some(r) = i.referral {
+                    what.push_str(&format!(": {}", l(&code(&r))));
+                }
+                vec![
+                    date(i.on_date, lang),
+                    what,
+                    i.note.clone().unwrap_or_default(),
+                ]
+            })
+            .collect(),
+    );
+    table_section(
+        &mut blocks,
+        t("Toestemming van de melder", "The reporter's consent"),
+        vec![
+            column(t("Vastgelegd", "Recorded"), 0.8),
+            column(t("Waarvoor", "For"), 1.6),
+            column(t("Gegeven", "Given"), 0.6),
+            column(t("Aan / wat / tot", "To / what / until"), 2.0),
+        ],
+        case.consents
+            .iter()
+            .map(|c| {
+                let mut scope: Vec<String> = vec![];
+                scope.extend(c.recipient.clone());
+                scope.extend(c.what.clone());
+                if let Some(u) = c.until {
+                    scope.push(format!("{} {}", t("tot", "until"), date(u, lang)));
+                }
+                vec![
+                    date(c.recorded_on, lang),
+                    l(&code(&c.kind)),
+                    if c.given {
+                        t("ja", "yes")
+                    } else {
+                        t("nee", "no")
+                    },
+                    scope.join(" · "),
+                ]
+            })
+            .collect(),
+    );
+    table_section(
+        &mut blocks,
+        t("Afspraken voor follow-up", "Follow-ups"),
+        vec![
+            column(t("Uiterlijk", "Due"), 0.8),
+            column(t("Wat", "What"), 2.6),
+            column(t("Gedaan", "Done"), 0.8),
+        ],
+        case.follow_ups
+            .iter()
+            .map(|u| {
+                vec![
+                    date(u.due_on, lang),
+                    u.what.clone(),
+                    u.done_on.map(|d| date(d, lang)).unwrap_or_default(),
+                ]
+            })
+            .collect(),
+    );
     blocks.push(Block::Paragraph(vec![Span::italic(format!(
         "{} {} {}.",
         t("Afgedrukt op", "Printed on"),
@@ -278,6 +260,27 @@ pub fn case_file(case: &CaseDetail, f: &CaseFileFacts<'_>) -> Document {
         },
         blocks,
     }
+}
+
+/// A level-2 heading with a table under it; nothing when there are no rows.
+fn table_section(
+    blocks: &mut Vec<Block>,
+    title: String,
+    columns: Vec<Column>,
+    rows: Vec<Vec<String>>,
+) {
+    if rows.is_empty() {
+        return;
+    }
+    blocks.push(Block::Heading {
+        level: 2,
+        text: title,
+    });
+    blocks.push(Block::Table(Table {
+        columns,
+        rows,
+        zebra: true,
+    }));
 }
 
 fn column(title: String, width: f32) -> Column {

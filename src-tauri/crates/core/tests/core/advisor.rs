@@ -680,6 +680,14 @@ async fn the_case_file_holds_the_whole_case_and_is_marked_on_every_page() {
         .await
         .expect("consent");
     assert_eq!(with_consent.consents.len(), 1);
+    session
+        .add_follow_up(AddFollowUpRequest {
+            case: c.reference.clone(),
+            due_on: "15-04-2026".into(),
+            what: "Nagaan of de bedrijfsarts is bezocht".into(),
+        })
+        .await
+        .expect("follow-up");
     let out = tmp.path().join("dossier.pdf");
     let written = session
         .write_case_file(CaseFileRequest {
@@ -709,8 +717,11 @@ async fn the_case_file_holds_the_whole_case_and_is_marked_on_every_page() {
         "godsdienst / levensovertuiging",
         "bedrijfsarts",
         "Gesprek 12",
+        "Interventies en verwijzingen",
         "Toestemming van de melder",
         "Dr. Yıldız",
+        "Afspraken voor follow-up",
+        "Nagaan of de bedrijfsarts is bezocht",
         "31-12-2026",
         "coördinatie",
         "9:00",
