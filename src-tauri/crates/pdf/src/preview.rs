@@ -176,6 +176,35 @@ mod tests {
     }
 
     #[test]
+    fn mangled_pdfs_never_escape_as_a_panic() {
+        let pdf = document(2);
+        let mut seed: u64 = 0x5eed_1234;
+        let mut next = move || {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize
+        };
+        let options = PreviewOptions {
+            max_pages: 1,
+            width_px: 200.0,
+        };
+        let mut shown = 0;
+        for _ in 0..40 {
+            let mut bytes = pdf.clone();
+            for _ in 0..1 + next() % 20 {
+                let at = next() % bytes.len();
+                bytes[at] = (next() % 256) as u8;
+            }
+            if page_pictures(&bytes, options).is_ok() {
+                shown += 1;
+            }
+        }
+        // Most single-byte damage leaves a PDF readable; all of it must end.
+        assert!(shown > 0);
+    }
+
+    #[test]
     fn not_a_pdf_and_a_damaged_pdf_are_unreadable() {
         assert_eq!(
             page_pictures(b"hello", PreviewOptions::default()).err(),

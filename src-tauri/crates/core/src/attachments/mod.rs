@@ -74,19 +74,34 @@ pub enum Unavailable {
 /// How long the app waits for a preview before it gives up on it.
 pub const TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(20);
 
-/// [`preview`] on a blocking thread, given up after `limit`. The content is
-/// wiped from memory when the work ends.
+/// Stack of the thread that draws a preview: parsers of untrusted files
+/// recurse, and a deep file must not overflow a small stack.
+const PREVIEW_STACK: usize = 32 * 1024 * 1024;
+
+/// [`preview`] on a thread of its own, given up after `limit`. The content
+/// is wiped from memory when the work ends.
 pub async fn preview_within(
     media_type: String,
     content: zeroize::Zeroizing<Vec<u8>>,
     limit: std::time::Duration,
 ) -> AttachmentPreview {
-    let work = tokio::task::spawn_blocking(move || preview(&media_type, &content));
-    match tokio::time::timeout(limit, work).await {
+    let unreadable = AttachmentPreview::Unavailable {
+        reason: Unavailable::Unreadable,
+    };
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    let started = std::thread::Builder::new()
+        .name("attachment-preview".into())
+        .stack_size(PREVIEW_STACK)
+        .spawn(move || {
+            // The receiver may have given up; then nobody needs the result.
+            let _ = tx.send(preview(&media_type, &content));
+        });
+    if started.is_err() {
+        return unreadable;
+    }
+    match tokio::time::timeout(limit, rx).await {
         Ok(Ok(shown)) => shown,
-        Ok(Err(_)) => AttachmentPreview::Unavailable {
-            reason: Unavailable::Unreadable,
-        },
+        Ok(Err(_)) => unreadable,
         Err(_) => AttachmentPreview::Unavailable {
             reason: Unavailable::TooSlow,
         },
