@@ -220,6 +220,17 @@ mod tests {
     }
 
     #[test]
+    fn an_outlook_message_is_shown_as_a_message() {
+        let msg = mail::tests::msg_file("Melding", "Tekst", "bijlage.pdf");
+        let AttachmentPreview::Message { message } = preview("application/vnd.ms-outlook", &msg)
+        else {
+            panic!("a message expected");
+        };
+        assert_eq!(message.subject.as_deref(), Some("Melding"));
+        assert_eq!(message.attachments, vec!["bijlage.pdf".to_string()]);
+    }
+
+    #[test]
     fn a_damaged_file_is_unavailable_not_an_error() {
         for kind in ["application/pdf", "application/vnd.ms-outlook"] {
             assert_eq!(
