@@ -67,9 +67,13 @@ def test_1_the_advisor_records_finds_closes_and_releases(app, home):
     year = datetime.date.today().year
     assert a.text("#case-title") == f"VP-{year}-001"
 
-    # A conversation with notes.
+    # A conversation with notes; leaving the case half-way loses nothing.
     a.fill("#notes", NOTES)
     a.fill("#minutes", "50")
+    a.click("button.back")
+    a.click(f"#case-list .case-ref[data-reference='VP-{year}-001']")
+    assert a.el("#notes").get_attribute("value") == NOTES, "the unsaved notes are kept"
+    assert a.el("#minutes").get_attribute("value") == "50"
     a.click("#conversation-save")
     a.wait.until(lambda d: WORD in a.text("#conversations"))
     assert a.text("#case-time") == "0:50"

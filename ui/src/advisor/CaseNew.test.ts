@@ -3,6 +3,8 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import { describe, expect, it } from "vitest";
 import CaseNew from "./CaseNew.svelte";
 import { i18n } from "../lib/i18n.svelte";
+import { forget } from "../lib/app.svelte";
+import { forgetDrafts } from "../lib/drafts";
 
 const natures = [
   { id: 3, code: "bullying", name: "pesten", retired: false },
@@ -13,6 +15,7 @@ const natures = [
 describe("a new report", () => {
   it("sends what was typed and keeps it, with the message at the field, when refused", async () => {
     i18n.language = "nl";
+    forgetDrafts();
     const sent: Record<string, unknown>[] = [];
     mockIPC((cmd, args) => {
       if (cmd === "natures") return natures;
@@ -43,5 +46,33 @@ describe("a new report", () => {
     });
     expect(date.value).toBe("01-01-2099");
     expect((screen.getByLabelText("Naam melder") as HTMLInputElement).value).toBe("Çağrı Öztürk");
+  });
+
+  it("keeps an unsaved report while the vault is open and forgets it on a lock", async () => {
+    i18n.language = "nl";
+    forgetDrafts();
+    mockIPC((cmd) => (cmd === "natures" ? natures : cmd === "departments" ? [] : null));
+    const nameField = () => screen.getByLabelText("Naam melder") as HTMLInputElement;
+
+    const first = render(CaseNew, { oncreated: () => {}, oncancel: () => {} });
+    await screen.findByText("pesten");
+    expect(screen.queryByText(/teruggezet/)).toBeNull();
+    await fireEvent.input(nameField(), { target: { value: "Ayşe Yılmaz" } });
+    first.unmount();
+
+    const second = render(CaseNew, { oncreated: () => {}, oncancel: () => {} });
+    expect(await screen.findByText(/niet opgeslagen invoer is teruggezet/)).toBeTruthy();
+    expect(nameField().value).toBe("Ayşe Yılmaz");
+    await fireEvent.click(screen.getByText("Leeg formulier"));
+    expect(nameField().value).toBe("");
+    expect(screen.queryByText(/teruggezet/)).toBeNull();
+    await fireEvent.input(nameField(), { target: { value: "Çağrı Öztürk" } });
+    second.unmount();
+
+    forget("user");
+    render(CaseNew, { oncreated: () => {}, oncancel: () => {} });
+    await screen.findByText("pesten");
+    expect(nameField().value).toBe("");
+    expect(screen.queryByText(/teruggezet/)).toBeNull();
   });
 });

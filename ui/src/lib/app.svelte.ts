@@ -3,6 +3,7 @@
 // showed vault content are unmounted, so their DOM is gone.
 import type { ApiError, SessionInfo } from "./api";
 import { api, asApiError } from "./api";
+import { forgetDrafts } from "./drafts";
 
 export type Phase = "loading" | "wizard" | "unlock" | "open";
 
@@ -22,6 +23,7 @@ export function enter(session: SessionInfo) {
 
 /** Forgets the session and shows the unlock screen. */
 export function forget(because: "idle" | "user") {
+  forgetDrafts();
   app.session = null;
   app.lockedBecause = because;
   app.phase = "unlock";

@@ -362,6 +362,8 @@ export const en: Record<Key, string> = {
   "case.gender": "Reporter's gender",
   "case.gender.none": "not recorded",
   "case.with_whom": "With whom",
+  "draft.restored": "What you typed and did not save is back.",
+  "draft.discard": "Empty form",
   "import.title": "Import a register",
   "import.body": "Take over an existing register from a CSV file (for example saved from Excel as ‘CSV UTF-8’). The columns and values are in the manual. Nothing is imported while any line is wrong, unless you choose to skip those lines.",
   "import.choose": "Choose a CSV file and import…",

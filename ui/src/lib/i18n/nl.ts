@@ -360,6 +360,8 @@ export const nl = {
   "case.gender": "Geslacht van de melder",
   "case.gender.none": "niet vastgelegd",
   "case.with_whom": "Met wie",
+  "draft.restored": "Uw niet opgeslagen invoer is teruggezet.",
+  "draft.discard": "Leeg formulier",
   "import.title": "Register importeren",
   "import.body": "Neem een bestaand register over uit een CSV-bestand (bijvoorbeeld opgeslagen uit Excel als ‘CSV UTF-8’). Kolommen en waarden staan in de handleiding. Er wordt niets geïmporteerd zolang een regel niet klopt, tenzij u kiest om die regels over te slaan.",
   "import.choose": "CSV-bestand kiezen en importeren…",
