@@ -219,3 +219,6 @@ def test_3_an_old_register_is_imported_from_csv(app, home):
     a.click("#case-list .case-ref[data-reference='OUD-001']")
     assert a.text("#case-title") == "OUD-001"
     a.shot("29c-case-1024")
+    for tab in ("stats", "destroy", "settings"):
+        a.click(f"#tab-{tab}")
+        a.shot(f"29d-{tab}-1024")
