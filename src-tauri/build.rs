@@ -14,6 +14,7 @@ const COMMANDS: &[&str] = &[
     "touch",
     "session_info",
     "list_users",
+    "unknown_key_slots",
     "add_user",
     "change_passphrase",
     "remove_user",

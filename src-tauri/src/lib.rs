@@ -94,6 +94,11 @@ async fn list_users(s: Cmd<'_>) -> Result<Vec<UserInfo>, ApiError> {
 }
 
 #[tauri::command]
+async fn unknown_key_slots(s: Cmd<'_>) -> Result<Vec<UnknownSlot>, ApiError> {
+    s.session.unknown_key_slots().await
+}
+
+#[tauri::command]
 async fn add_user(s: Cmd<'_>, req: AddUserRequest) -> Result<AddedUser, ApiError> {
     s.session.add_user(req).await
 }
@@ -418,6 +423,7 @@ pub fn run() {
             touch,
             session_info,
             list_users,
+            unknown_key_slots,
             add_user,
             change_passphrase,
             remove_user,

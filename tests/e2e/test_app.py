@@ -41,6 +41,9 @@ def test_1_create_vault_with_wizard_and_add_a_manager(app, vault_dir):
     a.fill("#login", "ayse")
     a.click("#role-advisor")
     a.click("#role-hr")
+    a.click("#wizard-next")  # advisor and HR in one person: confirmed explicitly
+    assert "Bevestig" in a.text("#roles-error")
+    a.click("#confirm-combined-roles")
     a.shot("02-about-you")
     a.click("#wizard-next")
     a.fill("#passphrase", "wachtwoord")

@@ -36,7 +36,7 @@ def advisor_vault(vault_dir, app_env):
     env = {**app_env, "VERTROUWD_PASSPHRASE": PASS, "VERTROUWD_NEW_PASSPHRASE": PASS}
     subprocess.run(
         [str(CLI), "--vault", str(vault_dir), "init", "--org", "Stichting Register", "--user", "Vera Pieters",
-         "--login", "vera", "--roles", "advisor,hr", "--kdf-floor"],
+         "--login", "vera", "--roles", "advisor,hr", "--confirm-combined-roles", "--kdf-floor"],
         check=True, env=env, capture_output=True,
     )
     subprocess.run(

@@ -98,7 +98,7 @@ def vault(tmp_path_factory):
     }
     subprocess.run(
         [str(CLI), "--vault", str(vault), "init", "--org", ORG, "--user", "Ayşe Yılmaz",
-         "--login", "ayse", "--roles", "advisor,hr", "--kdf-floor"],
+         "--login", "ayse", "--roles", "advisor,hr", "--confirm-combined-roles", "--kdf-floor"],
         check=True, env=env, capture_output=True,
     )
     return vault

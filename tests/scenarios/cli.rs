@@ -46,6 +46,7 @@ pub fn ok(out: Output) -> String {
 
 /// `vertrouwd init` with the floor KDF parameters.
 pub fn init(vault: &Path, tmp: &Path, org: &str, name: &str, roles: &str) -> serde_json::Value {
+    let combined = roles.contains("advisor") && (roles.contains("hr") || roles.contains("manager"));
     let out = cmd(vault, "ayse", tmp)
         .args([
             "--json",
@@ -60,6 +61,7 @@ pub fn init(vault: &Path, tmp: &Path, org: &str, name: &str, roles: &str) -> ser
             roles,
             "--kdf-floor",
         ])
+        .args(combined.then_some("--confirm-combined-roles"))
         .output()
         .expect("run init");
     serde_json::from_str(&ok(out)).expect("json")

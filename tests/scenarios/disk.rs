@@ -57,6 +57,7 @@ async fn new_vault(s: &Session, dir: &Path) -> ApiResult<CreatedVault> {
         roles: vec![Role::Hr],
         passphrase: SecretText::new(PASS),
         passphrase_repeat: SecretText::new(PASS),
+        confirm_combined_roles: false,
     })
     .await
 }

@@ -8,3 +8,4 @@ mod marker;
 mod recovery_sheet;
 mod separation;
 mod tamper;
+mod trust;

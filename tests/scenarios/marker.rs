@@ -197,6 +197,7 @@ async fn api_writes_leave_no_plaintext() {
             roles: vec![Role::Advisor, Role::Hr],
             passphrase: SecretText::new(PASS),
             passphrase_repeat: SecretText::new(PASS),
+            confirm_combined_roles: true,
         })
         .await
         .expect("create");

@@ -26,6 +26,7 @@ async fn hr_and_managers_cannot_open_the_advisor_database() {
         roles: vec![Role::Advisor, Role::Hr],
         passphrase: SecretText::new(PASS),
         passphrase_repeat: SecretText::new(PASS),
+        confirm_combined_roles: true,
     })
     .await
     .expect("create");
@@ -36,6 +37,7 @@ async fn hr_and_managers_cannot_open_the_advisor_database() {
             roles: vec![role],
             passphrase: SecretText::new(PASS_B),
             passphrase_repeat: SecretText::new(PASS_B),
+            confirm_combined_roles: false,
         })
         .await
         .expect("add");
@@ -76,7 +78,7 @@ async fn hr_and_managers_cannot_open_the_advisor_database() {
             let opened = db::open_compartment(
                 &dir.join("advisor.db"),
                 advisor_spec,
-                &key,
+                std::sync::Arc::new(key),
                 OpenMode::Existing,
             )
             .await;

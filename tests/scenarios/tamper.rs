@@ -1,6 +1,7 @@
 //! Tampering with a slot: any flipped byte of its salt, nonce, ciphertext,
-//! sealed keys, or of the ids bound as associated data gives an error —
-//! never a session, never a panic.
+//! pinned keys, or of the ids bound as associated data gives an error —
+//! never a session, never a panic. A tampered delivery box changes nothing:
+//! the user opens what they pinned.
 
 use std::sync::Arc;
 
@@ -21,12 +22,20 @@ const FIELDS: &[&str] = &[
     "/users/0/passphrase/private_key/nonce",
     "/users/0/passphrase/private_key/ct",
     "/users/0/public_key",
+    "/users/0/pins/org/nonce",
+    "/users/0/pins/org/ct",
+    "/users/0/pins/hr/ct",
+    "/users/0/user_id",
+    "/vault_id",
+];
+
+/// Boxes deliver keys after a rotation; once a key is pinned they are not
+/// needed, so tampering with them must not stop the user.
+const DELIVERY: &[&str] = &[
     "/users/0/keys/org/epk",
     "/users/0/keys/org/nonce",
     "/users/0/keys/org/ct",
     "/users/0/keys/hr/ct",
-    "/users/0/user_id",
-    "/vault_id",
 ];
 
 fn flip(value: &mut Value, byte: usize, bit: u8) {
@@ -63,6 +72,7 @@ fn any_tampered_slot_field_fails_cleanly() {
             roles: vec![Role::Hr],
             passphrase: SecretText::new(PASS),
             passphrase_repeat: SecretText::new(PASS),
+            confirm_combined_roles: false,
         })
         .await
         .expect("create");
@@ -73,7 +83,9 @@ fn any_tampered_slot_field_fails_cleanly() {
     let unlock = |rt: &tokio::runtime::Runtime| {
         rt.block_on(async {
             let v = Vault::open(&dir, LAYOUT)?;
-            let u = v.unlock("hanna", &Passphrase::new(PASS.into())).await?;
+            let u = v
+                .unlock("hanna", &Passphrase::new(PASS.into()), chrono::Utc::now())
+                .await?;
             u.lock().await;
             Ok::<_, VaultError>(())
         })
@@ -106,6 +118,22 @@ fn any_tampered_slot_field_fails_cleanly() {
             },
         )
         .expect("every tampered field must fail");
+
+    for field in DELIVERY {
+        let mut k = pristine.clone();
+        flip(k.pointer_mut(field).expect("field exists"), 3, 1);
+        std::fs::write(
+            dir.join("keyring.json"),
+            serde_json::to_vec(&k).expect("json"),
+        )
+        .expect("write");
+        let result = unlock(&rt);
+        std::fs::write(dir.join("keyring.json"), &original).expect("restore");
+        assert!(
+            result.is_ok(),
+            "a tampered delivery box ({field}) must not stop the user: {result:?}"
+        );
+    }
 
     // Weaker KDF parameters in the slot are refused before any work.
     let mut k = pristine.clone();

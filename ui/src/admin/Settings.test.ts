@@ -9,9 +9,10 @@ const session: SessionInfo = {
   vault_id: "v",
   dir: "/kluis",
   organisation: "Org",
-  user: { id: "u", login: "hanna", display_name: "Hanna", roles: ["hr"], created_at: "2026-11-23T10:00:00Z" },
+  user: { id: "u", login: "hanna", display_name: "Hanna", roles: ["hr"], created_at: "2026-11-23T10:00:00Z", not_holder_of: [] },
   compartments: ["org", "hr"],
   idle_lock_seconds: 3,
+  warnings: [],
 };
 
 describe("settings", () => {

@@ -49,6 +49,39 @@ describe("setup wizard", () => {
     expect(req.login).toBe("ayşe");
   });
 
+  it("asks for an explicit confirmation before combining advisor and HR, and sends it", async () => {
+    const requests: unknown[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "passphrase_strength") return { score: 4, acceptable: true, hint: null };
+      if (cmd === "create_vault") {
+        requests.push(args);
+        throw { code: "DiskFull", message: "disk full", field: null, reason: null };
+      }
+      return null;
+    });
+    render(Wizard);
+    await fireEvent.click(screen.getByText("Nieuwe kluis aanmaken"));
+    await fireEvent.click(screen.getByText("Volgende"));
+    await fireEvent.input(screen.getByLabelText("Naam van de organisatie"), { target: { value: "Org" } });
+    await fireEvent.click(screen.getByText("Volgende"));
+    await fireEvent.input(screen.getByLabelText("Uw naam"), { target: { value: "Çağrı Öztürk" } });
+    await fireEvent.click(screen.getByLabelText(/^Vertrouwenspersoon/));
+    expect(screen.queryByText(/Vertrouwenspersoon en HR of leidinggevende in één persoon/)).toBeNull();
+    await fireEvent.click(screen.getByLabelText(/^HR/));
+    expect(screen.getByText(/Vertrouwenspersoon en HR of leidinggevende in één persoon/)).toBeTruthy();
+    await fireEvent.click(screen.getByText("Volgende"));
+    expect(await screen.findByText(/Bevestig dat u de rol van vertrouwenspersoon wilt combineren/)).toBeTruthy();
+    await fireEvent.click(screen.getByLabelText(/Ik begrijp dit en wil de rollen toch combineren/));
+    await fireEvent.click(screen.getByText("Volgende"));
+    await fireEvent.input(screen.getByLabelText("Wachtwoordzin"), { target: { value: "paars konijn fietst 42 keer" } });
+    await fireEvent.input(screen.getByLabelText("Herhaal de wachtwoordzin"), { target: { value: "paars konijn fietst 42 keer" } });
+    await fireEvent.click(screen.getByText("Kluis aanmaken"));
+    await screen.findByText(/De schijf is vol/);
+    const req = (requests[0] as { req: { roles: string[]; confirm_combined_roles: boolean } }).req;
+    expect(req.roles).toEqual(["advisor", "hr"]);
+    expect(req.confirm_combined_roles).toBe(true);
+  });
+
   it("shows the recovery key, saves the sheet, and waits for the confirmation", async () => {
     const sheetRequests: unknown[] = [];
     mockIPC((cmd, args) => {

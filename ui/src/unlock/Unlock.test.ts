@@ -10,9 +10,10 @@ const session: SessionInfo = {
   vault_id: "v",
   dir: "/kluis",
   organisation: "Stichting Öztürk",
-  user: { id: "u", login: "ayse", display_name: "Ayşe", roles: ["hr"], created_at: "2026-11-23T10:00:00Z" },
+  user: { id: "u", login: "ayse", display_name: "Ayşe", roles: ["hr"], created_at: "2026-11-23T10:00:00Z", not_holder_of: [] },
   compartments: ["org", "hr"],
   idle_lock_seconds: 300,
+  warnings: [],
 };
 
 describe("unlock screen", () => {

@@ -28,7 +28,8 @@ Exit codes:
   5   invalid input (see the message for the field)
   6   conflict: the folder already holds a vault, the login is taken, or the
       backup belongs to another vault
-  7   a vault file or backup is damaged, or was written by a newer version
+  7   a vault file or backup is damaged, was written by a newer version, or
+      holds a key or database that none of its holders gave
   8   the disk is full, the folder is read-only, or another program is
       using the vault just now
   9   your role or keys do not allow this
@@ -145,6 +146,10 @@ struct InitArgs {
     /// Language of the recovery sheet: nl or en
     #[arg(long, default_value = "nl")]
     lang: String,
+    /// Confirm combining the advisor role with hr or manager: the
+    /// confidential advisor should be independent of HR and management
+    #[arg(long)]
+    confirm_combined_roles: bool,
     /// Use the minimum key-derivation cost instead of tuning it to this
     /// machine (for tests and slow machines; never weaker than the minimum)
     #[arg(long)]
@@ -161,10 +166,14 @@ enum UserCommand {
         login: String,
         #[arg(long, value_delimiter = ',', required = true)]
         roles: Vec<String>,
+        /// Confirm combining the advisor role with hr or manager
+        #[arg(long)]
+        confirm_combined_roles: bool,
     },
     /// Change your passphrase
     Passwd,
-    /// Remove a user; rotates every key they held
+    /// Remove a user (by login name), or a key slot the user list flags as
+    /// unknown (by its id); rotates every key they held
     Remove {
         login: String,
         #[arg(long)]
@@ -354,7 +363,7 @@ fn exit_code(code: ErrorCode) -> u8 {
         C::Locked => 4,
         C::Validation => 5,
         C::Conflict | C::VaultExists | C::OtherVault => 6,
-        C::Corrupt | C::TooNew => 7,
+        C::Corrupt | C::TooNew | C::Untrusted => 7,
         C::DiskFull | C::ReadOnly | C::Busy => 8,
         C::Forbidden => 9,
         C::NotAVault | C::NotFound => 10,
@@ -490,13 +499,46 @@ impl Ctx {
     }
 
     async fn unlock(&self) -> ApiResult<SessionInfo> {
-        self.session
+        let info = self
+            .session
             .unlock(UnlockRequest {
                 dir: self.dir(),
                 login: self.login()?,
                 passphrase: self.passphrase()?,
             })
-            .await
+            .await?;
+        for w in &info.warnings {
+            eprintln!("vertrouwd: {}", warning_text(w));
+        }
+        Ok(info)
+    }
+}
+
+/// A session warning in both languages, for standard error.
+fn warning_text(w: &SessionWarning) -> String {
+    match w {
+        SessionWarning::Refused {
+            compartment,
+            reason,
+        } => {
+            let (nl, en) = match reason.as_str() {
+                "not_a_holder" => (
+                    "u staat niet op de lijst van houders",
+                    "you are not on its list of holders",
+                ),
+                "not_given" => (
+                    "geen houder heeft u de sleutel gegeven",
+                    "no holder gave you the key",
+                ),
+                _ => ("geen sleutel opent het", "no key opens it"),
+            };
+            format!(
+                "waarschuwing: {compartment} niet geopend: {nl} / warning: {compartment} not opened: {en}"
+            )
+        }
+        SessionWarning::FirstUse { compartment } => format!(
+            "{compartment}: sleutel uit de eerdere indeling overgenomen en vastgelegd / key from the earlier format accepted and pinned"
+        ),
     }
 }
 
@@ -545,6 +587,7 @@ async fn run(ctx: &Ctx) -> ApiResult<Output> {
                     roles: roles(&a.roles)?,
                     passphrase: p,
                     passphrase_repeat: r,
+                    confirm_combined_roles: a.confirm_combined_roles,
                 })
                 .await?;
             let sheet = match &a.recovery_sheet {
@@ -588,6 +631,7 @@ async fn run(ctx: &Ctx) -> ApiResult<Output> {
                     display_name,
                     login,
                     roles: r,
+                    confirm_combined_roles,
                 } => {
                     let (p, rep) = ctx.new_passphrase()?;
                     let added = s
@@ -597,6 +641,7 @@ async fn run(ctx: &Ctx) -> ApiResult<Output> {
                             roles: roles(r)?,
                             passphrase: p,
                             passphrase_repeat: rep,
+                            confirm_combined_roles: *confirm_combined_roles,
                         })
                         .await?;
                     let text = format!(
@@ -621,34 +666,64 @@ async fn run(ctx: &Ctx) -> ApiResult<Output> {
                 UserCommand::Remove { login, reason } => {
                     let users = s.list_users().await?;
                     let wanted = login.trim().to_lowercase();
-                    let user = users
-                        .iter()
-                        .find(|u| u.login.to_lowercase() == wanted)
-                        .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "no such user"))?;
+                    let (user_id, name) =
+                        match users.iter().find(|u| u.login.to_lowercase() == wanted) {
+                            Some(u) => (u.id.clone(), u.login.clone()),
+                            None => {
+                                let slot = s
+                                    .unknown_key_slots()
+                                    .await?
+                                    .into_iter()
+                                    .find(|k| k.user_id == login.trim())
+                                    .ok_or_else(|| {
+                                        ApiError::new(ErrorCode::NotFound, "no such user")
+                                    })?;
+                                (slot.user_id.clone(), slot.user_id)
+                            }
+                        };
                     let removed = s
                         .remove_user(RemoveUserRequest {
-                            user_id: user.id.clone(),
+                            user_id,
                             reason: reason.clone(),
                         })
                         .await?;
                     let text = format!(
-                        "Gebruiker {} verwijderd; sleutels vernieuwd van / user removed; keys rotated for: {}",
-                        user.login,
+                        "Gebruiker {name} verwijderd; sleutels vernieuwd van / user removed; keys rotated for: {}",
                         removed.rotated.join(", ")
                     );
                     out(&removed, text)
                 }
                 UserCommand::List => {
                     let users = s.list_users().await?;
-                    let text = users
+                    let unknown = s.unknown_key_slots().await?;
+                    let mut lines: Vec<String> = users
                         .iter()
                         .map(|u| {
                             let r: Vec<&str> = u.roles.iter().map(|r| r.as_str()).collect();
-                            format!("{}\t{}\t{}", u.login, u.display_name, r.join(","))
+                            let flag = if u.not_holder_of.is_empty() {
+                                String::new()
+                            } else {
+                                format!(
+                                    "\t! geen houder van / not a holder of: {}",
+                                    u.not_holder_of.join(", ")
+                                )
+                            };
+                            format!("{}\t{}\t{}{flag}", u.login, u.display_name, r.join(","))
                         })
-                        .collect::<Vec<_>>()
-                        .join("\n");
-                    out(&users, text)
+                        .collect();
+                    for k in &unknown {
+                        lines.push(format!(
+                            "! {}\tonbekende sleutelhouder{} / unknown key slot{}: {}",
+                            k.user_id,
+                            if k.removed { " (verwijderd)" } else { "" },
+                            if k.removed { " (removed)" } else { "" },
+                            k.claims.join(", ")
+                        ));
+                    }
+                    out(
+                        &serde_json::json!({"users": users, "unknown_key_slots": unknown}),
+                        lines.join("\n"),
+                    )
                 }
             }
         }

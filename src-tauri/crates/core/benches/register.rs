@@ -31,6 +31,7 @@ fn register(c: &mut Criterion) {
                 roles: vec![Role::Advisor],
                 passphrase: SecretText::new(PASS),
                 passphrase_repeat: SecretText::new(PASS),
+                confirm_combined_roles: false,
             })
             .await
             .expect("vault");

@@ -48,7 +48,7 @@ pub fn save(file: &Path, prefs: &Preferences) -> ApiResult<()> {
         .unwrap_or("preferences.json");
     let json = serde_json::to_vec_pretty(prefs)
         .map_err(|_| ApiError::new(ErrorCode::Internal, "preferences"))?;
-    vertrouwd_vault::keyring::write_atomically(dir, name, &json)?;
+    vertrouwd_vault::files::write_atomically(dir, name, &json)?;
     Ok(())
 }
 

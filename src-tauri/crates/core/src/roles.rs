@@ -60,6 +60,13 @@ pub fn compartments_for(roles: &[Role]) -> Vec<String> {
         .collect()
 }
 
+/// Whether `roles` combine the confidential advisor with HR or management.
+/// The advisor should be independent of both; combining them needs an
+/// explicit confirmation.
+pub fn combines_advisor(roles: &[Role]) -> bool {
+    roles.contains(&Role::Advisor) && (roles.contains(&Role::Hr) || roles.contains(&Role::Manager))
+}
+
 /// Stored form: comma-separated, sorted, no duplicates.
 pub fn join(roles: &[Role]) -> String {
     let mut r = roles.to_vec();
@@ -86,6 +93,14 @@ mod tests {
             vec!["org", "hr"]
         );
         assert_eq!(compartments_for(&Role::ALL), vec!["org", "hr", "advisor"]);
+    }
+
+    #[test]
+    fn advisor_with_hr_or_manager_is_a_combination() {
+        assert!(combines_advisor(&[Role::Advisor, Role::Hr]));
+        assert!(combines_advisor(&[Role::Manager, Role::Advisor]));
+        assert!(!combines_advisor(&[Role::Advisor]));
+        assert!(!combines_advisor(&[Role::Hr, Role::Manager]));
     }
 
     #[test]

@@ -70,6 +70,22 @@ mod tests {
     use crate::compartments::LAYOUT;
 
     #[test]
+    fn every_compartment_creates_the_trust_tables_exactly_as_the_vault_expects() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+        for spec in LAYOUT {
+            let all: String = std::fs::read_dir(dir.join(spec.name))
+                .expect("migrations")
+                .map(|e| std::fs::read_to_string(e.expect("entry").path()).expect("read"))
+                .collect();
+            assert!(
+                all.contains(vertrouwd_vault::trust::SCHEMA.trim()),
+                "{}: a migration must contain vertrouwd-vault's trust schema verbatim",
+                spec.name
+            );
+        }
+    }
+
+    #[test]
     fn every_compartment_creates_the_audit_table_exactly_as_the_vault_expects() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
         for spec in LAYOUT {

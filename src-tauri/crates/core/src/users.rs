@@ -18,6 +18,10 @@ pub struct UserInfo {
     pub display_name: String,
     pub roles: Vec<Role>,
     pub created_at: DateTime<Utc>,
+    /// Compartments (of those the viewer holds) whose holders list does not
+    /// know this user's key slot: the slot opens nothing there.
+    #[serde(default)]
+    pub not_holder_of: Vec<String>,
 }
 
 #[derive(FromRow)]
@@ -37,6 +41,7 @@ impl From<UserRow> for UserInfo {
             display_name: r.display_name,
             roles: roles::split(&r.roles),
             created_at: r.created_at,
+            not_holder_of: vec![],
         }
     }
 }
@@ -81,6 +86,24 @@ pub async fn by_id(pool: &SqlitePool, id: &str) -> sqlx::Result<Option<UserInfo>
     .fetch_optional(pool)
     .await?;
     Ok(row.map(Into::into))
+}
+
+/// The public key the directory records for an active user.
+pub async fn public_key(pool: &SqlitePool, id: &str) -> sqlx::Result<Option<(String, String)>> {
+    sqlx::query_as("SELECT public_key, roles FROM users WHERE id = ?1 AND removed_at IS NULL")
+        .bind(id)
+        .fetch_optional(pool)
+        .await
+}
+
+/// Whether the directory lists `id` as removed.
+pub async fn is_removed(pool: &SqlitePool, id: &str) -> sqlx::Result<bool> {
+    let n: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM users WHERE id = ?1 AND removed_at IS NOT NULL")
+            .bind(id)
+            .fetch_one(pool)
+            .await?;
+    Ok(n > 0)
 }
 
 /// Display names of every user ever, removed ones too (for the audit trail).

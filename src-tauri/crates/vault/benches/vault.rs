@@ -67,7 +67,7 @@ fn unlocked(rt: &tokio::runtime::Runtime, dir: &Path) -> Unlocked {
     rt.block_on(async {
         Vault::open(dir, LAYOUT)
             .expect("open")
-            .unlock("ayse", &Passphrase::new(PASS.into()))
+            .unlock("ayse", &Passphrase::new(PASS.into()), Utc::now())
             .await
             .expect("unlock")
     })
@@ -95,7 +95,7 @@ fn unlock(c: &mut Criterion) {
                 rt.block_on(async {
                     let u = Vault::open(&dir, LAYOUT)
                         .expect("open")
-                        .unlock("ayse", &Passphrase::new(PASS.into()))
+                        .unlock("ayse", &Passphrase::new(PASS.into()), Utc::now())
                         .await
                         .expect("unlock");
                     u.lock().await;
@@ -126,7 +126,7 @@ fn unlock(c: &mut Criterion) {
                         db::open_compartment(
                             &dir.join(spec.file_name()),
                             spec,
-                            &key,
+                            std::sync::Arc::new(key),
                             OpenMode::Existing,
                         )
                         .await
@@ -237,7 +237,7 @@ fn backup(c: &mut Criterion) {
         })
     });
     g.bench_function("verify_100mb_backup", |b| {
-        b.iter(|| vertrouwd_vault::verify_backup(&out).expect("verify"))
+        b.iter(|| vertrouwd_vault::verify_backup(&out, LAYOUT).expect("verify"))
     });
     g.finish();
     rt.block_on(u.lock());

@@ -10,6 +10,12 @@
 //! A backup is written to a temporary sibling and renamed into place, so a
 //! full disk or a crash leaves no half file under the chosen name. A restore
 //! checks every hash before it writes, and writes only into a new folder.
+//!
+//! A backup file is attacker input: only the names a vault of this layout
+//! has are accepted (the keyring, each compartment's database and WAL, each
+//! once), lengths are added with checked arithmetic, and the keyring entry
+//! is capped like the keyring itself. What a restore writes is 0600 in a
+//! 0700 folder.
 
 use std::fs::{self, File};
 use std::io::{self, BufReader, BufWriter, Read, Write};
@@ -19,8 +25,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::db::CompartmentSpec;
 use crate::error::{Result, VaultError};
-use crate::keyring::{Keyring, KEYRING_FILE};
+use crate::keyring::{Keyring, KEYRING_FILE, MAX_KEYRING_BYTES};
 use crate::vault::Unlocked;
 
 const MAGIC: &[u8; 8] = b"VRTDBAK1";
@@ -81,7 +88,13 @@ impl Scratch {
         let mut tag = [0u8; 8];
         crate::random::fill(&mut tag)?;
         let dir = parent.join(format!(".vertrouwd-{}", hex::encode(tag)));
-        fs::create_dir(&dir)?;
+        let mut builder = fs::DirBuilder::new();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::DirBuilderExt;
+            builder.mode(0o700);
+        }
+        builder.create(&dir)?;
         Ok(Self(dir))
     }
 }
@@ -93,10 +106,13 @@ impl Drop for Scratch {
 }
 
 impl Unlocked {
-    /// Writes a backup of the whole vault to `out`. Held compartments are
-    /// copied through `sqlcipher_export` (a consistent snapshot); others are
-    /// copied as the encrypted files they are.
+    /// Writes a backup of the whole vault to `out`, which must lie outside
+    /// the vault folder. Held compartments are copied through
+    /// `sqlcipher_export` (a consistent snapshot); others are copied as the
+    /// encrypted files they are. The file is 0600.
     pub async fn backup(&self, out: &Path, now: DateTime<Utc>) -> Result<BackupInfo> {
+        let target = crate::files::export_target(self.dir(), out)?;
+        let out = &target.path();
         let scratch = Scratch::new(out)?;
         let mut sources: Vec<(String, PathBuf)> =
             vec![(KEYRING_FILE.into(), self.dir().join(KEYRING_FILE))];
@@ -144,7 +160,7 @@ fn write_backup_file(
     let partial = scratch.join("backup.partial");
     let header = serde_json::to_vec(info).map_err(|_| VaultError::BackupCorrupt)?;
     let write = || -> io::Result<()> {
-        let file = File::create(&partial)?;
+        let file = crate::files::create_new_private(&partial)?;
         let mut w = Hashing {
             inner: BufWriter::new(file),
             hash: Sha256::new(),
@@ -178,13 +194,29 @@ fn write_to(out: &Path, partial: &Path, write: impl FnOnce() -> io::Result<()>) 
     Ok(())
 }
 
-/// Reads and checks a backup file: magic, header, every file hash and the
-/// final checksum, and that the keyring inside belongs to the header's vault.
-pub fn verify_backup(path: &Path) -> Result<BackupInfo> {
-    read_backup(path, None)
+/// Reads and checks a backup file of a vault with `layout`: magic, header,
+/// the names and sizes of the files, every file hash and the final
+/// checksum, and that the keyring inside belongs to the header's vault.
+pub fn verify_backup(path: &Path, layout: &[CompartmentSpec]) -> Result<BackupInfo> {
+    read_backup(path, layout, None)
 }
 
-fn read_backup(path: &Path, mut extract_to: Option<&Path>) -> Result<BackupInfo> {
+/// The names a backup of `layout` may hold: the keyring, and each
+/// compartment's database and WAL.
+fn accepted_names(layout: &[CompartmentSpec]) -> Vec<String> {
+    let mut names = vec![KEYRING_FILE.to_string()];
+    for spec in layout {
+        names.push(spec.file_name());
+        names.push(format!("{}-wal", spec.file_name()));
+    }
+    names
+}
+
+fn read_backup(
+    path: &Path,
+    layout: &[CompartmentSpec],
+    mut extract_to: Option<&Path>,
+) -> Result<BackupInfo> {
     let file = File::open(path).map_err(|e| match e.kind() {
         io::ErrorKind::NotFound => VaultError::BackupCorrupt,
         _ => e.into(),
@@ -213,19 +245,32 @@ fn read_backup(path: &Path, mut extract_to: Option<&Path>) -> Result<BackupInfo>
     if info.format != FORMAT || info.version != 1 {
         return Err(VaultError::BackupCorrupt);
     }
-    let body: u64 = info.files.iter().map(|f| f.len).sum();
-    if 12 + u64::from(header_len) + body + 32 != total {
+    let accepted = accepted_names(layout);
+    let mut seen = std::collections::BTreeSet::new();
+    let mut body: u64 = 0;
+    for f in &info.files {
+        if !accepted.contains(&f.name) || !seen.insert(f.name.as_str()) {
+            return Err(VaultError::BackupCorrupt);
+        }
+        if f.name == KEYRING_FILE && f.len > MAX_KEYRING_BYTES {
+            return Err(VaultError::BackupCorrupt);
+        }
+        body = body.checked_add(f.len).ok_or(VaultError::BackupCorrupt)?;
+    }
+    let expected = body
+        .checked_add(12 + u64::from(header_len) + 32)
+        .ok_or(VaultError::BackupCorrupt)?;
+    if expected != total || !seen.contains(KEYRING_FILE) {
         return Err(VaultError::BackupCorrupt);
     }
     let mut keyring_bytes = None;
     for f in &info.files {
-        if f.name.contains('/') || f.name.contains('\\') || f.name.starts_with('.') {
-            return Err(VaultError::BackupCorrupt);
-        }
         let mut part = (&mut r).take(f.len);
         let mut h = Sha256::new();
         let mut sink: Box<dyn Write> = match extract_to.as_mut() {
-            Some(dir) => Box::new(BufWriter::new(File::create(dir.join(&f.name))?)),
+            Some(dir) => Box::new(BufWriter::new(crate::files::create_new_private(
+                &dir.join(&f.name),
+            )?)),
             None => Box::new(io::sink()),
         };
         let mut buf = vec![0u8; 64 * 1024];
@@ -278,15 +323,15 @@ fn read_exact(r: &mut impl Read, buf: &mut [u8]) -> Result<()> {
 /// is checked completely first; the files are written into a temporary
 /// sibling folder and moved into place only when all are written. The caller
 /// should then unlock the restored vault and run [`Unlocked::verify`].
-pub fn restore(from: &Path, dest: &Path) -> Result<BackupInfo> {
-    verify_backup(from)?;
+pub fn restore(from: &Path, dest: &Path, layout: &[CompartmentSpec]) -> Result<BackupInfo> {
+    verify_backup(from, layout)?;
     if dest.exists() && (!dest.is_dir() || fs::read_dir(dest)?.next().is_some()) {
         return Err(VaultError::AlreadyExists);
     }
     let scratch = Scratch::new(dest)?;
     let staged = scratch.0.join("vault");
-    fs::create_dir(&staged)?;
-    let info = read_backup(from, Some(&staged))?;
+    crate::files::create_private_dir(&staged)?;
+    let info = read_backup(from, layout, Some(&staged))?;
     for f in &info.files {
         File::open(staged.join(&f.name))?.sync_all()?;
     }
@@ -327,11 +372,17 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let p = dir.path().join("x");
         fs::write(&p, b"VRTDBAK1\0\0\0\x02{}").expect("write");
-        assert!(matches!(verify_backup(&p), Err(VaultError::BackupCorrupt)));
-        fs::write(&p, b"hello").expect("write");
-        assert!(matches!(verify_backup(&p), Err(VaultError::BackupCorrupt)));
         assert!(matches!(
-            verify_backup(&dir.path().join("missing")),
+            verify_backup(&p, &[]),
+            Err(VaultError::BackupCorrupt)
+        ));
+        fs::write(&p, b"hello").expect("write");
+        assert!(matches!(
+            verify_backup(&p, &[]),
+            Err(VaultError::BackupCorrupt)
+        ));
+        assert!(matches!(
+            verify_backup(&dir.path().join("missing"), &[]),
             Err(VaultError::BackupCorrupt)
         ));
     }

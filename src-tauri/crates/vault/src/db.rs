@@ -4,16 +4,25 @@
 //! sets every pragma, turns statement logging off (sqlx would otherwise log
 //! the key pragma), reads once so a wrong key fails here and not later, and
 //! asserts the pragmas took effect. Nothing else in the project opens a
-//! connection (enforced by `clippy.toml`).
+//! connection (enforced by `clippy.toml`); [`inspect`] is the same door
+//! opened read-only, to look at a database before trusting it.
+//!
+//! The key is kept once, in the [`SecretKey`] the pool shares with the
+//! unlocked vault (zeroized when the last holder drops it). It is not put
+//! into sqlx's connection options, which would keep a readable copy for the
+//! pool's life, and its pragma is sent as raw SQL, which sqlx does not keep
+//! in its statement cache.
 
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use log::LevelFilter;
 use sqlx::migrate::{MigrateError, Migrator};
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{ConnectOptions, Row, SqlitePool};
+use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
+use sqlx::{ConnectOptions, Connection, Row, SqliteConnection, SqlitePool};
+use zeroize::Zeroizing;
 
 use crate::error::{Result, VaultError};
 use crate::secret::SecretKey;
@@ -47,25 +56,52 @@ const REQUIRED_PRAGMAS: &[(&str, &str)] = &[
     ("secure_delete", "1"),
 ];
 
-fn connect_options(path: &Path, key: &SecretKey, mode: OpenMode) -> SqliteConnectOptions {
-    // `key` must be the first statement on a connection; sqlx sends the
-    // "key" pragma before every other pragma.
+/// The pragmas set on every connection after the key.
+const SETTINGS: &[&str] = &[
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = FULL",
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA temp_store = MEMORY",
+    "PRAGMA secure_delete = ON",
+    "PRAGMA cache_size = -32768",
+];
+// cache_size: 32 MiB of decrypted pages in memory (never on disk:
+// temp_store is MEMORY), so lists and statistics do not decrypt the file
+// again.
+
+/// Options without any key: sqlx runs only its own harmless default
+/// (`foreign_keys`, which does not read the file) before our first
+/// statement, which is the key.
+fn connect_options(path: &Path, mode: OpenMode) -> SqliteConnectOptions {
     SqliteConnectOptions::from_str("sqlite://")
         .expect("static url")
         .filename(path)
         .create_if_missing(mode == OpenMode::Create)
-        .pragma("key", key.expose_as_sqlcipher_raw_key().to_string())
-        .journal_mode(SqliteJournalMode::Wal)
-        .synchronous(SqliteSynchronous::Full)
-        .foreign_keys(true)
-        .pragma("temp_store", "MEMORY")
-        .pragma("secure_delete", "ON")
-        // 32 MiB of decrypted pages in memory (never on disk: temp_store is
-        // MEMORY), so lists and statistics do not decrypt the file again.
-        .pragma("cache_size", "-32768")
         .busy_timeout(Duration::from_secs(10))
         .log_statements(LevelFilter::Off)
         .log_slow_statements(LevelFilter::Off, Duration::from_secs(3600))
+}
+
+/// Sends the key pragma, not cached and not logged, from a zeroized string.
+async fn send_key(conn: &mut SqliteConnection, key: &SecretKey) -> sqlx::Result<()> {
+    let stmt = Zeroizing::new(format!(
+        "PRAGMA key = {}",
+        key.expose_as_sqlcipher_raw_key().as_str()
+    ));
+    sqlx::query(stmt.as_str())
+        .persistent(false)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// The key, then every setting, then the checks.
+async fn prepare_connection(conn: &mut SqliteConnection, key: &SecretKey) -> Result<()> {
+    send_key(conn, key).await?;
+    for setting in SETTINGS {
+        sqlx::query(setting).execute(&mut *conn).await?;
+    }
+    check_connection(conn).await
 }
 
 /// Opens (or creates) the compartment database at `path` with `key`, checks
@@ -77,11 +113,16 @@ fn connect_options(path: &Path, key: &SecretKey, mode: OpenMode) -> SqliteConnec
 pub async fn open_compartment(
     path: &Path,
     spec: &CompartmentSpec,
-    key: &SecretKey,
+    key: Arc<SecretKey>,
     mode: OpenMode,
 ) -> Result<SqlitePool> {
     if mode == OpenMode::Existing && !path.is_file() {
         return Err(VaultError::DatabaseCorrupt(spec.name.into()));
+    }
+    if mode == OpenMode::Create && !path.exists() {
+        // SQLite would create the file 0644 (its WAL and shm take the
+        // database's mode): create it 0600 first.
+        crate::files::create_new_private(path)?;
     }
     let name = spec.name;
     #[allow(clippy::disallowed_methods)] // this is the one door
@@ -92,13 +133,14 @@ pub async fn open_compartment(
         .max_lifetime(None)
         .acquire_timeout(Duration::from_secs(30))
         .after_connect(move |conn, _meta| {
+            let key = Arc::clone(&key);
             Box::pin(async move {
-                check_connection(conn)
+                prepare_connection(conn, &key)
                     .await
                     .map_err(|e| sqlx::Error::Protocol(e.to_string()))
             })
         })
-        .connect_with(connect_options(path, key, mode))
+        .connect_with(connect_options(path, mode))
         .await
         .map_err(|e| open_error(path, name, e))?;
     // A set of pending migrations is applied all or nothing: sqlx commits
@@ -124,6 +166,10 @@ pub async fn open_compartment(
             if let Some(copy) = copy {
                 std::fs::remove_file(copy)?;
             }
+            if let Err(e) = crate::trust::check_tables(&pool, name).await {
+                pool.close().await;
+                return Err(e);
+            }
             Ok(pool)
         }
         (Err(e), Some(copy)) => {
@@ -139,6 +185,40 @@ pub async fn open_compartment(
             Err(e)
         }
     }
+}
+
+/// Opens the database at `path` read-only with `key`, runs no migration
+/// and changes no setting, and reads what it says about its own trust.
+/// A key that does not open it gives [`VaultError::DatabaseCorrupt`].
+pub(crate) async fn inspect(
+    path: &Path,
+    name: &str,
+    key: &SecretKey,
+) -> Result<crate::trust::TrustState> {
+    if !path.is_file() {
+        return Err(VaultError::DatabaseCorrupt(name.into()));
+    }
+    let options = connect_options(path, OpenMode::Existing).read_only(true);
+    #[allow(clippy::disallowed_methods)] // the same door, read-only
+    let mut conn = options
+        .connect()
+        .await
+        .map_err(|e| open_error(path, name, e))?;
+    let state = async {
+        send_key(&mut conn, key).await?;
+        sqlx::query("SELECT count(*) FROM sqlite_master")
+            .persistent(false)
+            .fetch_one(&mut conn)
+            .await?;
+        Ok::<_, sqlx::Error>(())
+    }
+    .await;
+    let result = match state {
+        Ok(()) => crate::trust::read_state(&mut conn).await,
+        Err(e) => Err(open_error(path, name, e)),
+    };
+    let _ = conn.close().await;
+    result
 }
 
 /// Whether `migrator` has migrations the database has not applied.
@@ -259,11 +339,14 @@ pub async fn cancel_rekey(pool: &SqlitePool) -> Result<()> {
 /// reopened with the new key.
 pub async fn rekey(pool: &SqlitePool, new_key: &SecretKey) -> Result<()> {
     let mut conn = pool.acquire().await?;
-    let stmt = zeroize::Zeroizing::new(format!(
+    let stmt = Zeroizing::new(format!(
         "PRAGMA rekey = {}",
         new_key.expose_as_sqlcipher_raw_key().as_str()
     ));
-    sqlx::query(stmt.as_str()).execute(&mut *conn).await?;
+    sqlx::query(stmt.as_str())
+        .persistent(false)
+        .execute(&mut *conn)
+        .await?;
     sqlx::query("PRAGMA journal_mode=WAL")
         .execute(&mut *conn)
         .await?;
@@ -298,20 +381,18 @@ pub async fn checkpoint(pool: &SqlitePool) -> Result<()> {
 pub async fn export_copy(pool: &SqlitePool, key: &SecretKey, dest: &Path) -> Result<()> {
     // An attached database is opened with the main connection's flags, which
     // do not include "create": an empty file is an empty database.
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(dest)?;
+    crate::files::create_new_private(dest)?;
     let dest = dest
         .to_str()
         .ok_or(VaultError::Invalid("the backup path is not valid text"))?;
     let mut conn = pool.acquire().await?;
     let raw = key.expose_as_sqlcipher_raw_key();
     // ATTACH's KEY takes the raw-key form without the outer double quotes.
-    let bare = zeroize::Zeroizing::new(raw[1..raw.len() - 1].to_string());
+    let bare = Zeroizing::new(raw[1..raw.len() - 1].to_string());
     sqlx::query("ATTACH DATABASE ?1 AS backup_copy KEY ?2")
         .bind(dest)
         .bind(bare.as_str())
+        .persistent(false)
         .execute(&mut *conn)
         .await?;
     let exported = sqlx::query("SELECT sqlcipher_export('backup_copy')")

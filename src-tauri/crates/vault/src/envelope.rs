@@ -24,6 +24,7 @@ use crate::secret::{SecretKey, KEY_LEN};
 const VERSION: u8 = 1;
 const NONCE_LEN: usize = 24;
 const SEALED_BOX_INFO: &[u8] = b"vertrouwd sealed box v1";
+const PIN_INFO: &[u8] = b"vertrouwd pin v1";
 
 /// Associated data: a purpose label and length-prefixed fields, so that
 /// ("ab","c") and ("a","bc") never collide.
@@ -166,6 +167,20 @@ impl KeyPair {
 
     pub fn public_b64(&self) -> String {
         B64.encode(self.public.as_bytes())
+    }
+
+    /// The key this pair's owner pins their compartment keys under:
+    /// HKDF-SHA256 of the private key (no salt), info `"vertrouwd pin v1"`
+    /// followed by the public key. Only the owner can derive it.
+    pub(crate) fn pin_key(&self) -> Result<SecretKey> {
+        let secret = Zeroizing::new(self.secret.to_bytes());
+        let mut info = PIN_INFO.to_vec();
+        info.extend_from_slice(self.public.as_bytes());
+        let mut out = Zeroizing::new([0u8; KEY_LEN]);
+        Hkdf::<Sha256>::new(None, secret.as_ref())
+            .expand(&info, out.as_mut())
+            .map_err(|_| VaultError::Crypto)?;
+        Ok(SecretKey::from_bytes(*out))
     }
 }
 

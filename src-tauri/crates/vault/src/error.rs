@@ -26,6 +26,12 @@ pub enum VaultError {
     Migration(String),
     #[error("this user does not hold compartment {0}")]
     NotHeld(String),
+    #[error("the key or database of compartment {0} in the folder was not given by one of its holders; nothing was written into it")]
+    Untrusted(String),
+    #[error("the vault changed since it was unlocked here; unlock it again")]
+    Stale,
+    #[error("that file would be inside the vault folder")]
+    InsideVault,
     #[error("the audit trail of compartment {0} is broken at entry {1}")]
     AuditChainBroken(String, i64),
     #[error("the backup file is damaged or not a backup")]

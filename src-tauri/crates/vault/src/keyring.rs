@@ -3,17 +3,25 @@
 //! Per user: a login tag (a hash of the login name, so names are not stored
 //! readably), an X25519 public key, the private key wrapped twice (under the
 //! passphrase and under the recovery key, each with its own Argon2id salt and
-//! parameters), and each compartment key the user holds sealed to the public
-//! key. During a key rotation a slot may also hold the previous key of a
-//! compartment until the database has been re-keyed.
+//! parameters), each compartment key given to the user sealed to the public
+//! key, and the keys the user accepted, pinned under a key derived from
+//! their own private key. During a key rotation a slot may also hold the
+//! previous key of a compartment until the database has been re-keyed.
 //!
-//! The file is replaced atomically (temp file, fsync, rename, fsync of the
-//! folder): a failed write leaves the previous keyring in place.
+//! Everything here is attacker input: anyone who can write the folder can
+//! write this file. Who holds a compartment is decided inside that
+//! compartment's database ([`crate::trust`]); what a user accepted is
+//! decided by their pins, which only they can make.
+//!
+//! Writers take [`KeyringLock`], read the file again under it, apply their
+//! change and replace the file atomically ([`crate::files`]), so two
+//! programs (the app and the CLI) never lose each other's change.
 
-use std::collections::BTreeMap;
-use std::fs;
-use std::io::Write;
-use std::path::Path;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs::{self, File, OpenOptions};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;
@@ -27,8 +35,18 @@ use crate::kdf::{self, KdfParams, SALT_LEN};
 use crate::secret::SecretKey;
 
 pub const KEYRING_FILE: &str = "keyring.json";
+/// The file writers lock while they change the keyring.
+pub const LOCK_FILE: &str = "keyring.lock";
 const FORMAT: &str = "vertrouwd-keyring";
-const VERSION: u32 = 1;
+/// The format written. Format 1 (no pins, no generation) is read, and
+/// upgraded at the first unlock ([`crate::vault`]).
+pub const VERSION: u32 = 2;
+/// The first format, still read.
+pub const LEGACY_VERSION: u32 = 1;
+/// A keyring larger than this is not read (a real one is a few KB a user).
+pub const MAX_KEYRING_BYTES: u64 = 16 << 20;
+/// How long a writer waits for another program's change to finish.
+const LOCK_WAIT: Duration = Duration::from_secs(10);
 
 /// The whole keyring file.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -37,6 +55,10 @@ pub struct Keyring {
     pub version: u32,
     pub vault_id: String,
     pub created_at: DateTime<Utc>,
+    /// Incremented by every write; a machine remembers the highest it saw,
+    /// so a keyring that went back is noticed. Not authenticated.
+    #[serde(default)]
+    pub generation: u64,
     /// Names of the compartments, which are also their database file stems.
     pub compartments: Vec<String>,
     pub users: Vec<UserSlot>,
@@ -53,6 +75,32 @@ pub struct UserSlot {
     pub keys: BTreeMap<String, SealedBox>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub previous_keys: BTreeMap<String, SealedBox>,
+    /// The compartment keys this user accepted, each sealed under a key
+    /// derived from the user's own private key (see [`crate::trust`]).
+    /// Absent on a slot that has not been unlocked since format 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pins: Option<BTreeMap<String, Envelope>>,
+}
+
+impl UserSlot {
+    /// Every compartment the slot claims, in any of its fields.
+    pub fn claims(&self) -> BTreeSet<String> {
+        let mut c: BTreeSet<String> = self.keys.keys().cloned().collect();
+        c.extend(self.previous_keys.keys().cloned());
+        if let Some(p) = &self.pins {
+            c.extend(p.keys().cloned());
+        }
+        c
+    }
+
+    /// Drops every claim on `compartment`.
+    pub fn forget(&mut self, compartment: &str) {
+        self.keys.remove(compartment);
+        self.previous_keys.remove(compartment);
+        if let Some(p) = self.pins.as_mut() {
+            p.remove(compartment);
+        }
+    }
 }
 
 /// A wrapped private key and how to derive the key that unwraps it.
@@ -94,6 +142,7 @@ impl Keyring {
             version: VERSION,
             vault_id,
             created_at,
+            generation: 0,
             compartments,
             users: vec![],
         }
@@ -101,28 +150,44 @@ impl Keyring {
 
     /// Reads and checks the keyring in `dir`.
     pub fn load(dir: &Path) -> Result<Self> {
-        let bytes = match fs::read(dir.join(KEYRING_FILE)) {
-            Ok(b) => b,
+        let file = match File::open(dir.join(KEYRING_FILE)) {
+            Ok(f) => f,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Err(VaultError::NotAVault)
             }
             Err(e) => return Err(e.into()),
         };
+        if !file.metadata()?.is_file() {
+            return Err(VaultError::KeyringCorrupt);
+        }
+        let mut bytes = vec![];
+        file.take(MAX_KEYRING_BYTES + 1).read_to_end(&mut bytes)?;
+        if bytes.len() as u64 > MAX_KEYRING_BYTES {
+            return Err(VaultError::KeyringCorrupt);
+        }
         Self::from_bytes(&bytes)
     }
 
+    /// Parses and checks a keyring: the format, a known version, and no two
+    /// slots with one user id or one login.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
         let k: Keyring = serde_json::from_slice(bytes).map_err(|_| VaultError::KeyringCorrupt)?;
-        if k.format != FORMAT || k.version != VERSION || k.compartments.is_empty() {
+        if k.format != FORMAT
+            || !(LEGACY_VERSION..=VERSION).contains(&k.version)
+            || k.compartments.is_empty()
+        {
+            return Err(VaultError::KeyringCorrupt);
+        }
+        let ids: BTreeSet<&str> = k.users.iter().map(|u| u.user_id.as_str()).collect();
+        let tags: BTreeSet<&str> = k.users.iter().map(|u| u.login_tag.as_str()).collect();
+        if ids.len() != k.users.len() || tags.len() != k.users.len() {
             return Err(VaultError::KeyringCorrupt);
         }
         Ok(k)
     }
 
-    /// Writes the keyring atomically.
-    pub fn save(&self, dir: &Path) -> Result<()> {
-        let json = serde_json::to_vec_pretty(self).map_err(|_| VaultError::KeyringCorrupt)?;
-        write_atomically(dir, KEYRING_FILE, &json)
+    fn to_bytes(&self) -> Result<Vec<u8>> {
+        serde_json::to_vec_pretty(self).map_err(|_| VaultError::KeyringCorrupt)
     }
 
     pub fn login_tag(&self, login: &str) -> String {
@@ -157,6 +222,13 @@ impl Keyring {
             .with(user_id)
             .with(kind.label())
             .with(public_key)
+    }
+
+    pub fn pin_aad(&self, user_id: &str, compartment: &str) -> Aad {
+        Aad::new("pinned-key")
+            .with(&self.vault_id)
+            .with(user_id)
+            .with(compartment)
     }
 
     pub fn compartment_aad(
@@ -260,27 +332,76 @@ pub fn normalize_login(login: &str) -> String {
     login.trim().to_lowercase()
 }
 
-/// Writes `name` in `dir` atomically: a sibling temp file, fsync, rename,
-/// fsync of the folder. On failure the temp file is removed and the old file
-/// (if any) is untouched.
-pub fn write_atomically(dir: &Path, name: &str, bytes: &[u8]) -> Result<()> {
-    let tmp = dir.join(format!(".{name}.tmp"));
-    let result = (|| -> std::io::Result<()> {
-        let mut f = fs::OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .open(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        drop(f);
-        fs::rename(&tmp, dir.join(name))?;
-        fs::File::open(dir)?.sync_all()
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+/// The keyring's write lock: an exclusive lock on `keyring.lock` in the
+/// vault folder, held while a program reads the keyring again, applies its
+/// change and writes it. Released on drop.
+#[derive(Debug)]
+pub struct KeyringLock {
+    dir: PathBuf,
+    vault_id: String,
+    _file: File,
+}
+
+impl KeyringLock {
+    /// Waits (up to ten seconds, then [`VaultError::Busy`]) for the lock on
+    /// the keyring of vault `vault_id` in `dir`.
+    pub fn acquire(dir: &Path, vault_id: &str) -> Result<Self> {
+        let path = dir.join(LOCK_FILE);
+        let file = match OpenOptions::new().read(true).open(&path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                match crate::files::create_new_private(&path) {
+                    Ok(f) => f,
+                    // Another program created it just now.
+                    Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                        OpenOptions::new().read(true).open(&path)?
+                    }
+                    Err(e) => return Err(e.into()),
+                }
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let started = Instant::now();
+        loop {
+            match file.try_lock() {
+                Ok(()) => break,
+                Err(fs::TryLockError::WouldBlock) if started.elapsed() < LOCK_WAIT => {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                Err(fs::TryLockError::WouldBlock) => return Err(VaultError::Busy),
+                Err(fs::TryLockError::Error(e)) => return Err(e.into()),
+            }
+        }
+        Ok(Self {
+            dir: dir.to_path_buf(),
+            vault_id: vault_id.to_string(),
+            _file: file,
+        })
     }
-    result.map_err(Into::into)
+
+    /// The keyring as it is on disk now. A keyring of another vault put in
+    /// its place is refused.
+    pub fn load(&self) -> Result<Keyring> {
+        let k = Keyring::load(&self.dir)?;
+        if k.vault_id != self.vault_id {
+            return Err(VaultError::KeyringCorrupt);
+        }
+        Ok(k)
+    }
+
+    /// Writes `keyring` in the current format with the next generation.
+    pub fn save(&self, keyring: &mut Keyring) -> Result<()> {
+        keyring.version = VERSION;
+        keyring.generation = keyring.generation.saturating_add(1);
+        crate::files::write_atomically(&self.dir, KEYRING_FILE, &keyring.to_bytes()?)
+    }
+}
+
+/// Writes the first keyring of a new vault (there is nothing to lock yet:
+/// the folder was empty).
+pub(crate) fn save_new(dir: &Path, keyring: &mut Keyring) -> Result<()> {
+    let lock = KeyringLock::acquire(dir, &keyring.vault_id)?;
+    lock.save(keyring)
 }
 
 #[cfg(test)]
@@ -295,13 +416,61 @@ mod tests {
     }
 
     #[test]
-    fn failed_atomic_write_keeps_the_old_file() {
+    fn duplicate_slots_are_corrupt() {
+        let mut k = Keyring::new("v".into(), Utc::now(), vec!["a".into()]);
+        let slot: UserSlot = serde_json::from_value(serde_json::json!({
+            "user_id": "u1", "login_tag": "t1", "public_key": "pk",
+            "passphrase": {"kdf": {"m_kib": 65536, "t": 3, "p": 1}, "salt": "", "private_key": {"v": 1, "nonce": "", "ct": ""}},
+            "recovery": {"kdf": {"m_kib": 65536, "t": 3, "p": 1}, "salt": "", "private_key": {"v": 1, "nonce": "", "ct": ""}},
+            "keys": {}
+        }))
+        .expect("slot");
+        k.users.push(slot.clone());
+        assert!(Keyring::from_bytes(&k.to_bytes().expect("json")).is_ok());
+        let mut same_id = slot.clone();
+        same_id.login_tag = "t2".into();
+        k.users.push(same_id);
+        assert!(matches!(
+            Keyring::from_bytes(&k.to_bytes().expect("json")),
+            Err(VaultError::KeyringCorrupt)
+        ));
+        k.users.pop();
+        let mut same_login = slot;
+        same_login.user_id = "u2".into();
+        k.users.push(same_login);
+        assert!(matches!(
+            Keyring::from_bytes(&k.to_bytes().expect("json")),
+            Err(VaultError::KeyringCorrupt)
+        ));
+    }
+
+    #[test]
+    fn a_second_writer_waits_for_the_first() {
         let dir = tempfile::tempdir().expect("tempdir");
-        write_atomically(dir.path(), "k.json", b"old").expect("write");
-        // A directory where the temp file should go makes the write fail.
-        fs::create_dir(dir.path().join(".k.json.tmp")).expect("mkdir");
-        assert!(write_atomically(dir.path(), "k.json", b"new").is_err());
-        assert_eq!(fs::read(dir.path().join("k.json")).expect("read"), b"old");
+        let mut k = Keyring::new("v".into(), Utc::now(), vec!["a".into()]);
+        save_new(dir.path(), &mut k).expect("first keyring");
+        let first = KeyringLock::acquire(dir.path(), "v").expect("lock");
+        let (tx, rx) = std::sync::mpsc::channel();
+        let path = dir.path().to_path_buf();
+        let waiter = std::thread::spawn(move || {
+            let lock = KeyringLock::acquire(&path, "v").expect("second lock");
+            tx.send(()).expect("send");
+            let mut k = lock.load().expect("load");
+            lock.save(&mut k).expect("save");
+        });
+        assert!(
+            rx.recv_timeout(Duration::from_millis(300)).is_err(),
+            "the second writer must wait while the first holds the lock"
+        );
+        let mut k = first.load().expect("load");
+        first.save(&mut k).expect("save");
+        drop(first);
+        waiter.join().expect("waiter");
+        assert_eq!(Keyring::load(dir.path()).expect("load").generation, 3);
+        assert!(matches!(
+            KeyringLock::acquire(dir.path(), "other").and_then(|l| l.load()),
+            Err(VaultError::KeyringCorrupt)
+        ));
     }
 
     #[test]

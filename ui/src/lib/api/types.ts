@@ -3,7 +3,7 @@
 
 export type SecretText = string;
 
-export type ErrorCode = "Locked" | "WrongPassphrase" | "UnknownUser" | "NotAVault" | "VaultExists" | "Validation" | "Forbidden" | "Conflict" | "NotFound" | "Corrupt" | "TooNew" | "OtherVault" | "DiskFull" | "ReadOnly" | "Busy" | "Internal";
+export type ErrorCode = "Locked" | "WrongPassphrase" | "UnknownUser" | "NotAVault" | "VaultExists" | "Validation" | "Forbidden" | "Conflict" | "NotFound" | "Corrupt" | "TooNew" | "OtherVault" | "DiskFull" | "ReadOnly" | "Busy" | "Untrusted" | "Internal";
 
 export type ApiError = { code: ErrorCode, message: string, 
 /**
@@ -17,7 +17,12 @@ reason: string | null, };
 
 export type Role = "advisor" | "hr" | "manager";
 
-export type UserInfo = { id: string, login: string, display_name: string, roles: Array<Role>, created_at: string, };
+export type UserInfo = { id: string, login: string, display_name: string, roles: Array<Role>, created_at: string, 
+/**
+ * Compartments (of those the viewer holds) whose holders list does not
+ * know this user's key slot: the slot opens nothing there.
+ */
+not_holder_of: Array<string>, };
 
 export type Settings = { organisation: string, idle_lock_seconds: number, };
 
@@ -35,7 +40,12 @@ export type StrengthHint = "too_short" | "too_guessable" | "contains_name";
 
 export type VaultStatus = { dir: string, exists: boolean, unlocked: boolean, };
 
-export type CreateVaultRequest = { dir: string, organisation: string, display_name: string, login: string, roles: Array<Role>, passphrase: SecretText, passphrase_repeat: SecretText, };
+export type CreateVaultRequest = { dir: string, organisation: string, display_name: string, login: string, roles: Array<Role>, passphrase: SecretText, passphrase_repeat: SecretText, 
+/**
+ * Needed when the roles combine advisor with hr or manager: the user
+ * confirms that they know this weakens the advisor's independence.
+ */
+confirm_combined_roles: boolean, };
 
 export type RecoveryKeyShown = { 
 /**
@@ -53,9 +63,29 @@ export type SessionInfo = { vault_id: string, dir: string, organisation: string,
 /**
  * The compartments this user's keys open: `org`, `hr`, `advisor`.
  */
-compartments: Array<string>, idle_lock_seconds: number, };
+compartments: Array<string>, idle_lock_seconds: number, 
+/**
+ * What unlocking found that the user should know.
+ */
+warnings: Array<SessionWarning>, };
 
-export type AddUserRequest = { display_name: string, login: string, roles: Array<Role>, passphrase: SecretText, passphrase_repeat: SecretText, };
+export type SessionWarning = { "kind": "refused", compartment: string, reason: string, } | { "kind": "first_use", compartment: string, };
+
+export type UnknownSlot = { user_id: string, 
+/**
+ * The compartments the slot claims.
+ */
+claims: Array<string>, 
+/**
+ * The directory lists this user as removed.
+ */
+removed: boolean, };
+
+export type AddUserRequest = { display_name: string, login: string, roles: Array<Role>, passphrase: SecretText, passphrase_repeat: SecretText, 
+/**
+ * As for a new vault: advisor combined with hr or manager.
+ */
+confirm_combined_roles: boolean, };
 
 export type AddedUser = { user: UserInfo, recovery: RecoveryKeyShown, };
 

@@ -37,6 +37,10 @@ pub enum ErrorCode {
     ReadOnly,
     /// Another program (a second window, the CLI) holds the vault just now.
     Busy,
+    /// A key or database in the vault folder was not given by one of the
+    /// compartment's holders (planted, or replaced); nothing was written
+    /// into it.
+    Untrusted,
     Internal,
 }
 
@@ -99,6 +103,9 @@ impl From<VaultError> for ApiError {
             | VaultError::BackupCorrupt => C::Corrupt,
             VaultError::DatabaseTooNew(_) => C::TooNew,
             VaultError::NotHeld(_) => C::Forbidden,
+            VaultError::Untrusted(_) => C::Untrusted,
+            VaultError::Stale => C::Conflict,
+            VaultError::InsideVault => return Self::validation("path", "inside_vault"),
             VaultError::OtherVault => C::OtherVault,
             VaultError::LoginTaken => {
                 return ApiError {

@@ -66,6 +66,7 @@ struct Open {
     organisation: String,
     idle_lock_seconds: u32,
     last_activity: DateTime<Utc>,
+    warnings: Vec<SessionWarning>,
 }
 
 impl Open {
@@ -77,6 +78,7 @@ impl Open {
             user: self.user.clone(),
             compartments: self.vault.held(),
             idle_lock_seconds: self.idle_lock_seconds,
+            warnings: self.warnings.clone(),
         }
     }
 
@@ -88,25 +90,30 @@ impl Open {
         self.user.roles.contains(&role)
     }
 
-    /// Writes a file the user asked for (a PDF, a release) where they chose,
-    /// atomically; never inside the vault folder.
-    fn write_outside_vault(&self, path: &str, bytes: &[u8]) -> ApiResult<WrittenFile> {
-        let out = PathBuf::from(path.trim());
-        let (Some(dir), Some(name)) = (out.parent(), out.file_name().and_then(|n| n.to_str()))
-        else {
+    /// Where a file the user asked for (a PDF, a release, a backup) may go:
+    /// a folder that exists and is not the vault folder or inside it,
+    /// however the path is spelled.
+    fn export_target(&self, path: &str) -> ApiResult<vertrouwd_vault::files::ExportTarget> {
+        let path = path.trim();
+        if path.is_empty() {
             return Err(ApiError::validation("path", "required"));
-        };
-        if out.starts_with(self.vault.dir()) {
-            return Err(ApiError::validation("path", "inside_vault"));
         }
-        let dir = if dir.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            dir
-        };
-        vertrouwd_vault::keyring::write_atomically(dir, name, bytes)?;
+        vertrouwd_vault::files::export_target(self.vault.dir(), Path::new(path)).map_err(
+            |e| match e {
+                vault::VaultError::Missing => ApiError::validation("path", "no_folder"),
+                vault::VaultError::Invalid(_) => ApiError::validation("path", "invalid"),
+                other => other.into(),
+            },
+        )
+    }
+
+    /// Writes a file the user asked for where they chose, atomically and
+    /// readable by them only; never inside the vault folder.
+    fn write_outside_vault(&self, path: &str, bytes: &[u8]) -> ApiResult<WrittenFile> {
+        let target = self.export_target(path)?;
+        vertrouwd_vault::files::write_export(&target, bytes)?;
         Ok(WrittenFile {
-            path: out.to_string_lossy().into_owned(),
+            path: target.path().to_string_lossy().into_owned(),
             bytes: bytes.len() as u64,
             missing_characters: vec![],
         })
@@ -143,6 +150,15 @@ fn clean_roles(roles: &[Role]) -> ApiResult<Vec<Role>> {
         return Err(ApiError::validation("roles", "required"));
     }
     Ok(r)
+}
+
+/// Advisor combined with hr or manager needs the user's explicit consent.
+fn check_combination(roles: &[Role], confirmed: bool) -> ApiResult<bool> {
+    let combined = roles::combines_advisor(roles);
+    if combined && !confirmed {
+        return Err(ApiError::validation("roles", "advisor_combined"));
+    }
+    Ok(combined)
 }
 
 fn new_passphrase(
@@ -221,6 +237,7 @@ impl Session {
         let display_name = clean_text(&req.display_name, "display_name", MAX_NAME)?;
         let login = clean_text(&req.login, "login", MAX_LOGIN)?;
         let roles = clean_roles(&req.roles)?;
+        let combined = check_combination(&roles, req.confirm_combined_roles)?;
         new_passphrase(
             &req.passphrase,
             &req.passphrase_repeat,
@@ -256,14 +273,25 @@ impl Session {
             display_name,
             roles,
             created_at: now,
+            not_holder_of: vec![],
         };
         let written = async {
-            let public_key = unlocked.keyring().slot(&user.id)?.public_key.clone();
+            let public_key = unlocked.public_key();
             let mut tx = unlocked.pool(ORG)?.begin().await?;
             users::insert(&mut tx, &user, &public_key).await?;
             settings::set(&mut tx, settings::ORGANISATION, &organisation).await?;
             audit::append(&mut tx, now, &user.id, "vault.created", None).await?;
             audit::append(&mut tx, now, &user.id, "user.added", Some(&user.id)).await?;
+            if combined {
+                audit::append(
+                    &mut tx,
+                    now,
+                    &user.id,
+                    "user.roles_combined",
+                    Some(&user.id),
+                )
+                .await?;
+            }
             tx.commit().await?;
             for c in unlocked.held().iter().filter(|c| *c != ORG) {
                 let mut conn = unlocked.pool(c)?.acquire().await?;
@@ -283,6 +311,7 @@ impl Session {
             idle_lock_seconds: settings::DEFAULT_IDLE_LOCK_SECONDS,
             last_activity: now,
             vault: unlocked,
+            warnings: vec![],
         };
         let created = CreatedVault {
             session: open.info(),
@@ -295,22 +324,34 @@ impl Session {
         Ok(created)
     }
 
-    async fn enter(&self, vault: Unlocked) -> ApiResult<SessionInfo> {
-        let org = vault.pool(ORG)?;
-        let Some(user) = users::by_id(org, vault.user_id()).await? else {
-            vault.lock().await;
-            return Err(ApiError::new(
-                ErrorCode::Corrupt,
-                "the user is missing from the directory",
-            ));
+    async fn enter(&self, mut vault: Unlocked) -> ApiResult<SessionInfo> {
+        let entered = async {
+            let org = vault.pool(ORG)?.clone();
+            let Some(user) = users::by_id(&org, vault.user_id()).await? else {
+                return Err(ApiError::new(
+                    ErrorCode::Corrupt,
+                    "the user is missing from the directory",
+                ));
+            };
+            confirm_first_holders(&mut vault, &org, self.clock.now()).await?;
+            Ok((user, settings::load(&org).await?))
+        }
+        .await;
+        let (user, s) = match entered {
+            Ok(v) => v,
+            Err(e) => {
+                vault.lock().await;
+                return Err(e);
+            }
         };
-        let s = settings::load(org).await?;
+        let warnings = vault.findings().iter().map(session_warning).collect();
         let open = Open {
             vault,
             user,
             organisation: s.organisation,
             idle_lock_seconds: s.idle_lock_seconds,
             last_activity: self.clock.now(),
+            warnings,
         };
         let info = open.info();
         if let Some(old) = self.open.lock().await.replace(open) {
@@ -328,7 +369,7 @@ impl Session {
         }
         self.lock().await;
         let vault = Vault::open(&dir, LAYOUT)?
-            .unlock(&login, &req.passphrase.to_passphrase())
+            .unlock(&login, &req.passphrase.to_passphrase(), self.clock.now())
             .await?;
         self.enter(vault).await
     }
@@ -346,7 +387,12 @@ impl Session {
         )?;
         self.lock().await;
         let vault = Vault::open(&dir, LAYOUT)?
-            .reset_with_recovery(&login, &recovery, &req.new_passphrase.to_passphrase())
+            .reset_with_recovery(
+                &login,
+                &recovery,
+                &req.new_passphrase.to_passphrase(),
+                self.clock.now(),
+            )
             .await?;
         {
             let mut conn = vault.pool(ORG)?.acquire().await?;
@@ -412,21 +458,42 @@ impl Session {
         self.with_open(async |o| Ok(o.info())).await
     }
 
-    /// The active users, for anyone who holds the org compartment.
+    /// The active users, for anyone who holds the org compartment, each
+    /// with the held compartments whose holders list does not know their
+    /// key slot.
     pub async fn list_users(&self) -> ApiResult<Vec<UserInfo>> {
         self.with_open(async |o| {
-            let slots: Vec<&str> = o
-                .vault
-                .keyring()
-                .users
-                .iter()
-                .map(|u| u.user_id.as_str())
-                .collect();
+            let checks = o.vault.slot_checks().await?;
             Ok(users::list(o.org()?)
                 .await?
                 .into_iter()
-                .filter(|u| slots.contains(&u.id.as_str()))
+                .filter_map(|mut u| {
+                    let check = checks.iter().find(|c| c.user_id == u.id)?;
+                    u.not_holder_of = check.not_holder_of.clone();
+                    Some(u)
+                })
                 .collect())
+        })
+        .await
+    }
+
+    /// Key slots in the keyring that the users directory does not list as
+    /// active users: added to the file by hand, or a removed user's slot
+    /// put back. They open nothing; the user list shows them flagged.
+    pub async fn unknown_key_slots(&self) -> ApiResult<Vec<UnknownSlot>> {
+        self.with_open(async |o| {
+            let org = o.org()?;
+            let mut out = vec![];
+            for check in o.vault.slot_checks().await? {
+                if users::by_id(org, &check.user_id).await?.is_none() {
+                    out.push(UnknownSlot {
+                        removed: users::is_removed(org, &check.user_id).await?,
+                        user_id: check.user_id,
+                        claims: check.claims,
+                    });
+                }
+            }
+            Ok(out)
         })
         .await
     }
@@ -437,6 +504,7 @@ impl Session {
         let display_name = clean_text(&req.display_name, "display_name", MAX_NAME)?;
         let login = clean_text(&req.login, "login", MAX_LOGIN)?;
         let roles = clean_roles(&req.roles)?;
+        let combined = check_combination(&roles, req.confirm_combined_roles)?;
         new_passphrase(
             &req.passphrase,
             &req.passphrase_repeat,
@@ -459,15 +527,14 @@ impl Session {
                 display_name,
                 roles,
                 created_at: now,
+                not_holder_of: vec![],
             };
-            let passphrase = req.passphrase.to_passphrase();
             let org = o.org()?.clone();
-            let mut tx = org.begin().await?;
             let taken: i64 = sqlx::query_scalar(
                 "SELECT count(*) FROM users WHERE login = ?1 AND removed_at IS NULL",
             )
             .bind(&user.login)
-            .fetch_one(&mut *tx)
+            .fetch_one(&org)
             .await?;
             if taken > 0 {
                 return Err(ApiError {
@@ -475,16 +542,43 @@ impl Session {
                     ..ApiError::validation("login", "taken")
                 });
             }
-            let recovery = o.vault.add_user(NewUser {
-                user_id: user.id.clone(),
-                login: &user.login,
-                passphrase: &passphrase,
-                compartments,
-            })?;
+            let passphrase = req.passphrase.to_passphrase();
+            let recovery = o
+                .vault
+                .add_user(
+                    NewUser {
+                        user_id: user.id.clone(),
+                        login: &user.login,
+                        passphrase: &passphrase,
+                        compartments,
+                    },
+                    now,
+                )
+                .await?;
             let public_key = o.vault.keyring().slot(&user.id)?.public_key.clone();
-            users::insert(&mut tx, &user, &public_key).await?;
-            audit::append(&mut tx, now, &o.user.id, "user.added", Some(&user.id)).await?;
-            tx.commit().await?;
+            let listed = async {
+                let mut tx = org.begin().await?;
+                users::insert(&mut tx, &user, &public_key).await?;
+                audit::append(&mut tx, now, &o.user.id, "user.added", Some(&user.id)).await?;
+                if combined {
+                    audit::append(
+                        &mut tx,
+                        now,
+                        &o.user.id,
+                        "user.roles_combined",
+                        Some(&user.id),
+                    )
+                    .await?;
+                }
+                tx.commit().await?;
+                Ok::<_, ApiError>(())
+            }
+            .await;
+            if let Err(e) = listed {
+                // The keys were given: take them back the only safe way.
+                let _ = o.vault.remove_user(&user.id, now).await;
+                return Err(e);
+            }
             Ok(AddedUser {
                 user,
                 recovery: shown(&recovery),
@@ -518,7 +612,8 @@ impl Session {
         .await
     }
 
-    /// Removes a user and rotates every compartment key they held.
+    /// Removes a user — or a key slot the directory does not know — and
+    /// rotates every compartment key they held.
     pub async fn remove_user(&self, req: RemoveUserRequest) -> ApiResult<RemovedUser> {
         let reason = clean_text(&req.reason, "reason", MAX_REASON)?;
         let now = self.clock.now();
@@ -526,25 +621,25 @@ impl Session {
             if req.user_id == o.user.id {
                 return Err(ApiError::validation("user_id", "self"));
             }
-            if users::by_id(o.org()?, &req.user_id).await?.is_none() {
-                return Err(ApiError::new(ErrorCode::NotFound, "no such user"));
-            }
-            let rotated = o.vault.remove_user(&req.user_id).await?;
+            let listed = users::by_id(o.org()?, &req.user_id).await?.is_some();
+            let rotated = o
+                .vault
+                .remove_user(&req.user_id, now)
+                .await
+                .map_err(|e| match e {
+                    vault::VaultError::UnknownUser => {
+                        ApiError::new(ErrorCode::NotFound, "no such user")
+                    }
+                    other => other.into(),
+                })?;
             let mut tx = o.org()?.begin().await?;
-            users::mark_removed(&mut tx, &req.user_id, now, &reason).await?;
-            audit::append(&mut tx, now, &o.user.id, "user.removed", Some(&req.user_id)).await?;
-            tx.commit().await?;
-            for c in &rotated {
-                let mut conn = o.vault.pool(c)?.acquire().await?;
-                audit::append(
-                    &mut conn,
-                    now,
-                    &o.user.id,
-                    "keys.rotated",
-                    Some(&req.user_id),
-                )
-                .await?;
+            if listed {
+                users::mark_removed(&mut tx, &req.user_id, now, &reason).await?;
+                audit::append(&mut tx, now, &o.user.id, "user.removed", Some(&req.user_id)).await?;
+            } else {
+                audit::append(&mut tx, now, &o.user.id, "slot.removed", Some(&req.user_id)).await?;
             }
+            tx.commit().await?;
             Ok(RemovedUser { rotated })
         })
         .await
@@ -624,15 +719,9 @@ impl Session {
 
     /// Writes a backup of the whole vault to `path`.
     pub async fn backup(&self, req: PathRequest) -> ApiResult<BackupResult> {
-        let out = PathBuf::from(req.path.trim());
-        if req.path.trim().is_empty() {
-            return Err(ApiError::validation("path", "required"));
-        }
         let now = self.clock.now();
         self.with_open(async |o| {
-            if out.starts_with(o.vault.dir()) {
-                return Err(ApiError::validation("path", "inside_vault"));
-            }
+            let out = o.export_target(&req.path)?.path();
             {
                 let mut conn = o.org()?.acquire().await?;
                 audit::append(&mut conn, now, &o.user.id, "backup.made", None).await?;
@@ -659,9 +748,7 @@ impl Session {
         let recovery = RecoveryKey::parse(req.recovery_key.expose_secret_str())?;
         let now = self.clock.now();
         self.with_open(async |o| {
-            if PathBuf::from(req.path.trim()).starts_with(o.vault.dir()) {
-                return Err(ApiError::validation("path", "inside_vault"));
-            }
+            o.export_target(&req.path)?;
             o.vault.check_recovery_key(&recovery).map_err(|e| match e {
                 vault::VaultError::WrongPassphrase => ApiError::validation("recovery_key", "wrong"),
                 other => other.into(),
@@ -694,7 +781,7 @@ impl Session {
     /// of that vault.
     pub async fn verify_backup(&self, req: PathRequest) -> ApiResult<BackupSummary> {
         let path = PathBuf::from(req.path.trim());
-        let info = vault::verify_backup(&path)?;
+        let info = vault::verify_backup(&path, LAYOUT)?;
         if let Some(open) = self.open.lock().await.as_ref() {
             if open.vault.vault_id() != info.vault_id {
                 return Err(vault::VaultError::OtherVault.into());
@@ -710,7 +797,7 @@ impl Session {
         let from = PathBuf::from(req.from.trim());
         let dir = dir_of(&req.dir)?;
         let login = clean_text(&req.login, "login", MAX_LOGIN)?;
-        let info = vault::restore(&from, &dir)?;
+        let info = vault::restore(&from, &dir, LAYOUT)?;
         let checked = restore_check(&dir, &login, &req.passphrase).await;
         match checked {
             Ok(report) if report.ok => Ok(RestoreResult {
@@ -739,11 +826,62 @@ async fn restore_check(
     passphrase: &SecretText,
 ) -> ApiResult<VerifyReport> {
     let vault = Vault::open(dir, LAYOUT)?
-        .unlock(login, &passphrase.to_passphrase())
+        .unlock(login, &passphrase.to_passphrase(), chrono::Utc::now())
         .await?;
     let checks = vault.verify().await;
     vault.lock().await;
     Ok(report(checks?))
+}
+
+/// After the first unlock of a vault from keyring format 1, a compartment's
+/// holders list holds only the user who opened it. The other holders are
+/// the key slots claiming it whose user id and public key the users
+/// directory (inside the vault, in org.db) records, with a role that holds
+/// the compartment.
+async fn confirm_first_holders(
+    vault: &mut Unlocked,
+    org: &sqlx::SqlitePool,
+    now: DateTime<Utc>,
+) -> ApiResult<()> {
+    for compartment in vault.started_holders().to_vec() {
+        let mut holders = vec![];
+        for slot in &vault.keyring().users {
+            if slot.user_id == vault.user_id() || !slot.claims().contains(&compartment) {
+                continue;
+            }
+            if let Some((public_key, stored_roles)) = users::public_key(org, &slot.user_id).await? {
+                let holds =
+                    roles::compartments_for(&roles::split(&stored_roles)).contains(&compartment);
+                if holds && public_key == slot.public_key {
+                    holders.push(vault::Holder {
+                        user_id: slot.user_id.clone(),
+                        public_key,
+                    });
+                }
+            }
+        }
+        vault
+            .confirm_first_holders(&compartment, &holders, now)
+            .await?;
+    }
+    Ok(())
+}
+
+fn session_warning(f: &vault::Finding) -> SessionWarning {
+    match f {
+        vault::Finding::Refused { compartment, why } => SessionWarning::Refused {
+            compartment: compartment.clone(),
+            reason: match why {
+                vault::Refusal::NotGiven => "not_given",
+                vault::Refusal::NotAHolder => "not_a_holder",
+                vault::Refusal::Unreadable => "unreadable",
+            }
+            .into(),
+        },
+        vault::Finding::FirstUse { compartment } => SessionWarning::FirstUse {
+            compartment: compartment.clone(),
+        },
+    }
 }
 
 fn shown(recovery: &RecoveryKey) -> RecoveryKeyShown {
@@ -784,6 +922,8 @@ pub fn typescript_bindings() -> String {
         UnlockRequest::decl(cfg),
         RecoveryResetRequest::decl(cfg),
         SessionInfo::decl(cfg),
+        SessionWarning::decl(cfg),
+        UnknownSlot::decl(cfg),
         AddUserRequest::decl(cfg),
         AddedUser::decl(cfg),
         ChangePassphraseRequest::decl(cfg),

@@ -67,6 +67,10 @@ pub struct CreateVaultRequest {
     pub roles: Vec<Role>,
     pub passphrase: SecretText,
     pub passphrase_repeat: SecretText,
+    /// Needed when the roles combine advisor with hr or manager: the user
+    /// confirms that they know this weakens the advisor's independence.
+    #[serde(default)]
+    pub confirm_combined_roles: bool,
 }
 
 /// A new user's recovery key, shown once and never stored in clear.
@@ -115,6 +119,32 @@ pub struct SessionInfo {
     /// The compartments this user's keys open: `org`, `hr`, `advisor`.
     pub compartments: Vec<String>,
     pub idle_lock_seconds: u32,
+    /// What unlocking found that the user should know.
+    pub warnings: Vec<SessionWarning>,
+}
+
+/// Something the user should know about the vault they just opened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum SessionWarning {
+    /// A compartment the user's key slot claims was not opened, because no
+    /// holder gave it (`not_given`), the compartment does not list the user
+    /// (`not_a_holder`), or no key in the slot opens it (`unreadable`).
+    Refused { compartment: String, reason: String },
+    /// The vault was kept in the earlier keyring format: the user's keys
+    /// were accepted as found and are pinned from now on.
+    FirstUse { compartment: String },
+}
+
+/// A key slot in the keyring that the users directory does not know (it
+/// was added to the file by hand, or belongs to a removed user).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct UnknownSlot {
+    pub user_id: String,
+    /// The compartments the slot claims.
+    pub claims: Vec<String>,
+    /// The directory lists this user as removed.
+    pub removed: bool,
 }
 
 #[derive(Debug, Deserialize, TS)]
@@ -124,6 +154,9 @@ pub struct AddUserRequest {
     pub roles: Vec<Role>,
     pub passphrase: SecretText,
     pub passphrase_repeat: SecretText,
+    /// As for a new vault: advisor combined with hr or manager.
+    #[serde(default)]
+    pub confirm_combined_roles: bool,
 }
 
 #[derive(Debug, Serialize, Deserialize, TS)]

@@ -33,6 +33,7 @@ async fn create(session: &Session, dir: &Path, roles: Vec<Role>) -> CreatedVault
             organisation: "Stichting Zorg & Welzijn".into(),
             display_name: "Ayşe Yılmaz".into(),
             login: "ayse".into(),
+            confirm_combined_roles: vertrouwd_core::roles::combines_advisor(&roles),
             roles,
             passphrase: s(PASS),
             passphrase_repeat: s(PASS),
@@ -49,6 +50,7 @@ async fn add(session: &Session, login: &str, roles: Vec<Role>) -> ApiResult<Adde
             roles,
             passphrase: s(PASS_B),
             passphrase_repeat: s(PASS_B),
+            confirm_combined_roles: false,
         })
         .await
 }
@@ -126,6 +128,7 @@ async fn bad_input_gets_typed_errors() {
             roles: vec![Role::Hr],
             passphrase: s("wachtwoord"),
             passphrase_repeat: s("wachtwoord"),
+            confirm_combined_roles: false,
         })
         .await
         .expect_err("weak passphrase");
@@ -143,6 +146,7 @@ async fn bad_input_gets_typed_errors() {
             roles: vec![Role::Hr],
             passphrase: s(PASS),
             passphrase_repeat: s("iets anders dan dat"),
+            confirm_combined_roles: false,
         })
         .await
         .expect_err("mismatch");
@@ -157,6 +161,7 @@ async fn bad_input_gets_typed_errors() {
             roles: vec![Role::Hr],
             passphrase: s(PASS),
             passphrase_repeat: s(PASS),
+            confirm_combined_roles: false,
         })
         .await
         .expect_err("10 MB organisation name");
@@ -267,7 +272,7 @@ async fn remove_user_and_recovery_reset() {
         })
         .await
         .expect("remove");
-    assert_eq!(removed.rotated, vec!["hr", "org"]);
+    assert_eq!(removed.rotated, vec!["org", "hr"]);
     assert_eq!(session.list_users().await.expect("list").len(), 1);
     let trail = session
         .audit_trail(AuditRequest {
@@ -279,12 +284,14 @@ async fn remove_user_and_recovery_reset() {
         .expect("audit");
     let actions: Vec<&str> = trail.iter().map(|r| r.action.as_str()).collect();
     assert_eq!(
-        actions[..2],
-        ["keys.rotated", "user.removed"],
+        actions[..3],
+        ["user.removed", "keys.rotated", "holder.removed"],
         "{actions:?}"
     );
-    assert_eq!(trail[1].object.as_deref(), Some(added.user.id.as_str()));
-    assert_eq!(trail[1].actor_name.as_deref(), Some("Ayşe Yılmaz"));
+    for row in &trail[..3] {
+        assert_eq!(row.object.as_deref(), Some(added.user.id.as_str()));
+        assert_eq!(row.actor_name.as_deref(), Some("Ayşe Yılmaz"));
+    }
     session.lock().await;
     assert_eq!(
         unlock(&session, &dir, "piet", PASS_B)

@@ -2,6 +2,7 @@
 
 use std::fs;
 use std::path::Path;
+use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
 use sqlx::migrate::Migrator;
@@ -59,14 +60,18 @@ async fn create(dir: &Path) -> (Unlocked, vertrouwd_vault::RecoveryKey) {
 }
 
 /// Adds Bea, who holds only beta; returns her passphrase.
-fn add_bea(u: &mut Unlocked) -> Passphrase {
+async fn add_bea(u: &mut Unlocked) -> Passphrase {
     let pb = pass("bea haar zin");
-    u.add_user(NewUser {
-        user_id: "u-b".into(),
-        login: "bea",
-        passphrase: &pb,
-        compartments: vec!["beta".into()],
-    })
+    u.add_user(
+        NewUser {
+            user_id: "u-b".into(),
+            login: "bea",
+            passphrase: &pb,
+            compartments: vec!["beta".into()],
+        },
+        now(),
+    )
+    .await
     .expect("add bea");
     pb
 }
@@ -123,7 +128,7 @@ async fn create_unlock_wrong_passphrase_unknown_user() {
     let before = snapshot(&dir);
     let err = Vault::open(&dir, LAYOUT)
         .expect("open")
-        .unlock("admin", &pass("fout"))
+        .unlock("admin", &pass("fout"), now())
         .await;
     assert!(
         matches!(err, Err(VaultError::WrongPassphrase)),
@@ -131,7 +136,7 @@ async fn create_unlock_wrong_passphrase_unknown_user() {
     );
     let err = Vault::open(&dir, LAYOUT)
         .expect("open")
-        .unlock("niemand", &pass("x"))
+        .unlock("niemand", &pass("x"), now())
         .await;
     assert!(
         matches!(err, Err(VaultError::UnknownUser)),
@@ -145,7 +150,7 @@ async fn create_unlock_wrong_passphrase_unknown_user() {
 
     let u = Vault::open(&dir, LAYOUT)
         .expect("open")
-        .unlock(" ADMIN ", &pass("eerste wachtwoordzin"))
+        .unlock(" ADMIN ", &pass("eerste wachtwoordzin"), now())
         .await
         .expect("unlock");
     assert_eq!(count_notes(&u, "alpha").await, 1);
@@ -213,19 +218,28 @@ async fn users_only_get_the_compartments_sealed_to_them() {
     let dir = tmp.path().join("vault");
     let (mut u, _) = create(&dir).await;
     let p = pass("tweede wachtwoordzin");
-    u.add_user(NewUser {
-        user_id: "u-b".into(),
-        login: "bea",
-        passphrase: &p,
-        compartments: vec!["beta".into()],
-    })
+    u.add_user(
+        NewUser {
+            user_id: "u-b".into(),
+            login: "bea",
+            passphrase: &p,
+            compartments: vec!["beta".into()],
+        },
+        now(),
+    )
+    .await
     .expect("add user");
-    let taken = u.add_user(NewUser {
-        user_id: "u-c".into(),
-        login: "BEA",
-        passphrase: &p,
-        compartments: vec!["beta".into()],
-    });
+    let taken = u
+        .add_user(
+            NewUser {
+                user_id: "u-c".into(),
+                login: "BEA",
+                passphrase: &p,
+                compartments: vec!["beta".into()],
+            },
+            now(),
+        )
+        .await;
     assert!(matches!(taken, Err(VaultError::LoginTaken)), "{taken:?}");
     u.lock().await;
 
@@ -239,7 +253,7 @@ async fn users_only_get_the_compartments_sealed_to_them() {
 
     let b = Vault::open(&dir, LAYOUT)
         .expect("open")
-        .unlock("bea", &p)
+        .unlock("bea", &p, now())
         .await
         .expect("unlock bea");
     assert_eq!(b.held(), vec!["beta"]);
@@ -247,12 +261,17 @@ async fn users_only_get_the_compartments_sealed_to_them() {
     // Bea cannot give anyone a compartment she does not hold.
     let mut b = b;
     let p3 = pass("derde");
-    let err = b.add_user(NewUser {
-        user_id: "u-d".into(),
-        login: "dirk",
-        passphrase: &p3,
-        compartments: vec!["alpha".into()],
-    });
+    let err = b
+        .add_user(
+            NewUser {
+                user_id: "u-d".into(),
+                login: "dirk",
+                passphrase: &p3,
+                compartments: vec!["alpha".into()],
+            },
+            now(),
+        )
+        .await;
     assert!(matches!(err, Err(VaultError::NotHeld(_))), "{err:?}");
 }
 
@@ -289,12 +308,12 @@ async fn changing_the_passphrase_touches_no_database() {
     );
     let old = Vault::open(&dir, LAYOUT)
         .expect("open")
-        .unlock("admin", &pass("eerste wachtwoordzin"))
+        .unlock("admin", &pass("eerste wachtwoordzin"), now())
         .await;
     assert!(matches!(old, Err(VaultError::WrongPassphrase)));
     Vault::open(&dir, LAYOUT)
         .expect("open")
-        .unlock("admin", &pass("nieuwe wachtwoordzin"))
+        .unlock("admin", &pass("nieuwe wachtwoordzin"), now())
         .await
         .expect("new works");
 }
@@ -310,18 +329,18 @@ async fn recovery_key_resets_the_passphrase() {
     let wrong = vertrouwd_vault::RecoveryKey::parse(&"0".repeat(32)).expect("parse");
     let err = Vault::open(&dir, LAYOUT)
         .expect("open")
-        .reset_with_recovery("admin", &wrong, &pass("n"))
+        .reset_with_recovery("admin", &wrong, &pass("n"), now())
         .await;
     assert!(matches!(err, Err(VaultError::WrongPassphrase)), "{err:?}");
     let u = Vault::open(&dir, LAYOUT)
         .expect("open")
-        .reset_with_recovery("admin", &typed, &pass("na herstel"))
+        .reset_with_recovery("admin", &typed, &pass("na herstel"), now())
         .await
         .expect("recover");
     u.lock().await;
     Vault::open(&dir, LAYOUT)
         .expect("open")
-        .unlock("admin", &pass("na herstel"))
+        .unlock("admin", &pass("na herstel"), now())
         .await
         .expect("unlock");
 }
@@ -332,18 +351,22 @@ async fn removing_a_user_rotates_what_they_held() {
     let dir = tmp.path().join("vault");
     let (mut u, _) = create(&dir).await;
     let pc = pass("cas zijn zin");
-    let pb = add_bea(&mut u);
-    u.add_user(NewUser {
-        user_id: "u-c".into(),
-        login: "cas",
-        passphrase: &pc,
-        compartments: vec!["beta".into(), "gamma".into()],
-    })
+    let pb = add_bea(&mut u).await;
+    u.add_user(
+        NewUser {
+            user_id: "u-c".into(),
+            login: "cas",
+            passphrase: &pc,
+            compartments: vec!["beta".into(), "gamma".into()],
+        },
+        now(),
+    )
+    .await
     .expect("add cas");
     note(&u, "beta", "voor de rotatie").await;
     let old_keyring = fs::read(dir.join("keyring.json")).expect("keyring");
 
-    let rotated = u.remove_user("u-b").await.expect("remove bea");
+    let rotated = u.remove_user("u-b", now()).await.expect("remove bea");
     assert_eq!(rotated, vec!["beta"]);
     note(&u, "beta", "na de rotatie").await;
     assert_eq!(count_notes(&u, "beta").await, 2, "data survives the re-key");
@@ -370,7 +393,7 @@ async fn removing_a_user_rotates_what_they_held() {
     let err = db::open_compartment(
         &dir.join("beta.db"),
         &LAYOUT[1],
-        &old_key,
+        Arc::new(old_key),
         OpenMode::Existing,
     )
     .await;
@@ -380,14 +403,14 @@ async fn removing_a_user_rotates_what_they_held() {
     );
     let gone = Vault::open(&dir, LAYOUT)
         .expect("open")
-        .unlock("bea", &pb)
+        .unlock("bea", &pb, now())
         .await;
     assert!(matches!(gone, Err(VaultError::UnknownUser)));
 
     // Cas, who was not removed, still opens both compartments.
     let c = Vault::open(&dir, LAYOUT)
         .expect("open")
-        .unlock("cas", &pc)
+        .unlock("cas", &pc, now())
         .await
         .expect("cas");
     assert_eq!(count_notes(&c, "beta").await, 2);
@@ -399,14 +422,14 @@ async fn removing_a_user_rotates_what_they_held() {
 }
 
 /// A database made by the first migration set, holding one note.
-async fn v1_database(dir: &Path, note: &str) -> (SecretKey, std::path::PathBuf) {
-    let key = SecretKey::random().expect("key");
+async fn v1_database(dir: &Path, note: &str) -> (Arc<SecretKey>, std::path::PathBuf) {
+    let key = Arc::new(SecretKey::random().expect("key"));
     let path = dir.join("m.db");
     let v1 = CompartmentSpec {
         name: "m",
         migrator: &ONE,
     };
-    let pool = db::open_compartment(&path, &v1, &key, OpenMode::Create)
+    let pool = db::open_compartment(&path, &v1, Arc::clone(&key), OpenMode::Create)
         .await
         .expect("v1");
     sqlx::query("INSERT INTO notes (body) VALUES (?1)")
@@ -430,7 +453,7 @@ async fn migrations_upgrade_and_newer_databases_are_refused() {
         name: "m",
         migrator: &TWO,
     };
-    let pool = db::open_compartment(&path, &v2, &key, OpenMode::Existing)
+    let pool = db::open_compartment(&path, &v2, Arc::clone(&key), OpenMode::Existing)
         .await
         .expect("v2 opens v1 db");
     let tag: Option<String> = sqlx::query_scalar("SELECT tag FROM notes")
@@ -439,7 +462,7 @@ async fn migrations_upgrade_and_newer_databases_are_refused() {
         .expect("new column");
     assert_eq!(tag, None);
     pool.close().await;
-    let err = db::open_compartment(&path, &v1, &key, OpenMode::Existing).await;
+    let err = db::open_compartment(&path, &v1, Arc::clone(&key), OpenMode::Existing).await;
     assert!(matches!(err, Err(VaultError::DatabaseTooNew(_))), "{err:?}");
 }
 
@@ -465,7 +488,7 @@ async fn damaged_databases_are_reported_and_left_alone() {
         fs::write(&path, &bytes).expect("write");
         let err = Vault::open(&dir, LAYOUT)
             .expect("open")
-            .unlock("admin", &pass("eerste wachtwoordzin"))
+            .unlock("admin", &pass("eerste wachtwoordzin"), now())
             .await;
         match (damage, err) {
             (_, Err(VaultError::DatabaseCorrupt(c))) => assert_eq!(c, "gamma"),
@@ -496,7 +519,8 @@ async fn audit_chain_verifies_and_detects_tampering() {
         note(&u, "alpha", &format!("n{i}")).await;
     }
     let pool = u.pool("alpha").expect("pool");
-    assert_eq!(audit::verify(pool, "alpha").await.expect("verify"), 5);
+    // The first row records the creator as the compartment's holder.
+    assert_eq!(audit::verify(pool, "alpha").await.expect("verify"), 6);
     let blocked = sqlx::query("UPDATE audit_log SET action = 'x' WHERE seq = 2")
         .execute(pool)
         .await;
@@ -532,13 +556,13 @@ async fn backup_verify_restore_round_trip() {
     let tmp = tempfile::tempdir().expect("tmp");
     let dir = tmp.path().join("vault");
     let (mut u, _) = create(&dir).await;
-    let pb = add_bea(&mut u);
+    let pb = add_bea(&mut u).await;
     note(&u, "alpha", "in de backup").await;
     u.lock().await;
     // Bea holds only beta: alpha and gamma are copied as encrypted files.
     let b = Vault::open(&dir, LAYOUT)
         .expect("open")
-        .unlock("bea", &pb)
+        .unlock("bea", &pb, now())
         .await
         .expect("bea");
     let out = tmp.path().join("backup.vbak");
@@ -549,7 +573,7 @@ async fn backup_verify_restore_round_trip() {
         !raw.windows(10).any(|w| w == b"in de back"),
         "backup holds plaintext"
     );
-    verify_backup(&out).expect("verify backup");
+    verify_backup(&out, LAYOUT).expect("verify backup");
 
     let mut flipped = raw.clone();
     let at = flipped.len() / 2;
@@ -557,25 +581,25 @@ async fn backup_verify_restore_round_trip() {
     let bad = tmp.path().join("bad.vbak");
     fs::write(&bad, &flipped).expect("write");
     assert!(matches!(
-        verify_backup(&bad),
+        verify_backup(&bad, LAYOUT),
         Err(VaultError::BackupCorrupt)
     ));
     let target = tmp.path().join("restored-bad");
     assert!(matches!(
-        restore(&bad, &target),
+        restore(&bad, &target, LAYOUT),
         Err(VaultError::BackupCorrupt)
     ));
     assert!(!target.exists(), "nothing restored from a corrupt backup");
 
     assert!(
-        matches!(restore(&out, &dir), Err(VaultError::AlreadyExists)),
+        matches!(restore(&out, &dir, LAYOUT), Err(VaultError::AlreadyExists)),
         "never over an existing vault"
     );
     let target = tmp.path().join("restored");
-    restore(&out, &target).expect("restore");
+    restore(&out, &target, LAYOUT).expect("restore");
     let r = Vault::open(&target, LAYOUT)
         .expect("open")
-        .unlock("admin", &pass("eerste wachtwoordzin"))
+        .unlock("admin", &pass("eerste wachtwoordzin"), now())
         .await
         .expect("unlock restored");
     assert_eq!(count_notes(&r, "alpha").await, 1);
@@ -587,15 +611,15 @@ async fn removal_while_another_program_has_the_database_open_is_busy_and_changes
     let tmp = tempfile::tempdir().expect("tmp");
     let dir = tmp.path().join("vault");
     let (mut u, _) = create(&dir).await;
-    let pb = add_bea(&mut u);
+    let pb = add_bea(&mut u).await;
     // Another "program": Bea's own session with beta open.
     let other = Vault::open(&dir, LAYOUT)
         .expect("open")
-        .unlock("bea", &pb)
+        .unlock("bea", &pb, now())
         .await
         .expect("bea");
     let keyring_before = fs::read(dir.join("keyring.json")).expect("keyring");
-    let err = u.remove_user("u-b").await;
+    let err = u.remove_user("u-b", now()).await;
     assert!(matches!(err, Err(VaultError::Busy)), "{err:?}");
     assert_eq!(
         fs::read(dir.join("keyring.json")).expect("keyring"),
@@ -605,7 +629,7 @@ async fn removal_while_another_program_has_the_database_open_is_busy_and_changes
     note(&u, "beta", "nog steeds bruikbaar").await;
     other.lock().await;
     assert_eq!(
-        u.remove_user("u-b").await.expect("now it works"),
+        u.remove_user("u-b", now()).await.expect("now it works"),
         vec!["beta"]
     );
     assert_eq!(count_notes(&u, "beta").await, 1);
@@ -623,14 +647,14 @@ async fn a_failing_migration_set_leaves_the_database_as_it_was() {
         name: "m",
         migrator: &THREE_BROKEN,
     };
-    let err = db::open_compartment(&path, &broken, &key, OpenMode::Existing).await;
+    let err = db::open_compartment(&path, &broken, Arc::clone(&key), OpenMode::Existing).await;
     assert!(matches!(err, Err(VaultError::Migration(_))), "{err:?}");
     assert!(
         !tmp.path().join("m.db.before-migration").exists(),
         "the safety copy is put back, not left"
     );
     // 0002 (which would add `tag`) is undone with the failing 0003: v1 opens it as before.
-    let pool = db::open_compartment(&path, &v1, &key, OpenMode::Existing)
+    let pool = db::open_compartment(&path, &v1, Arc::clone(&key), OpenMode::Existing)
         .await
         .expect("v1 still opens");
     let body: String = sqlx::query_scalar("SELECT body FROM notes")
