@@ -9,3 +9,4 @@ mod recovery_sheet;
 mod separation;
 mod tamper;
 mod trust;
+mod upgrade;
