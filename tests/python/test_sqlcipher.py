@@ -51,7 +51,22 @@ def unseal(env, key, ad):
     )
 
 
+def hmac_sha256(key, msg):
+    return hmac.new(key, msg, hashlib.sha256).digest()
+
+
 def compartment_keys(vault, login, passphrase):
+    """The keys delivered to the user: the sealed boxes of their slot."""
+    return unlock_slot(vault, login, passphrase)["keys"]
+
+
+def pinned_keys(vault, login, passphrase):
+    """The keys the user accepted: their pins, under a key derived from
+    their private key."""
+    return unlock_slot(vault, login, passphrase)["pins"]
+
+
+def unlock_slot(vault, login, passphrase):
     k = json.loads((vault / "keyring.json").read_text())
     tag = hashlib.sha256(
         b"vertrouwd-login-v1\0" + k["vault_id"].encode() + b"\0" + login.lower().encode()
@@ -83,7 +98,22 @@ def compartment_keys(vault, login, passphrase):
         keys[name] = unseal(
             box, box_key, aad("compartment-key", k["vault_id"], slot["user_id"], name, "current")
         )
-    return keys
+    pin_key = hkdf_sha256(sk, b"vertrouwd pin v1" + pk)
+    pins = {
+        name: unseal(env, pin_key, aad("pinned-key", k["vault_id"], slot["user_id"], name))
+        for name, env in slot.get("pins", {}).items()
+    }
+    return {"keyring": k, "slot": slot, "keys": keys, "pins": pins}
+
+
+def commitment(key, vault_id, compartment):
+    return hmac_sha256(key, aad("key-commitment", vault_id, compartment))
+
+
+def open_db(path, key):
+    con = sqlcipher.connect(str(path))
+    con.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    return con
 
 
 @pytest.fixture(scope="module")
@@ -132,6 +162,44 @@ def test_sqlcipher4_reads_each_database_with_the_raw_key(vault):
             user = con.execute("SELECT display_name FROM users").fetchone()[0]
             assert user == "Ayşe Yılmaz"
         con.close()
+
+
+def test_pins_hold_the_delivered_keys_and_the_compartments_list_their_holders(vault):
+    u = unlock_slot(vault, "ayse", PASS)
+    assert u["keyring"]["version"] == 2
+    assert set(u["pins"]) == {"org", "hr", "advisor"}
+    assert u["pins"] == u["keys"], "a new vault's pins and boxes hold the same keys"
+    for name, key in u["pins"].items():
+        con = open_db(vault / f"{name}.db", key)
+        holders = con.execute("SELECT user_id, public_key FROM vault_holders").fetchall()
+        con.close()
+        assert holders == [(u["slot"]["user_id"], u["slot"]["public_key"])], f"{name}: {holders}"
+
+
+def test_a_rotation_remembers_the_old_key_by_its_commitment(tmp_path):
+    vault = tmp_path / "rot"
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path), "TMPDIR": str(tmp_path),
+           "VERTROUWD_VAULT": str(vault), "VERTROUWD_USER": "hanna",
+           "VERTROUWD_PASSPHRASE": PASS, "VERTROUWD_NEW_PASSPHRASE": PASS}
+    run = lambda *args: subprocess.run([str(CLI), *args], check=True, env=env, capture_output=True)
+    run("init", "--org", ORG, "--user", "Hanna", "--login", "hanna", "--roles", "hr", "--kdf-floor")
+    run("user", "add", "--name", "Piet", "--login", "piet", "--roles", "hr")
+    before = unlock_slot(vault, "hanna", PASS)
+    run("user", "remove", "piet", "--reason", "uit dienst")
+    after = unlock_slot(vault, "hanna", PASS)
+    vault_id = after["keyring"]["vault_id"]
+    for name in ("org", "hr"):
+        old, new = before["pins"][name], after["pins"][name]
+        assert old != new, f"{name} was rotated"
+        assert after["keys"][name] == new
+        con = open_db(vault / f"{name}.db", new)
+        history = [r[0] for r in con.execute("SELECT commitment FROM vault_key_history")]
+        holders = [r[0] for r in con.execute("SELECT user_id FROM vault_holders")]
+        pending = con.execute("SELECT count(*) FROM vault_rekey").fetchone()[0]
+        con.close()
+        assert commitment(old, vault_id, name) in history
+        assert holders == [after["slot"]["user_id"]]
+        assert pending == 0, "the rotation finished"
 
 
 def test_a_wrong_key_reads_nothing(vault):
