@@ -385,7 +385,10 @@ fn open_main_window(app: &tauri::App) -> tauri::Result<()> {
 
 /// Builds and runs the app.
 pub fn run() {
-    let session = Arc::new(Session::new(Arc::new(SystemClock), KdfPolicy::Tuned));
+    let session = Arc::new(
+        Session::new(Arc::new(SystemClock), KdfPolicy::Tuned)
+            .remembering(vertrouwd_core::config_dir().join("seen.json")),
+    );
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .setup({

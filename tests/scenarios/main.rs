@@ -6,6 +6,7 @@ mod disk;
 mod kill;
 mod marker;
 mod recovery_sheet;
+mod rollback;
 mod separation;
 mod tamper;
 mod trust;

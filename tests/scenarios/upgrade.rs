@@ -39,7 +39,7 @@ fn first_use(info: &SessionInfo) -> Vec<String> {
         .iter()
         .filter_map(|w| match w {
             SessionWarning::FirstUse { compartment } => Some(compartment.clone()),
-            SessionWarning::Refused { .. } => None,
+            _ => None,
         })
         .collect()
 }

@@ -536,6 +536,10 @@ fn warning_text(w: &SessionWarning) -> String {
                 "waarschuwing: {compartment} niet geopend: {nl} / warning: {compartment} not opened: {en}"
             )
         }
+        SessionWarning::RolledBack { compartment } => format!(
+            "waarschuwing: {compartment} is ouder dan wat deze computer eerder zag; latere wijzigingen (ook verwijderingen en vernietigingen) kunnen ongedaan zijn gemaakt / warning: {compartment} is older than what this computer saw before; later changes (removals and destructions included) may have been undone"
+        ),
+        SessionWarning::KeyringRolledBack => "waarschuwing: de sleutelring is ouder dan wat deze computer eerder zag / warning: the keyring is older than what this computer saw before".into(),
         SessionWarning::FirstUse { compartment } => format!(
             "{compartment}: sleutel uit de eerdere indeling overgenomen en vastgelegd / key from the earlier format accepted and pinned"
         ),
@@ -1248,7 +1252,8 @@ fn main() -> ExitCode {
         _ => KdfPolicy::Tuned,
     };
     let ctx = Ctx {
-        session: Session::new(Arc::new(SystemClock), policy),
+        session: Session::new(Arc::new(SystemClock), policy)
+            .remembering(vertrouwd_core::config_dir().join("seen.json")),
         cli,
     };
     let result = runtime.block_on(async {

@@ -18,12 +18,21 @@ pub mod compartments;
 pub mod preferences;
 pub mod recovery_sheet;
 pub mod roles;
+pub mod seen;
 pub mod settings;
 pub mod strength;
 pub mod users;
 
 pub use api::{ApiError, ErrorCode, Session};
 pub use clock::{Clock, FixedClock, SystemClock};
+
+/// The app's config folder (`~/.config/nl.vertrouwd.app` on Linux): the
+/// preferences and what this computer saw of each vault ([`seen`]).
+pub fn config_dir() -> std::path::PathBuf {
+    dirs::config_dir()
+        .unwrap_or_else(|| std::path::PathBuf::from("."))
+        .join("nl.vertrouwd.app")
+}
 
 /// Where a vault lives unless the user picks another folder: the platform's
 /// data folder (`~/.local/share/nl.vertrouwd.app/vault` on Linux).

@@ -124,6 +124,25 @@ pub async fn verify(pool: &SqlitePool, compartment: &str) -> Result<i64> {
     Ok(rows.len() as i64)
 }
 
+/// The newest row's sequence number and hash, if there is a row.
+pub async fn head(pool: &SqlitePool) -> Result<Option<(i64, Vec<u8>)>> {
+    Ok(
+        sqlx::query_as("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
+            .fetch_optional(pool)
+            .await?,
+    )
+}
+
+/// The hash of row `seq`, if the trail has that row.
+pub async fn hash_at(pool: &SqlitePool, seq: i64) -> Result<Option<Vec<u8>>> {
+    Ok(
+        sqlx::query_scalar("SELECT hash FROM audit_log WHERE seq = ?1")
+            .bind(seq)
+            .fetch_optional(pool)
+            .await?,
+    )
+}
+
 /// The newest rows first, at most `limit`, optionally before a sequence number.
 pub async fn list(pool: &SqlitePool, limit: i64, before: Option<i64>) -> Result<Vec<AuditEntry>> {
     Ok(sqlx::query_as(

@@ -69,7 +69,7 @@ compartments: Array<string>, idle_lock_seconds: number,
  */
 warnings: Array<SessionWarning>, };
 
-export type SessionWarning = { "kind": "refused", compartment: string, reason: string, } | { "kind": "first_use", compartment: string, };
+export type SessionWarning = { "kind": "refused", compartment: string, reason: string, } | { "kind": "first_use", compartment: string, } | { "kind": "rolled_back", compartment: string, } | { "kind": "keyring_rolled_back" };
 
 export type UnknownSlot = { user_id: string, 
 /**

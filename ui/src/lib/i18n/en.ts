@@ -150,6 +150,10 @@ export const en: Record<Key, string> = {
   "vault.refused.not_given": "{compartment}: your access was not given by a holder.",
   "vault.refused.not_a_holder": "{compartment}: you are not (or no longer) on its list of holders.",
   "vault.refused.unreadable": "{compartment}: none of your keys opens it.",
+  "vault.back.title": "This vault went back in time",
+  "vault.back.compartment": "{compartment} is older than what this computer saw of it before.",
+  "vault.back.keyring": "The keyring is older than what this computer saw before.",
+  "vault.back.body": "An older copy may have been put back, for example from a sync program's version history. What changed since, removing users and destroying reports included, may have been undone. Find out what happened before you carry on.",
 
   "audit.title": "Audit trail",
   "audit.body": "Who did what, and when. The trail never holds content and cannot be changed: each line is chained to the one before.",

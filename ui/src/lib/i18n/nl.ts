@@ -148,6 +148,10 @@ export const nl = {
   "vault.refused.not_given": "{compartment}: uw toegang is niet door een houder gegeven.",
   "vault.refused.not_a_holder": "{compartment}: u staat niet (meer) op de lijst van houders.",
   "vault.refused.unreadable": "{compartment}: geen van uw sleutels opent het.",
+  "vault.back.title": "Deze kluis is teruggegaan in de tijd",
+  "vault.back.compartment": "{compartment} is ouder dan wat deze computer er eerder van zag.",
+  "vault.back.keyring": "De sleutelring is ouder dan wat deze computer eerder zag.",
+  "vault.back.body": "Misschien is een oudere kopie teruggezet, bijvoorbeeld uit de versiegeschiedenis van een synchronisatieprogramma. Wat sindsdien is gewijzigd, ook het verwijderen van gebruikers en het vernietigen van meldingen, kan ongedaan zijn. Ga na wat er is gebeurd voordat u verder werkt.",
 
   "audit.title": "Logboek",
   "audit.body": "Wie wat deed en wanneer. Het logboek bevat nooit inhoud en kan niet worden gewijzigd: elke regel is gekoppeld aan de vorige.",

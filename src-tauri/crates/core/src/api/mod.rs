@@ -126,6 +126,9 @@ pub struct Session {
     clock: Arc<dyn Clock>,
     kdf: KdfPolicy,
     open: Mutex<Option<Open>>,
+    /// Where this computer remembers what it saw of each vault
+    /// ([`crate::seen`]); `None` remembers nothing.
+    memory: Option<PathBuf>,
 }
 
 fn clean_text(value: &str, field: &str, max: usize) -> ApiResult<String> {
@@ -208,7 +211,89 @@ impl Session {
             clock,
             kdf,
             open: Mutex::new(None),
+            memory: None,
         }
+    }
+
+    /// Remembers what this computer saw of each vault in `file`, and warns
+    /// when a vault went back (see [`crate::seen`]).
+    pub fn remembering(mut self, file: PathBuf) -> Self {
+        self.memory = Some(file);
+        self
+    }
+
+    /// Before unlocking: refuses a slot whose pins were stripped although
+    /// this computer saw them, and notices a keyring that went back.
+    fn before_unlock(&self, vault: &Vault, login: &str) -> ApiResult<Vec<SessionWarning>> {
+        let Some(file) = &self.memory else {
+            return Ok(vec![]);
+        };
+        let seen = crate::seen::load(file);
+        let Some(v) = seen.vaults.get(vault.vault_id()) else {
+            return Ok(vec![]);
+        };
+        if let Ok(slot) = vault.keyring().slot_by_login(login) {
+            if slot.pins.is_none() && v.pinned_users.contains(&slot.user_id) {
+                return Err(ApiError::new(
+                    ErrorCode::Untrusted,
+                    "the keyring no longer holds the keys this user accepted on this computer",
+                ));
+            }
+        }
+        Ok(if vault.keyring().generation < v.keyring_generation {
+            vec![SessionWarning::KeyringRolledBack]
+        } else {
+            vec![]
+        })
+    }
+
+    /// Compares the open vault with what this computer saw (when `compare`)
+    /// and records what it sees now. A memory that cannot be written is not
+    /// a reason to refuse the user.
+    async fn remember(&self, vault: &Unlocked, compare: bool) -> Vec<SessionWarning> {
+        let Some(file) = &self.memory else {
+            return vec![];
+        };
+        let mut seen = crate::seen::load(file);
+        let entry = seen.vaults.entry(vault.vault_id().to_string()).or_default();
+        let mut warnings = vec![];
+        for c in vault.held() {
+            let Ok(pool) = vault.pool(&c) else { continue };
+            if compare {
+                if let Some(head) = entry.compartments.get(&c) {
+                    let there = audit::hash_at(pool, head.seq).await.ok().flatten();
+                    if there.map(hex_of).as_deref() != Some(head.hash.as_str()) {
+                        warnings.push(SessionWarning::RolledBack {
+                            compartment: c.clone(),
+                        });
+                    }
+                }
+            }
+            if let Ok(Some((seq, hash))) = audit::head(pool).await {
+                let newer = entry.compartments.get(&c).is_none_or(|h| seq >= h.seq);
+                if newer || !compare {
+                    entry.compartments.insert(
+                        c.clone(),
+                        crate::seen::AuditHead {
+                            seq,
+                            hash: hex_of(hash),
+                        },
+                    );
+                }
+            }
+        }
+        let k = vault.keyring();
+        entry.keyring_generation = entry.keyring_generation.max(k.generation);
+        if k.slot(vault.user_id()).is_ok_and(|s| s.pins.is_some())
+            && !entry.pinned_users.iter().any(|u| u == vault.user_id())
+        {
+            entry.pinned_users.push(vault.user_id().to_string());
+        }
+        entry.at = Some(self.clock.now());
+        if let Err(e) = crate::seen::save(file, &seen) {
+            log::warn!("could not remember the vault's state: {}", e.message);
+        }
+        warnings
     }
 
     /// Whether `dir` holds a vault and whether this session has it open.
@@ -324,7 +409,11 @@ impl Session {
         Ok(created)
     }
 
-    async fn enter(&self, mut vault: Unlocked) -> ApiResult<SessionInfo> {
+    async fn enter(
+        &self,
+        mut vault: Unlocked,
+        mut warnings: Vec<SessionWarning>,
+    ) -> ApiResult<SessionInfo> {
         let entered = async {
             let org = vault.pool(ORG)?.clone();
             let Some(user) = users::by_id(&org, vault.user_id()).await? else {
@@ -344,7 +433,8 @@ impl Session {
                 return Err(e);
             }
         };
-        let warnings = vault.findings().iter().map(session_warning).collect();
+        warnings.extend(vault.findings().iter().map(session_warning));
+        warnings.extend(self.remember(&vault, true).await);
         let open = Open {
             vault,
             user,
@@ -368,10 +458,12 @@ impl Session {
             return Err(ApiError::validation("passphrase", "required"));
         }
         self.lock().await;
-        let vault = Vault::open(&dir, LAYOUT)?
+        let vault = Vault::open(&dir, LAYOUT)?;
+        let warnings = self.before_unlock(&vault, &login)?;
+        let vault = vault
             .unlock(&login, &req.passphrase.to_passphrase(), self.clock.now())
             .await?;
-        self.enter(vault).await
+        self.enter(vault, warnings).await
     }
 
     /// Sets a new passphrase with the recovery key, and unlocks.
@@ -386,7 +478,9 @@ impl Session {
             "new_passphrase",
         )?;
         self.lock().await;
-        let vault = Vault::open(&dir, LAYOUT)?
+        let vault = Vault::open(&dir, LAYOUT)?;
+        let warnings = self.before_unlock(&vault, &login)?;
+        let vault = vault
             .reset_with_recovery(
                 &login,
                 &recovery,
@@ -405,12 +499,13 @@ impl Session {
             )
             .await?;
         }
-        self.enter(vault).await
+        self.enter(vault, warnings).await
     }
 
     /// Locks: closes every database and drops every key. Idempotent.
     pub async fn lock(&self) {
         if let Some(open) = self.open.lock().await.take() {
+            self.remember(&open.vault, false).await;
             open.vault.lock().await;
         }
     }
@@ -422,6 +517,7 @@ impl Session {
         let expired = guard.as_ref().is_some_and(|o| self.idle_expired(o));
         if expired {
             if let Some(open) = guard.take() {
+                self.remember(&open.vault, false).await;
                 open.vault.lock().await;
             }
         }
@@ -640,6 +736,8 @@ impl Session {
                 audit::append(&mut tx, now, &o.user.id, "slot.removed", Some(&req.user_id)).await?;
             }
             tx.commit().await?;
+            // A removal undone by putting an older folder back must be noticed.
+            self.remember(&o.vault, false).await;
             Ok(RemovedUser { rotated })
         })
         .await
@@ -882,6 +980,10 @@ fn session_warning(f: &vault::Finding) -> SessionWarning {
             compartment: compartment.clone(),
         },
     }
+}
+
+fn hex_of(bytes: Vec<u8>) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn shown(recovery: &RecoveryKey) -> RecoveryKeyShown {

@@ -134,6 +134,12 @@ pub enum SessionWarning {
     /// The vault was kept in the earlier keyring format: the user's keys
     /// were accepted as found and are pinned from now on.
     FirstUse { compartment: String },
+    /// The compartment is older than what this computer saw of it before
+    /// (a copy put back, a sync client's version history): changes made
+    /// since, removals and destructions included, may be undone.
+    RolledBack { compartment: String },
+    /// The keyring is older than what this computer saw before.
+    KeyringRolledBack,
 }
 
 /// A key slot in the keyring that the users directory does not know (it
