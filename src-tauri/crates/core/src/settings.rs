@@ -1,4 +1,9 @@
 //! Vault-wide settings in org.db.
+//!
+//! The idle lock is set for the vault in org.db by HR or the advisor; the
+//! advisor also keeps their own in advisor.db, which only they can write,
+//! and an advisor's session locks after the shorter of the two. A manager
+//! (who holds org.db too) cannot keep the advisor's register open longer.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -33,10 +38,23 @@ pub async fn load(pool: &SqlitePool) -> sqlx::Result<Settings> {
     };
     Ok(Settings {
         organisation: get(ORGANISATION).unwrap_or_default(),
-        idle_lock_seconds: get(IDLE_LOCK_SECONDS)
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(DEFAULT_IDLE_LOCK_SECONDS),
+        idle_lock_seconds: idle_lock(get(IDLE_LOCK_SECONDS).as_deref()),
     })
+}
+
+/// An idle lock as stored, clamped to what is accepted: anyone who holds a
+/// database can write any value into it, and a session never stays open
+/// longer than eight hours because of that.
+pub fn idle_lock(stored: Option<&str>) -> u32 {
+    stored
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .map(|v| {
+            v.clamp(
+                u64::from(MIN_IDLE_LOCK_SECONDS),
+                u64::from(MAX_IDLE_LOCK_SECONDS),
+            ) as u32
+        })
+        .unwrap_or(DEFAULT_IDLE_LOCK_SECONDS)
 }
 
 pub(crate) async fn set(conn: &mut SqliteConnection, key: &str, value: &str) -> sqlx::Result<()> {
@@ -68,6 +86,21 @@ pub(crate) async fn change(
 #[cfg(test)]
 mod tests {
     use crate::compartments::LAYOUT;
+
+    #[test]
+    fn a_stored_idle_lock_is_clamped() {
+        assert_eq!(
+            super::idle_lock(Some("4294967295")),
+            super::MAX_IDLE_LOCK_SECONDS
+        );
+        assert_eq!(
+            super::idle_lock(Some("99999999999999999999")),
+            super::DEFAULT_IDLE_LOCK_SECONDS
+        );
+        assert_eq!(super::idle_lock(Some("0")), super::MIN_IDLE_LOCK_SECONDS);
+        assert_eq!(super::idle_lock(Some("600")), 600);
+        assert_eq!(super::idle_lock(None), super::DEFAULT_IDLE_LOCK_SECONDS);
+    }
 
     #[test]
     fn every_compartment_creates_the_trust_tables_exactly_as_the_vault_expects() {

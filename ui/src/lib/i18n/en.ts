@@ -197,6 +197,8 @@ export const en: Record<Key, string> = {
   "settings.organisation": "Name of the organisation",
   "settings.idle": "Lock automatically after (minutes)",
   "settings.idle.help": "After this long without activity Vertrouwd locks itself. Also when the computer sleeps.",
+  "settings.idle.help.advisor": "After this long without activity Vertrouwd locks itself, and when the computer sleeps. Your own time applies to your register, even when HR sets a longer one.",
+  "settings.idle.readonly": "Vertrouwd locks itself after {minutes} minutes without activity, and when the computer sleeps. HR or the confidential advisor sets this.",
   "settings.passphrase.title": "Change your passphrase",
   "settings.passphrase.current": "Current passphrase",
   "settings.passphrase.new": "New passphrase",

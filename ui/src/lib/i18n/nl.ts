@@ -195,6 +195,8 @@ export const nl = {
   "settings.organisation": "Naam van de organisatie",
   "settings.idle": "Automatisch vergrendelen na (minuten)",
   "settings.idle.help": "Na deze tijd zonder activiteit vergrendelt Vertrouwd zich. Ook bij slaapstand.",
+  "settings.idle.help.advisor": "Na deze tijd zonder activiteit vergrendelt Vertrouwd zich. Ook bij slaapstand. Uw eigen tijd geldt voor uw register, ook als HR een langere tijd instelt.",
+  "settings.idle.readonly": "Vertrouwd vergrendelt zich na {minutes} minuten zonder activiteit, en bij slaapstand. HR of de vertrouwenspersoon stelt dit in.",
   "settings.passphrase.title": "Uw wachtwoordzin wijzigen",
   "settings.passphrase.current": "Huidige wachtwoordzin",
   "settings.passphrase.new": "Nieuwe wachtwoordzin",

@@ -352,7 +352,7 @@ fn not_found() -> ApiError {
 
 impl Open {
     /// advisor.db, for a user with the advisor role who holds its key.
-    fn advisor(&self) -> ApiResult<SqlitePool> {
+    pub(super) fn advisor(&self) -> ApiResult<SqlitePool> {
         if !self.has_role(Role::Advisor) {
             return Err(ApiError::forbidden("the register is the advisor's"));
         }

@@ -423,7 +423,9 @@ impl Session {
                 ));
             };
             confirm_first_holders(&mut vault, &org, self.clock.now()).await?;
-            Ok((user, settings::load(&org).await?))
+            let mut s = settings::load(&org).await?;
+            s.idle_lock_seconds = effective_idle_lock(&vault, &user, s.idle_lock_seconds).await?;
+            Ok((user, s))
         }
         .await;
         let (user, s) = match entered {
@@ -767,9 +769,14 @@ impl Session {
         .await
     }
 
+    /// The settings, with the idle lock that applies to this session.
     pub async fn settings(&self) -> ApiResult<Settings> {
-        self.with_open(async |o| Ok(settings::load(o.org()?).await?))
-            .await
+        self.with_open(async |o| {
+            let mut s = settings::load(o.org()?).await?;
+            s.idle_lock_seconds = o.idle_lock_seconds;
+            Ok(s)
+        })
+        .await
     }
 
     /// Changes settings; each change is audited (which setting, not its value).
@@ -786,10 +793,16 @@ impl Session {
         }
         let now = self.clock.now();
         self.with_open(async |o| {
-            if organisation.is_some() && !(o.has_role(Role::Hr) || o.has_role(Role::Advisor)) {
+            let hr_or_advisor = o.has_role(Role::Hr) || o.has_role(Role::Advisor);
+            if organisation.is_some() && !hr_or_advisor {
                 // Managers use the organisation's data; they do not rename it.
                 return Err(ApiError::forbidden(
                     "only HR or the advisor can rename the organisation",
+                ));
+            }
+            if req.idle_lock_seconds.is_some() && !hr_or_advisor {
+                return Err(ApiError::forbidden(
+                    "only HR or the advisor can change when the vault locks",
                 ));
             }
             let mut tx = o.org()?.begin().await?;
@@ -807,7 +820,28 @@ impl Session {
                 .await?;
             }
             tx.commit().await?;
-            let s = settings::load(o.org()?).await?;
+            if let (Some(secs), Ok(pool)) = (req.idle_lock_seconds, o.advisor()) {
+                // The advisor's own idle lock, which nobody else can write.
+                let mut tx = pool.begin().await?;
+                crate::advisor::store::set_setting(
+                    &mut tx,
+                    settings::IDLE_LOCK_SECONDS,
+                    &secs.to_string(),
+                )
+                .await?;
+                audit::append(
+                    &mut tx,
+                    now,
+                    &o.user.id,
+                    "settings.changed",
+                    Some(settings::IDLE_LOCK_SECONDS),
+                )
+                .await?;
+                tx.commit().await?;
+            }
+            let mut s = settings::load(o.org()?).await?;
+            s.idle_lock_seconds =
+                effective_idle_lock(&o.vault, &o.user, s.idle_lock_seconds).await?;
             o.organisation = s.organisation.clone();
             o.idle_lock_seconds = s.idle_lock_seconds;
             Ok(s)
@@ -980,6 +1014,20 @@ fn session_warning(f: &vault::Finding) -> SessionWarning {
             compartment: compartment.clone(),
         },
     }
+}
+
+/// The idle lock of a session: the vault's (clamped), and for an advisor
+/// never longer than the advisor's own, kept in advisor.db (default five
+/// minutes).
+async fn effective_idle_lock(vault: &Unlocked, user: &UserInfo, vault_wide: u32) -> ApiResult<u32> {
+    if !user.roles.contains(&Role::Advisor) {
+        return Ok(vault_wide);
+    }
+    let Ok(pool) = vault.pool(crate::compartments::ADVISOR) else {
+        return Ok(vault_wide);
+    };
+    let own = crate::advisor::store::setting(pool, settings::IDLE_LOCK_SECONDS).await?;
+    Ok(vault_wide.min(settings::idle_lock(own.as_deref())))
 }
 
 fn hex_of(bytes: Vec<u8>) -> String {

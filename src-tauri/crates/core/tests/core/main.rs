@@ -196,7 +196,12 @@ async fn idle_sessions_lock_themselves() {
     let tmp = tempfile::tempdir().expect("tmp");
     let dir = tmp.path().join("kluis");
     let (session, clock) = session();
-    create(&session, &dir, vec![Role::Manager]).await;
+    create(&session, &dir, vec![Role::Hr]).await;
+    add(&session, "mark", vec![Role::Manager])
+        .await
+        .expect("add manager");
+    session.lock().await;
+    unlock(&session, &dir, "mark", PASS_B).await.expect("mark");
     let rename = session
         .update_settings(SettingsUpdate {
             organisation: Some("Nieuw".into()),
@@ -209,13 +214,15 @@ async fn idle_sessions_lock_themselves() {
             .code,
         ErrorCode::Forbidden
     );
+    session.lock().await;
+    unlock(&session, &dir, "ayse", PASS).await.expect("ayse");
     let st = session
         .update_settings(SettingsUpdate {
             organisation: None,
             idle_lock_seconds: Some(60),
         })
         .await;
-    assert!(st.is_ok(), "a manager may change the idle lock: {st:?}");
+    assert!(st.is_ok(), "HR may change the idle lock: {st:?}");
     clock.advance(Duration::seconds(59));
     session.touch().await.expect("activity within the limit");
     clock.advance(Duration::seconds(59));
@@ -427,4 +434,96 @@ async fn the_recovery_sheet_is_written_only_for_the_users_own_key() {
     let bytes = std::fs::read(&out).expect("pdf");
     assert!(bytes.starts_with(b"%PDF-"), "a PDF");
     assert_eq!(written.bytes, bytes.len() as u64);
+}
+
+/// A manager holds org.db too: neither through the api nor by writing
+/// org.db directly can they keep the advisor's register open longer than
+/// the advisor's own idle lock.
+#[tokio::test]
+async fn a_manager_cannot_keep_the_advisors_session_open() {
+    use vertrouwd_vault::envelope::open_sealed;
+    use vertrouwd_vault::keyring::{KeyGeneration, Keyring, UnlockerKind};
+
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("kluis");
+    let (session, clock) = session();
+    create(&session, &dir, vec![Role::Advisor]).await;
+    add(&session, "mark", vec![Role::Manager])
+        .await
+        .expect("add manager");
+    session.lock().await;
+
+    unlock(&session, &dir, "mark", PASS_B).await.expect("mark");
+    let err = session
+        .update_settings(SettingsUpdate {
+            organisation: None,
+            idle_lock_seconds: Some(8 * 3600),
+        })
+        .await
+        .expect_err("a manager may not change the idle lock");
+    assert_eq!(err.code, ErrorCode::Forbidden);
+    session.lock().await;
+
+    // Mark writes org.db himself, with the org key his slot gives him.
+    let keyring = Keyring::load(&dir).expect("keyring");
+    let slot = keyring.slot_by_login("mark").expect("slot");
+    let pair = keyring
+        .open_unlocker(slot, PASS_B.as_bytes(), UnlockerKind::Passphrase)
+        .expect("pair");
+    let aad = keyring.compartment_aad(&slot.user_id, "org", KeyGeneration::Current);
+    let key = open_sealed(&pair, &slot.keys["org"], &aad).expect("org key");
+    let spec = vertrouwd_core::compartments::LAYOUT
+        .iter()
+        .find(|c| c.name == "org")
+        .expect("org");
+    let pool = vertrouwd_vault::db::open_compartment(
+        &dir.join("org.db"),
+        spec,
+        Arc::new(key),
+        vertrouwd_vault::OpenMode::Existing,
+    )
+    .await
+    .expect("open org.db");
+    sqlx::query(
+        "INSERT OR REPLACE INTO settings (key, value) VALUES ('idle_lock_seconds', '4294967295')",
+    )
+    .execute(&pool)
+    .await
+    .expect("write");
+    pool.close().await;
+
+    let mark = unlock(&session, &dir, "mark", PASS_B).await.expect("mark");
+    assert_eq!(
+        mark.idle_lock_seconds,
+        8 * 3600,
+        "a stored value is clamped"
+    );
+    session.lock().await;
+    let ayse = unlock(&session, &dir, "ayse", PASS).await.expect("ayse");
+    assert_eq!(
+        ayse.idle_lock_seconds, 300,
+        "the advisor's own idle lock applies"
+    );
+    clock.advance(Duration::seconds(301));
+    assert_eq!(
+        session.session_info().await.expect_err("locked").code,
+        ErrorCode::Locked
+    );
+    unlock(&session, &dir, "ayse", PASS).await.expect("ayse");
+    let s = session
+        .update_settings(SettingsUpdate {
+            organisation: None,
+            idle_lock_seconds: Some(600),
+        })
+        .await
+        .expect("the advisor sets her own");
+    assert_eq!(s.idle_lock_seconds, 600);
+    assert_eq!(
+        session
+            .session_info()
+            .await
+            .expect("info")
+            .idle_lock_seconds,
+        600
+    );
 }
