@@ -277,6 +277,8 @@ enum CaseCommand {
         /// The reference typed again, as confirmation
         #[arg(long)]
         confirm: String,
+        /// Why it goes before it is due: reporter_request, recorded_in_error,
+        /// no_longer_needed or legal_obligation
         #[arg(long)]
         reason: Option<String>,
     },
@@ -1030,7 +1032,13 @@ async fn run(ctx: &Ctx) -> ApiResult<Output> {
                         .destroy_case(DestroyRequest {
                             case: case.clone(),
                             confirm: confirm.clone(),
-                            reason: reason.clone(),
+                            reason: reason
+                                .as_deref()
+                                .map(|r| {
+                                    vertrouwd_core::advisor::from_code(r.trim())
+                                        .ok_or_else(|| ApiError::validation("reason", "invalid"))
+                                })
+                                .transpose()?,
                         })
                         .await?;
                     let text = format!(

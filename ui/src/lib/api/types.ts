@@ -177,6 +177,8 @@ export type Referral = "company_doctor" | "social_work" | "psychologist" | "hr" 
 
 export type Outcome = "resolved_informally" | "formal_complaint" | "referred" | "contact_lost" | "no_action_wanted" | "ongoing";
 
+export type EarlyDestruction = "reporter_request" | "recorded_in_error" | "no_longer_needed" | "legal_obligation";
+
 export type Nature = { id: number, 
 /**
  * Set for the shipped defaults (`discrimination`, ...), so the UI can
@@ -403,7 +405,7 @@ export type Attachment = { id: number, file_name: string, media_type: string, si
 
 export type AttachmentPreview = { "kind": "picture", data_url: string, } | { "kind": "text", text: string, truncated: boolean, } | { "kind": "message", message: MailMessage, } | { "kind": "pages", pages: Array<string>, page_count: number, } | { "kind": "unavailable", reason: Unavailable, };
 
-export type Unavailable = "encrypted" | "unreadable" | "too_slow";
+export type Unavailable = "encrypted" | "unreadable" | "too_slow" | "too_heavy";
 
 export type MailMessage = { from: string | null, to: string | null, cc: string | null, 
 /**
@@ -452,9 +454,10 @@ export type DestroyRequest = { case: string,
  */
 confirm: string, 
 /**
- * Required when the case is open or not yet due.
+ * Required when the case is open or not yet due: a code from a
+ * closed list, recorded in the audit trail (which outlives the case).
  */
-reason: string | null, };
+reason: EarlyDestruction | null, };
 
 export type PurgeRequest = { 
 /**

@@ -151,6 +151,30 @@ impl Outcome {
     ];
 }
 
+/// Why a case is destroyed before it is due. A closed list: the audit trail
+/// outlives the case and holds codes only, never the advisor's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum EarlyDestruction {
+    /// The reporter asked for it (AVG/GDPR right to erasure).
+    ReporterRequest,
+    /// Recorded by mistake (a duplicate, the wrong person).
+    RecordedInError,
+    /// No longer needed for the advisor's work.
+    NoLongerNeeded,
+    /// A legal obligation or a decision requires it.
+    LegalObligation,
+}
+
+impl EarlyDestruction {
+    pub const ALL: [EarlyDestruction; 4] = [
+        Self::ReporterRequest,
+        Self::RecordedInError,
+        Self::NoLongerNeeded,
+        Self::LegalObligation,
+    ];
+}
+
 /// The snake_case code of an enumerated value, as stored in advisor.db.
 pub fn code<T: Serialize>(value: &T) -> String {
     match serde_json::to_value(value) {

@@ -147,9 +147,10 @@ pub struct DestroyRequest {
     pub case: String,
     /// The reference typed again, as confirmation.
     pub confirm: String,
-    /// Required when the case is open or not yet due.
+    /// Required when the case is open or not yet due: a code from a
+    /// closed list, recorded in the audit trail (which outlives the case).
     #[serde(default)]
-    pub reason: Option<String>,
+    pub reason: Option<crate::advisor::EarlyDestruction>,
 }
 
 /// A change to the natures list: add (no id), rename, retire or bring
@@ -395,7 +396,6 @@ async fn register_settings(pool: &SqlitePool) -> ApiResult<RegisterSettings> {
 
 const DEFAULT_RETENTION_MONTHS: u32 = 12;
 const DEFAULT_GRACE_DAYS: u32 = 30;
-const MIN_REASON: usize = 5;
 
 /// Every closed case with the day it becomes due for destruction.
 async fn destruction_list(pool: &SqlitePool, today: NaiveDate) -> ApiResult<Vec<DestructionItem>> {
@@ -744,17 +744,11 @@ impl Session {
             .ok_or_else(|| ApiError::validation("file", "required"))?;
         let kind = crate::attachments::media_type(&name)
             .ok_or_else(|| ApiError::validation("file", "unsupported_type"))?;
-        let size = std::fs::metadata(&path)
-            .map_err(|_| ApiError::new(ErrorCode::NotFound, "no such file"))?
-            .len();
-        if size > crate::attachments::MAX_BYTES {
-            return Err(ApiError::validation("file", "too_large"));
-        }
-        let content = std::fs::read(&path)?;
         let now = self.clock.now();
         self.with_open(async |o| {
             let pool = o.advisor()?;
             let (id, reference) = case_id(&pool, &req.case).await?;
+            let content = o.read_handed_in(&path, crate::attachments::MAX_BYTES)?;
             let mut tx = pool.begin().await?;
             store::add_attachment(&mut tx, id, &name, kind, &content, now).await?;
             vertrouwd_vault::audit::append(
@@ -772,7 +766,7 @@ impl Session {
     }
 
     /// What the app shows of an attachment, without writing it anywhere
-    /// (see [`crate::attachments::preview`]).
+    /// (see [`crate::attachments::preview_within`]).
     pub async fn attachment_preview(&self, id: i64) -> ApiResult<AttachmentPreview> {
         let (kind, content) = self
             .with_open(async |o| {
@@ -922,16 +916,33 @@ impl Session {
             )?),
             None => None,
         };
+        let now = self.clock.now();
         self.with_open(async |o| {
             let pool = o.advisor()?;
-            let case: Option<i64> = sqlx::query_scalar(
-                "UPDATE follow_ups SET done_on = ?2 WHERE id = ?1 RETURNING case_id",
+            let mut tx = pool.begin().await?;
+            let case: Option<(i64, String)> = sqlx::query_as(
+                "UPDATE follow_ups SET done_on = ?2 WHERE id = ?1
+                 RETURNING case_id, (SELECT reference FROM cases WHERE id = follow_ups.case_id)",
             )
             .bind(req.id)
             .bind(done)
-            .fetch_optional(&pool)
+            .fetch_optional(&mut *tx)
             .await?;
-            detail(&pool, case.ok_or_else(not_found)?).await
+            let (id, reference) = case.ok_or_else(not_found)?;
+            vertrouwd_vault::audit::append(
+                &mut tx,
+                now,
+                &o.actor(),
+                if done.is_some() {
+                    "case.follow_up_done"
+                } else {
+                    "case.follow_up_reopened"
+                },
+                Some(&reference),
+            )
+            .await?;
+            tx.commit().await?;
+            detail(&pool, id).await
         })
         .await
     }
@@ -939,12 +950,21 @@ impl Session {
     pub async fn add_follow_up(&self, req: AddFollowUpRequest) -> ApiResult<CaseDetail> {
         let due = parse_date(&req.due_on, "due_on")?;
         let what = required_text(&req.what, "what", MAX_SHORT * 5)?;
+        let now = self.clock.now();
         self.with_open(async |o| {
             let pool = o.advisor()?;
-            let (id, _) = case_id(&pool, &req.case).await?;
+            let (id, reference) = case_id(&pool, &req.case).await?;
             let mut tx = pool.begin().await?;
             store::add_follow_up(&mut tx, id, due, &what).await?;
             store::reindex(&mut tx, id).await?;
+            vertrouwd_vault::audit::append(
+                &mut tx,
+                now,
+                &o.actor(),
+                "case.follow_up_added",
+                Some(&reference),
+            )
+            .await?;
             tx.commit().await?;
             detail(&pool, id).await
         })
@@ -994,16 +1014,10 @@ impl Session {
     /// Imports an existing register from CSV, in one transaction.
     pub async fn import_cases(&self, req: ImportRequest) -> ApiResult<ImportReport> {
         let path = std::path::PathBuf::from(req.path.trim());
-        let size = std::fs::metadata(&path)
-            .map_err(|_| ApiError::new(ErrorCode::NotFound, "no such file"))?
-            .len();
-        if size > MAX_IMPORT_BYTES {
-            return Err(ApiError::validation("file", "too_large"));
-        }
-        let bytes = std::fs::read(&path)?;
         let (now, today) = (self.clock.now(), self.today());
         self.with_open(async |o| {
             let pool = o.advisor()?;
+            let bytes = o.read_handed_in(&path, MAX_IMPORT_BYTES)?;
             let natures = store::natures(&pool).await?;
             let (rows, mut problems) = crate::advisor::import::read(&bytes, &natures, today)?;
             let prefix = register_settings(&pool).await?.reference_prefix;
@@ -1100,7 +1114,6 @@ impl Session {
     pub async fn destroy_case(&self, req: DestroyRequest) -> ApiResult<String> {
         let today = self.today();
         let now = self.clock.now();
-        let reason = optional_text(req.reason.as_deref(), "reason", 2000)?;
         self.with_open(async |o| {
             let pool = o.advisor()?;
             let (id, reference) = case_id(&pool, &req.case).await?;
@@ -1112,13 +1125,10 @@ impl Session {
                 .into_iter()
                 .find(|d| d.id == id)
                 .is_some_and(|d| d.due_on <= today);
-            let object = if due {
-                reference.clone()
-            } else {
-                match &reason {
-                    Some(r) if r.chars().count() >= MIN_REASON => format!("{reference}: {r}"),
-                    _ => return Err(ApiError::validation("reason", "required")),
-                }
+            let object = match (due, req.reason) {
+                (true, _) => reference.clone(),
+                (false, Some(r)) => format!("{reference}:{}", crate::advisor::model::code(&r)),
+                (false, None) => return Err(ApiError::validation("reason", "required")),
             };
             let mut tx = pool.begin().await?;
             store::destroy(&mut tx, id, today).await?;

@@ -107,6 +107,21 @@ impl Open {
         )
     }
 
+    /// Reads a file the user handed in (an attachment, a CSV register).
+    /// Called only inside an area's use case, after its role and key check,
+    /// so nobody without the compartment makes the app read anything: the
+    /// file is opened once, must be a regular file (not a FIFO or a
+    /// device), and is read to at most `limit + 1` bytes.
+    pub(crate) fn read_handed_in(&self, path: &Path, limit: u64) -> ApiResult<Vec<u8>> {
+        use vertrouwd_vault::files::ReadRefusal;
+        match vertrouwd_vault::files::read_handed_in(path, limit)? {
+            Ok(bytes) => Ok(bytes),
+            Err(ReadRefusal::Missing) => Err(ApiError::new(ErrorCode::NotFound, "no such file")),
+            Err(ReadRefusal::NotAFile) => Err(ApiError::validation("file", "not_a_file")),
+            Err(ReadRefusal::TooLarge) => Err(ApiError::validation("file", "too_large")),
+        }
+    }
+
     /// Writes a file the user asked for where they chose, atomically and
     /// readable by them only; never inside the vault folder.
     fn write_outside_vault(&self, path: &str, bytes: &[u8]) -> ApiResult<WrittenFile> {
@@ -685,8 +700,10 @@ impl Session {
         .await
     }
 
-    /// Changes the acting user's passphrase. Only the keyring changes.
+    /// Changes the acting user's passphrase. Only the keyring changes; the
+    /// audit row is committed once the new keyring is in place.
     pub async fn change_passphrase(&self, req: ChangePassphraseRequest) -> ApiResult<()> {
+        let now = self.clock.now();
         self.with_open(async |o| {
             new_passphrase(
                 &req.new_passphrase,
@@ -694,6 +711,8 @@ impl Session {
                 &[&o.user.display_name, &o.user.login, &o.organisation],
                 "new_passphrase",
             )?;
+            let mut tx = o.org()?.begin().await?;
+            audit::append(&mut tx, now, &o.user.id, "passphrase.changed", None).await?;
             o.vault
                 .change_passphrase(
                     &req.current.to_passphrase(),
@@ -705,7 +724,9 @@ impl Session {
                         ..ApiError::validation("current", "wrong")
                     },
                     other => other.into(),
-                })
+                })?;
+            tx.commit().await?;
+            Ok(())
         })
         .await
     }
@@ -897,8 +918,10 @@ impl Session {
                 language: req.language,
             });
             let pdf = vertrouwd_pdf::render(&doc);
-            Ok(o.write_outside_vault(&req.path, &pdf.bytes)?
-                .with_warnings(&pdf.warnings))
+            let written = o.write_outside_vault(&req.path, &pdf.bytes)?;
+            let mut conn = o.org()?.acquire().await?;
+            audit::append(&mut conn, now, &o.user.id, "recovery_sheet.written", None).await?;
+            Ok(written.with_warnings(&pdf.warnings))
         })
         .await
     }
@@ -1102,6 +1125,7 @@ pub fn typescript_bindings() -> String {
         crate::advisor::InterventionKind::decl(cfg),
         crate::advisor::Referral::decl(cfg),
         crate::advisor::Outcome::decl(cfg),
+        crate::advisor::EarlyDestruction::decl(cfg),
         crate::advisor::Nature::decl(cfg),
         crate::advisor::NatureChoice::decl(cfg),
         crate::advisor::Reporter::decl(cfg),

@@ -529,7 +529,7 @@ async fn destruction_leaves_a_tombstone_that_keeps_the_statistics_right() {
         .destroy_case(DestroyRequest {
             case: "VP-2026-001".into(),
             confirm: "VP-2026-01".into(),
-            reason: Some("op verzoek van de melder".into()),
+            reason: Some(EarlyDestruction::ReporterRequest),
         })
         .await
         .expect_err("confirmation");
@@ -538,10 +538,24 @@ async fn destruction_leaves_a_tombstone_that_keeps_the_statistics_right() {
         .destroy_case(DestroyRequest {
             case: "VP-2026-001".into(),
             confirm: "VP-2026-001".into(),
-            reason: Some("op verzoek van de melder".into()),
+            reason: Some(EarlyDestruction::ReporterRequest),
         })
         .await
         .expect("early with reason");
+    let trail = session
+        .audit_trail(AuditRequest {
+            compartment: "advisor".into(),
+            limit: Some(1),
+            before: None,
+        })
+        .await
+        .expect("audit");
+    assert_eq!(trail[0].action, "case.destroyed_early");
+    assert_eq!(
+        trail[0].object.as_deref(),
+        Some("VP-2026-001:reporter_request"),
+        "the audit row holds the reason's code, never free text"
+    );
 
     // Releasing 2026 makes the rest due; after the grace period they expire.
     session

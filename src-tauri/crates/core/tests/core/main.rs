@@ -9,6 +9,8 @@ use vertrouwd_core::roles::Role;
 use vertrouwd_core::{FixedClock, Session};
 
 mod advisor;
+mod audit;
+mod handed_in;
 
 const PASS: &str = "paars konijn fietst 42 keer";
 const PASS_B: &str = "groene olifant zwemt 17 baantjes";
@@ -382,6 +384,19 @@ async fn backup_of_another_vault_and_restore() {
         .await
         .expect("restore");
     assert!(ok.report.ok);
+    // Only the user who restored may read the copy: no other local user
+    // gets the keyring to guess passphrases against.
+    use std::os::unix::fs::PermissionsExt;
+    let restored = tmp.path().join("c");
+    let mode = |p: &Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode(&restored), 0o700, "the restored folder");
+    let mut files = 0;
+    for entry in std::fs::read_dir(&restored).expect("list") {
+        let path = entry.expect("entry").path();
+        assert_eq!(mode(&path), 0o600, "{}", path.display());
+        files += 1;
+    }
+    assert!(files >= 4, "keyring and databases restored");
 }
 
 #[test]

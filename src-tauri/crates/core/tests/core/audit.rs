@@ -1,0 +1,542 @@
+//! Every api call that changes something leaves exactly one audit row in
+//! each database it changes: walked call by call on a real vault.
+
+use std::collections::BTreeMap;
+
+use chrono::Duration;
+use vertrouwd_core::advisor::*;
+use vertrouwd_core::api::*;
+use vertrouwd_core::roles::Role;
+use vertrouwd_core::Session;
+
+use super::{add, create, s, session, unlock, PASS, PASS_B};
+
+/// Calls that change nothing a register holds: reads, the session itself,
+/// and the two that make a vault folder (`create_vault` starts the trail,
+/// checked below; `restore` puts a backup's databases, trail included, in a
+/// new folder).
+const NOT_WRITING: &[&str] = &[
+    "status",
+    "unlock",
+    "lock",
+    "check_idle",
+    "touch",
+    "session_info",
+    "list_users",
+    "unknown_key_slots",
+    "audit_trail",
+    "settings",
+    "verify",
+    "verify_backup",
+    "create_vault",
+    "restore",
+    "natures",
+    "register_settings",
+    "list_cases",
+    "case_detail",
+    "attachment_preview",
+    "departments",
+    "destruction_list",
+    "statistics_preview",
+];
+
+/// The api calls as the source declares them.
+fn api_calls() -> Vec<String> {
+    [
+        include_str!("../../src/api/mod.rs"),
+        include_str!("../../src/api/advisor.rs"),
+    ]
+    .iter()
+    .flat_map(|src| src.lines())
+    .filter_map(|l| l.trim().strip_prefix("pub async fn "))
+    .map(|l| l.split(['(', '<']).next().unwrap_or_default().to_string())
+    .collect()
+}
+
+/// Rows the vault writes itself about its keys (who was given or lost a
+/// compartment key, a rotation), in the compartment concerned. They come
+/// on top of the api's one row, and are checked where keys change.
+fn key_record(action: &str) -> bool {
+    action.starts_with("holder.") || action.starts_with("keys.")
+}
+
+/// Each held database's audit rows, oldest first.
+async fn trails(session: &Session) -> BTreeMap<String, Vec<String>> {
+    let mut out = BTreeMap::new();
+    for c in session.session_info().await.expect("open").compartments {
+        let trail = session
+            .audit_trail(AuditRequest {
+                compartment: c.clone(),
+                limit: Some(1000),
+                before: None,
+            })
+            .await
+            .expect("audit");
+        out.insert(c, trail.into_iter().rev().map(|r| r.action).collect());
+    }
+    out
+}
+
+/// The number of audit rows in each database this session holds, the
+/// vault's own key records left out.
+async fn rows(session: &Session) -> BTreeMap<String, usize> {
+    trails(session)
+        .await
+        .into_iter()
+        .map(|(c, t)| (c, t.iter().filter(|a| !key_record(a)).count()))
+        .collect()
+}
+
+/// The key records written since `before`, per database.
+async fn key_records_since(
+    session: &Session,
+    before: &BTreeMap<String, Vec<String>>,
+) -> BTreeMap<String, Vec<String>> {
+    trails(session)
+        .await
+        .into_iter()
+        .map(|(c, t)| {
+            let seen = before.get(&c).map_or(0, Vec::len);
+            let new = t[seen..]
+                .iter()
+                .filter(|a| key_record(a))
+                .cloned()
+                .collect();
+            (c, new)
+        })
+        .collect()
+}
+
+/// Runs one call and checks it left one row in each of `changed` and none
+/// elsewhere.
+macro_rules! walk {
+    ($session:expr, $walked:expr, $name:literal, [$($changed:expr),*], $call:expr) => {{
+        let before = rows($session).await;
+        let out = $call.await.unwrap_or_else(|e| panic!("{}: {e:?}", $name));
+        let after = rows($session).await;
+        let changed: &[&str] = &[$($changed),*];
+        for (c, n) in &after {
+            let want = usize::from(changed.contains(&c.as_str()));
+            assert_eq!(
+                n - before.get(c).copied().unwrap_or_default(),
+                want,
+                "{} left the wrong number of audit rows in {c}",
+                $name
+            );
+        }
+        $walked.push($name);
+        out
+    }};
+}
+
+fn report(first_contact: &str, nature_id: i64) -> CaseInput {
+    CaseInput {
+        reference: None,
+        first_contact: first_contact.into(),
+        channel: Channel::Phone,
+        reporter: None,
+        reporter_role: ReporterRole::Employee,
+        department: None,
+        gender: None,
+        natures: vec![NatureChoice {
+            nature_id,
+            ground: None,
+        }],
+        persons: vec![],
+        outcome: None,
+    }
+}
+
+#[tokio::test]
+async fn every_write_leaves_one_audit_row() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("kluis");
+    let out = |name: &str| tmp.path().join(name).to_string_lossy().into_owned();
+    let (session, clock) = session();
+    let created = create(&session, &dir, vec![Role::Advisor]).await;
+    let started = trails(&session).await;
+    assert_eq!(
+        started["org"],
+        ["holder.added", "vault.created", "user.added"]
+    );
+    assert_eq!(started["advisor"], ["holder.added", "vault.created"]);
+    let ses = &session;
+    let mut walked: Vec<&str> = vec![];
+    let (adv, org) = ("advisor", "org");
+
+    let mut register = session.register_settings().await.expect("settings");
+    register.grace_days = 30;
+    walk!(
+        ses,
+        walked,
+        "update_register_settings",
+        [adv],
+        session.update_register_settings(register)
+    );
+    let natures = walk!(
+        ses,
+        walked,
+        "change_natures",
+        [adv],
+        session.change_natures(NatureChange::Add {
+            name: "Digitale intimidatie".into()
+        })
+    );
+    let nature = natures[0].id;
+    let case = walk!(
+        ses,
+        walked,
+        "add_case",
+        [adv],
+        session.add_case(report("2026-01-05", nature))
+    );
+    let reference = case.reference.clone();
+    let mut corrected = report("2026-01-06", nature);
+    corrected.department = Some("Zorg & Welzijn".into());
+    walk!(
+        ses,
+        walked,
+        "update_case",
+        [adv],
+        session.update_case(UpdateCaseRequest {
+            case: reference.clone(),
+            input: corrected,
+        })
+    );
+    walk!(
+        ses,
+        walked,
+        "add_conversation",
+        [adv],
+        session.add_conversation(AddConversationRequest {
+            case: reference.clone(),
+            conversation: ConversationInput {
+                held_on: "2026-01-06".into(),
+                minutes: 45,
+                mode: Channel::InPerson,
+                with_whom: None,
+                notes: "Gesprek met Çağrı over het rooster".into(),
+                next_step: None,
+            },
+        })
+    );
+    walk!(
+        ses,
+        walked,
+        "add_intervention",
+        [adv],
+        session.add_intervention(AddInterventionRequest {
+            case: reference.clone(),
+            intervention: InterventionInput {
+                kind: InterventionKind::Referral,
+                referral: Some(Referral::CompanyDoctor),
+                on_date: "2026-01-07".into(),
+                note: None,
+            },
+        })
+    );
+    walk!(
+        ses,
+        walked,
+        "add_consent",
+        [adv],
+        session.add_consent(AddConsentRequest {
+            case: reference.clone(),
+            consent: ConsentInput {
+                kind: ConsentKind::Disclosure,
+                given: true,
+                recipient: Some("bedrijfsarts".into()),
+                what: Some("verloop".into()),
+                until: None,
+                recorded_on: "2026-01-07".into(),
+            },
+        })
+    );
+    walk!(
+        ses,
+        walked,
+        "add_case_time",
+        [adv],
+        session.add_case_time(AddTimeRequest {
+            case: reference.clone(),
+            minutes: 20,
+        })
+    );
+    let with_follow_up = walk!(
+        ses,
+        walked,
+        "add_follow_up",
+        [adv],
+        session.add_follow_up(AddFollowUpRequest {
+            case: reference.clone(),
+            due_on: "2026-02-01".into(),
+            what: "Terugbellen".into(),
+        })
+    );
+    let follow_up = with_follow_up.follow_ups[0].id;
+    walk!(
+        ses,
+        walked,
+        "follow_up_done",
+        [adv],
+        session.follow_up_done(FollowUpDoneRequest {
+            id: follow_up,
+            done_on: Some("2026-02-01".into()),
+        })
+    );
+    let reopened = session.follow_up_done(FollowUpDoneRequest {
+        id: follow_up,
+        done_on: None,
+    });
+    walk!(ses, walked, "follow_up_done", [adv], reopened);
+    let note = tmp.path().join("notitie.txt");
+    std::fs::write(&note, "Aantekening van Ayşe ëïé 🙂").expect("write");
+    let attached = walk!(
+        ses,
+        walked,
+        "add_attachment",
+        [adv],
+        session.add_attachment(AddAttachmentRequest {
+            case: reference.clone(),
+            path: note.to_string_lossy().into(),
+        })
+    );
+    walk!(
+        ses,
+        walked,
+        "export_attachment",
+        [adv],
+        session.export_attachment(ExportAttachmentRequest {
+            id: attached.attachments[0].id,
+            path: out("notitie-kopie.txt"),
+        })
+    );
+    walk!(
+        ses,
+        walked,
+        "write_case_file",
+        [adv],
+        session.write_case_file(CaseFileRequest {
+            case: reference.clone(),
+            path: out("dossier.pdf"),
+            language: Default::default(),
+        })
+    );
+    let csv = tmp.path().join("register.csv");
+    std::fs::write(
+        &csv,
+        "Referentie;Datum_eerste_contact;Kanaal;Rol_melder;Aard\nOUD-001;2-3-2026;telefoon;medewerker;pesten\n",
+    )
+    .expect("write");
+    let imported = walk!(
+        ses,
+        walked,
+        "import_cases",
+        [adv],
+        session.import_cases(ImportRequest {
+            path: csv.to_string_lossy().into(),
+            skip_invalid: false,
+        })
+    );
+    assert_eq!((imported.imported, imported.problems.len()), (1, 0));
+    walk!(
+        ses,
+        walked,
+        "destroy_case",
+        [adv],
+        session.destroy_case(DestroyRequest {
+            case: "OUD-001".into(),
+            confirm: "OUD-001".into(),
+            reason: Some(EarlyDestruction::RecordedInError),
+        })
+    );
+    walk!(
+        ses,
+        walked,
+        "close_case",
+        [adv],
+        session.close_case(CloseCaseRequest {
+            case: reference.clone(),
+            closed_on: "2026-03-01".into(),
+            outcome: Outcome::Referred,
+        })
+    );
+    walk!(
+        ses,
+        walked,
+        "release_statistics",
+        [adv],
+        session.release_statistics(ReleaseRequest {
+            year: 2026,
+            left_out: vec![],
+            path: Some(out("statistiek.json")),
+            publish: false,
+        })
+    );
+    // Publishing changes org.db too: one row in each.
+    walk!(
+        ses,
+        walked,
+        "release_statistics",
+        [adv, org],
+        session.release_statistics(ReleaseRequest {
+            year: 2026,
+            left_out: vec![],
+            path: None,
+            publish: true,
+        })
+    );
+
+    let keys_before = trails(&session).await;
+    let hanna = walk!(
+        ses,
+        walked,
+        "add_user",
+        [org],
+        add(&session, "hanna", vec![Role::Manager])
+    )
+    .user
+    .id;
+    let given = key_records_since(&session, &keys_before).await;
+    assert_eq!(
+        (given[adv].len(), given[org].as_slice()),
+        (0, &["holder.added".to_string()][..])
+    );
+    // The advisor's own idle lock is kept in advisor.db as well.
+    walk!(
+        ses,
+        walked,
+        "update_settings",
+        [adv, org],
+        session.update_settings(SettingsUpdate {
+            organisation: None,
+            idle_lock_seconds: Some(600),
+        })
+    );
+    walk!(
+        ses,
+        walked,
+        "backup",
+        [org],
+        session.backup(PathRequest {
+            path: out("kluis.vbak")
+        })
+    );
+    walk!(
+        ses,
+        walked,
+        "write_recovery_sheet",
+        [org],
+        session.write_recovery_sheet(RecoverySheetRequest {
+            path: out("herstelblad.pdf"),
+            recovery_key: s(&created.recovery.recovery_key),
+            language: Default::default(),
+        })
+    );
+    walk!(
+        ses,
+        walked,
+        "change_passphrase",
+        [org],
+        session.change_passphrase(ChangePassphraseRequest {
+            current: s(PASS),
+            new_passphrase: s(PASS_B),
+            new_passphrase_repeat: s(PASS_B),
+        })
+    );
+    let keys_before = trails(&session).await;
+    walk!(
+        ses,
+        walked,
+        "remove_user",
+        [org],
+        session.remove_user(RemoveUserRequest {
+            user_id: hanna,
+            reason: "uit dienst".into(),
+        })
+    );
+    let taken = key_records_since(&session, &keys_before).await;
+    assert!(taken[adv].is_empty(), "the manager never held the register");
+    assert_eq!(taken[org], ["holder.removed", "keys.rotated"]);
+
+    // The case became due with the release; after the grace period the
+    // purge destroys it.
+    clock.advance(Duration::days(31));
+    unlock(&session, &dir, "ayse", PASS_B)
+        .await
+        .expect("unlock");
+    let purged = walk!(
+        ses,
+        walked,
+        "purge_expired",
+        [adv],
+        session.purge_expired(PurgeRequest { confirm: true })
+    );
+    assert_eq!(purged, vec![reference]);
+
+    // A reset with the recovery key happens before the session is open:
+    // its row is the newest of org.db once it is.
+    let before = rows(&session).await;
+    session.lock().await;
+    session
+        .reset_passphrase(RecoveryResetRequest {
+            dir: dir.to_string_lossy().into(),
+            login: "ayse".into(),
+            recovery_key: s(&created.recovery.recovery_key),
+            new_passphrase: s(PASS),
+            new_passphrase_repeat: s(PASS),
+        })
+        .await
+        .expect("reset");
+    let after = rows(&session).await;
+    assert_eq!((after[adv] - before[adv], after[org] - before[org]), (0, 1));
+    walked.push("reset_passphrase");
+
+    // The demo register fills only an empty register.
+    let other = tmp.path().join("proef");
+    let (demo, _) = super::session();
+    create(&demo, &other, vec![Role::Advisor]).await;
+    let d = &demo;
+    walk!(
+        d,
+        walked,
+        "fill_demo_register",
+        [adv],
+        demo.fill_demo_register(DemoRequest {
+            cases: 5,
+            conversations: 5
+        })
+    );
+
+    let mut missing: Vec<String> = api_calls()
+        .into_iter()
+        .filter(|c| !walked.contains(&c.as_str()) && !NOT_WRITING.contains(&c.as_str()))
+        .collect();
+    missing.dedup();
+    assert!(
+        missing.is_empty(),
+        "api calls neither walked here nor listed as not writing: {missing:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_confirmed_combination_of_roles_is_its_own_row() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (session, _) = session();
+    create(
+        &session,
+        &tmp.path().join("kluis"),
+        vec![Role::Advisor, Role::Hr],
+    )
+    .await;
+    let org = trails(&session).await.remove("org").expect("org");
+    assert_eq!(
+        org,
+        [
+            "holder.added",
+            "vault.created",
+            "user.added",
+            "user.roles_combined"
+        ]
+    );
+}
