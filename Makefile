@@ -55,10 +55,11 @@ deps-driver:
 ui: deps-node
 	cd ui && npm run build
 
-# The desktop app with the built UI inside the binary.
+# The desktop app with the built UI inside the binary, the command line, and
+# the program that draws PDF attachments in a process of its own.
 app: ui
 	cargo build -p vertrouwd-app --features custom-protocol
-	cargo build -p vertrouwd-cli
+	cargo build -p vertrouwd-cli -p vertrouwd-pdf --bins
 
 run: deps-system deps-node app
 	$(APP_BIN)
@@ -73,7 +74,7 @@ lint:
 	cargo clippy --workspace --all-targets -- -D warnings
 
 test-rust:
-	cargo build -p vertrouwd-cli
+	cargo build -p vertrouwd-cli -p vertrouwd-pdf --bins
 	cargo test
 
 test-ui: deps-node

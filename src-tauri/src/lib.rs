@@ -385,6 +385,12 @@ fn open_main_window(app: &tauri::App) -> tauri::Result<()> {
 
 /// Builds and runs the app.
 pub fn run() {
+    // The process holds keys and, on screen, the registers' plaintext: a
+    // crash must not write them to disk as a core dump.
+    if let Err(e) = vertrouwd_core::forbid_memory_dumps() {
+        eprintln!("Vertrouwd: cannot turn off memory dumps ({e}); not starting.");
+        std::process::exit(1);
+    }
     let session = Arc::new(
         Session::new(Arc::new(SystemClock), KdfPolicy::Tuned)
             .remembering(vertrouwd_core::config_dir().join("seen.json")),

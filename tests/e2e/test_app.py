@@ -138,6 +138,20 @@ def test_3_a_manager_sees_no_advisor_or_hr_area(app, home):
     hits = marker_hits([home / "data", home / "config", home / "cache", home / "tmp"], ORG)
     assert hits == [], f"organisation name in plaintext on disk: {hits}"
 
+    # A crash writes no memory to disk: the app and the web view's processes
+    # it started have a core file limit of zero, soft and hard.
+    from conftest import APP
+    apps = subprocess.run(["pgrep", "-f", str(APP)], capture_output=True, text=True).stdout.split()
+    assert apps, "the app is running"
+    pids = list(apps)
+    for pid in apps:
+        pids += subprocess.run(["pgrep", "-P", pid], capture_output=True, text=True).stdout.split()
+    assert len(pids) > len(apps), "the web view runs in processes of its own"
+    for pid in pids:
+        limits = Path(f"/proc/{pid}/limits").read_text()
+        line = next(l for l in limits.splitlines() if l.startswith("Max core file size"))
+        assert line.split()[4:6] == ["0", "0"], f"{pid}: {line}"
+
 
 def test_4_audit_verify_remove_user_and_english(app, home):
     a = app

@@ -1,7 +1,8 @@
 //! Running the `vertrouwd` command from tests.
 
+use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Output, Stdio};
 
 pub const PASS: &str = "paars konijn fietst 42 keer";
 pub const PASS_B: &str = "groene olifant zwemt 17 baantjes";
@@ -65,4 +66,63 @@ pub fn init(vault: &Path, tmp: &Path, org: &str, name: &str, roles: &str) -> ser
         .output()
         .expect("run init");
     serde_json::from_str(&ok(out)).expect("json")
+}
+
+/// A `vertrouwd batch` process: one JSON request a line in, one answer a
+/// line out, the vault open in between.
+pub struct Batch {
+    pub child: Child,
+    pub input: ChildStdin,
+    answers: BufReader<ChildStdout>,
+}
+
+impl Batch {
+    pub fn start(vault: &Path, user: &str, tmp: &Path) -> Batch {
+        let mut child = cmd(vault, user, tmp)
+            .arg("batch")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn batch");
+        let input = child.stdin.take().expect("stdin");
+        let answers = BufReader::new(child.stdout.take().expect("stdout"));
+        Batch {
+            child,
+            input,
+            answers,
+        }
+    }
+
+    /// Sends one request; false when the process is gone.
+    pub fn send(&mut self, request: &str) -> bool {
+        writeln!(self.input, "{request}").is_ok()
+    }
+
+    /// The next answer; `None` when the process ended.
+    pub fn answer(&mut self) -> Option<String> {
+        let mut line = String::new();
+        match self.answers.read_line(&mut line) {
+            Ok(n) if n > 0 => Some(line),
+            _ => None,
+        }
+    }
+
+    /// Closes the input, so the process locks the vault and ends; whether
+    /// it ended well.
+    pub fn finish(self) -> bool {
+        let Batch {
+            mut child, input, ..
+        } = self;
+        drop(input);
+        child.wait().is_ok_and(|s| s.success())
+    }
+
+    /// Sends one request and returns its answer, which must be a success.
+    pub fn ok(&mut self, request: &str) -> String {
+        assert!(self.send(request), "batch ended");
+        let line = self.answer().expect("an answer");
+        assert!(line.contains(r#""ok":true"#), "{request}: {line}");
+        line
+    }
 }

@@ -2,8 +2,6 @@
 //! writes leaves a vault that opens, passes verify, and holds every write
 //! that was reported done.
 
-use std::io::{BufRead, BufReader, Write};
-use std::process::Stdio;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use crate::cli;
@@ -46,15 +44,7 @@ fn sigkill_during_writes_loses_nothing_reported_done() {
     let mut sent: u64 = 0; // writes ever sent (done or not)
     let mut kills = 0;
     while acked < 200 {
-        let mut child = cli::cmd(&vault, "ayse", &scratch)
-            .arg("batch")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("spawn batch");
-        let mut stdin = child.stdin.take().expect("stdin");
-        let mut answers = BufReader::new(child.stdout.take().expect("stdout"));
+        let mut batch = cli::Batch::start(&vault, "ayse", &scratch);
         // Kill after this many answers, right after sending the next request,
         // optionally after a short random delay (inside the write).
         let kill_after = rng.next(25);
@@ -65,24 +55,23 @@ fn sigkill_during_writes_loses_nothing_reported_done() {
             let req = format!(
                 r#"{{"op":"settings.update","args":{{"organisation":"Org {n}","idle_lock_seconds":null}}}}"#
             );
-            if writeln!(stdin, "{req}").is_err() {
+            if !batch.send(&req) {
                 break;
             }
             if answered == kill_after || acked >= 200 {
                 std::thread::sleep(Duration::from_micros(rng.next(3000)));
                 break;
             }
-            let mut line = String::new();
-            if answers.read_line(&mut line).unwrap_or(0) == 0 {
+            let Some(line) = batch.answer() else {
                 break;
-            }
+            };
             assert!(line.contains(r#""ok":true"#), "write {n} failed: {line}");
             done = n;
             acked += 1;
             answered += 1;
         }
-        child.kill().expect("SIGKILL");
-        let _ = child.wait();
+        batch.child.kill().expect("SIGKILL");
+        let _ = batch.child.wait();
         kills += 1;
     }
     assert!(

@@ -5,6 +5,7 @@ mod config;
 mod disk;
 mod kill;
 mod marker;
+mod memory;
 mod recovery_sheet;
 mod rollback;
 mod separation;

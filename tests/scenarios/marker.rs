@@ -2,7 +2,7 @@
 //! CLI appear in no file under the vault folder or the temp dir, as UTF-8,
 //! UTF-16 or base64 — also while the vault is open with a live WAL.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::sync::Arc;
@@ -131,22 +131,10 @@ fn cli_writes_leave_no_plaintext_even_with_a_live_wal() {
 
     // A live session: the batch process keeps the databases open while we look.
     let live = "MARKER-LIVE-WAL-Organisatie-55c1";
-    let mut child = cli::cmd(&vault, "ayse", &scratch)
-        .arg("batch")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("batch");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let mut answers = BufReader::new(child.stdout.take().expect("stdout"));
-    writeln!(
-        stdin,
+    let mut batch = cli::Batch::start(&vault, "ayse", &scratch);
+    batch.ok(&format!(
         r#"{{"op":"settings.update","args":{{"organisation":"{live}","idle_lock_seconds":null}}}}"#
-    )
-    .expect("send");
-    let mut line = String::new();
-    answers.read_line(&mut line).expect("answer");
-    assert!(line.contains(r#""ok":true"#), "{line}");
+    ));
     assert!(
         vault.join("org.db-wal").exists(),
         "the WAL must be live while we look"
@@ -158,8 +146,7 @@ fn cli_writes_leave_no_plaintext_even_with_a_live_wal() {
             "{m} found in plaintext while open: {hits:?}"
         );
     }
-    drop(stdin);
-    assert!(child.wait().expect("wait").success());
+    assert!(batch.finish());
 
     for m in [org, name, colleague, live] {
         let hits = find(&[&vault, &scratch], m);

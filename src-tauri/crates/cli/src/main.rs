@@ -1245,6 +1245,10 @@ async fn batch(s: &Session) -> ApiResult<()> {
 }
 
 fn main() -> ExitCode {
+    if vertrouwd_core::forbid_memory_dumps().is_err() {
+        eprintln!("vertrouwd: cannot turn off memory dumps; stopping to keep keys safe");
+        return ExitCode::from(1);
+    }
     let cli = Cli::parse();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

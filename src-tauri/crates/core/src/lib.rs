@@ -25,6 +25,7 @@ pub mod users;
 
 pub use api::{ApiError, ErrorCode, Session};
 pub use clock::{Clock, FixedClock, SystemClock};
+pub use vertrouwd_vault::process::forbid_memory_dumps;
 
 /// The app's config folder (`~/.config/nl.vertrouwd.app` on Linux): the
 /// preferences and what this computer saw of each vault ([`seen`]).

@@ -21,7 +21,9 @@
 //! used. Ligatures and kerning are not applied.
 //!
 //! [`preview`] goes the other way: it draws the pages of a PDF someone else
-//! made (an attachment) as pictures, in memory, for the app to show.
+//! made (an attachment) as pictures, in memory, for the app to show;
+//! [`isolated`] does it in a child process under hard limits (the
+//! `vertrouwd-preview` program built from this crate).
 //!
 //! Knows no domain type: reports build a `Document` from their own data.
 
@@ -29,6 +31,7 @@
 
 pub mod charts;
 mod fonts;
+pub mod isolated;
 mod layout;
 pub mod model;
 pub mod preview;

@@ -21,6 +21,7 @@ pub mod error;
 pub mod files;
 pub mod kdf;
 pub mod keyring;
+pub mod process;
 mod random;
 pub mod secret;
 pub mod trust;

@@ -665,3 +665,36 @@ async fn a_failing_migration_set_leaves_the_database_as_it_was() {
     let tag = sqlx::query("SELECT tag FROM notes").fetch_one(&pool).await;
     assert!(tag.is_err(), "migration 0002 must not stay applied");
 }
+
+#[tokio::test]
+async fn the_key_is_not_kept_in_the_connection_options_or_any_debug_output() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (key, path) = v1_database(tmp.path(), "geheim").await;
+    let spec = CompartmentSpec {
+        name: "m",
+        migrator: &ONE,
+    };
+    let pool = db::open_compartment(&path, &spec, Arc::clone(&key), OpenMode::Existing)
+        .await
+        .expect("open");
+    let notes: i64 = sqlx::query_scalar("SELECT count(*) FROM notes")
+        .fetch_one(&pool)
+        .await
+        .expect("read");
+    assert_eq!(notes, 1);
+    let hex = hex::encode(key.expose_secret_bytes());
+    let shown = [
+        format!("{pool:?}"),
+        format!("{:?}", pool.connect_options()),
+        format!("{key:?}"),
+    ];
+    for text in shown {
+        let lower = text.to_lowercase();
+        assert!(!lower.contains(&hex), "the key shows in {text}");
+        assert!(
+            !lower.contains("pragma key"),
+            "the key pragma shows in {text}"
+        );
+    }
+    pool.close().await;
+}
