@@ -3,6 +3,7 @@
 mod cli;
 mod config;
 mod disk;
+mod exports;
 mod kill;
 mod marker;
 mod memory;

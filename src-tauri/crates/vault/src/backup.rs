@@ -386,4 +386,89 @@ mod tests {
             Err(VaultError::BackupCorrupt)
         ));
     }
+
+    /// A file in a crafted backup: its name and content.
+    type Entry<'a> = (&'a str, &'a [u8]);
+
+    /// A well-formed backup file of `files` (name and content), hashes and
+    /// lengths right, so that only what the reader checks besides refuses it.
+    fn crafted(dir: &Path, files: &[Entry], lens: Option<Vec<u64>>) -> PathBuf {
+        let info = BackupInfo {
+            format: FORMAT.into(),
+            version: 1,
+            vault_id: "kluis".into(),
+            created_at: DateTime::UNIX_EPOCH,
+            files: files
+                .iter()
+                .enumerate()
+                .map(|(i, (name, body))| BackupFile {
+                    name: (*name).into(),
+                    len: lens.as_ref().map_or(body.len() as u64, |l| l[i]),
+                    sha256: hex::encode(Sha256::digest(body)),
+                })
+                .collect(),
+        };
+        let header = serde_json::to_vec(&info).expect("json");
+        let mut bytes = MAGIC.to_vec();
+        bytes.extend((header.len() as u32).to_be_bytes());
+        bytes.extend(&header);
+        for (_, body) in files {
+            bytes.extend(*body);
+        }
+        let digest = Sha256::digest(&bytes);
+        bytes.extend(digest);
+        let path = dir.join("aanval.vbak");
+        fs::write(&path, bytes).expect("write");
+        path
+    }
+
+    #[test]
+    fn a_hostile_backup_is_refused_before_anything_is_written() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let dest = dir.path().join("hersteld");
+        let keyring: &[u8] = b"{}";
+        let huge_keyring = vec![b' '; MAX_KEYRING_BYTES as usize + 1];
+        // What is wrong, the files, and the lengths the header claims.
+        type Case<'a> = (&'a str, Vec<Entry<'a>>, Option<Vec<u64>>);
+        let cases: Vec<Case> = vec![
+            (
+                "a name outside the folder",
+                vec![(KEYRING_FILE, keyring), ("../ontsnapt.db", b"x")],
+                None,
+            ),
+            (
+                "a name the vault never writes",
+                vec![(KEYRING_FILE, keyring), ("autostart.sh", b"x")],
+                None,
+            ),
+            (
+                "the keyring twice",
+                vec![(KEYRING_FILE, keyring), (KEYRING_FILE, keyring)],
+                None,
+            ),
+            ("no keyring", vec![], None),
+            (
+                "an oversized keyring",
+                vec![(KEYRING_FILE, &huge_keyring)],
+                None,
+            ),
+            (
+                "lengths that overflow",
+                vec![(KEYRING_FILE, keyring), ("keyring.json-wal", b"x")],
+                Some(vec![u64::MAX, 2]),
+            ),
+        ];
+        for (what, files, lens) in cases {
+            let path = crafted(dir.path(), &files, lens);
+            assert!(
+                matches!(restore(&path, &dest, &[]), Err(VaultError::BackupCorrupt)),
+                "{what} must be refused"
+            );
+            assert!(!dest.exists(), "{what}: nothing restored");
+            assert!(
+                !dir.path().join("ontsnapt.db").exists(),
+                "{what}: nothing outside"
+            );
+        }
+    }
 }
