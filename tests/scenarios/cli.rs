@@ -21,6 +21,16 @@ pub fn bin() -> PathBuf {
     bin
 }
 
+/// A temporary folder with a place for the vault (`kluis`, not yet made)
+/// and a private temp dir for the command (`tmp`, made).
+pub fn workspace() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let vault = tmp.path().join("kluis");
+    let scratch = tmp.path().join("tmp");
+    std::fs::create_dir(&scratch).expect("mkdir");
+    (tmp, vault, scratch)
+}
+
 /// A command for `vault`, acting as `user`, with a private temp dir.
 pub fn cmd(vault: &Path, user: &str, tmp: &Path) -> Command {
     let mut c = Command::new(bin());

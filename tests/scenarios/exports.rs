@@ -7,10 +7,7 @@ use crate::cli;
 #[cfg(unix)]
 #[test]
 fn an_export_never_lands_inside_the_vault_however_the_path_is_spelled() {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let vault = tmp.path().join("kluis");
-    let scratch = tmp.path().join("tmp");
-    std::fs::create_dir(&scratch).expect("mkdir");
+    let (tmp, vault, scratch) = cli::workspace();
     std::fs::create_dir(tmp.path().join("x")).expect("mkdir");
     std::os::unix::fs::symlink(&vault, tmp.path().join("snelkoppeling")).expect("symlink");
     cli::init(

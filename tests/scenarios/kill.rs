@@ -22,10 +22,7 @@ impl Lcg {
 
 #[test]
 fn sigkill_during_writes_loses_nothing_reported_done() {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let vault = tmp.path().join("kluis");
-    let scratch = tmp.path().join("tmp");
-    std::fs::create_dir(&scratch).expect("mkdir");
+    let (_tmp, vault, scratch) = cli::workspace();
     cli::init(&vault, &scratch, "Org 0", "Ayşe", "hr");
     let seed = std::env::var("VERTROUWD_KILL_SEED")
         .ok()

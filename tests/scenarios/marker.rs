@@ -111,10 +111,7 @@ fn the_scanner_finds_what_it_looks_for() {
 
 #[test]
 fn cli_writes_leave_no_plaintext_even_with_a_live_wal() {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let vault = tmp.path().join("kluis");
-    let scratch = tmp.path().join("tmp");
-    std::fs::create_dir(&scratch).expect("mkdir");
+    let (_tmp, vault, scratch) = cli::workspace();
     let org = "MARKER-ORG-Stichting-Çağrı-7f3a";
     let name = "MARKER-USER-Ayşe-Yılmaz-91b2";
     cli::init(&vault, &scratch, org, name, "advisor,hr,manager");
@@ -210,10 +207,7 @@ async fn api_writes_leave_no_plaintext() {
 
 #[test]
 fn register_names_and_notes_leave_no_plaintext() {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let vault = tmp.path().join("kluis");
-    let scratch = tmp.path().join("tmp");
-    std::fs::create_dir(&scratch).expect("mkdir");
+    let (tmp, vault, scratch) = cli::workspace();
     cli::init(&vault, &scratch, "Stichting", "Ayşe", "advisor");
     let reporter = "MARKER-MELDER-Çağrı-Öztürk-4e1d";
     let person = "MARKER-BETROKKENE-Geneviève-77aa";

@@ -19,10 +19,7 @@ fn limit(limits: &str, name: &str) -> (String, String) {
 #[cfg(target_os = "linux")]
 #[test]
 fn an_unlocked_cli_writes_no_core_dump() {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let vault = tmp.path().join("kluis");
-    let scratch = tmp.path().join("tmp");
-    std::fs::create_dir(&scratch).expect("mkdir");
+    let (_tmp, vault, scratch) = cli::workspace();
     cli::init(
         &vault,
         &scratch,
