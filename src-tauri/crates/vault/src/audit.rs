@@ -65,6 +65,42 @@ fn entry_hash(
     h.finalize().to_vec()
 }
 
+/// What an audited change records of itself: an action code and the id of
+/// what it concerns (never content).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub action: &'static str,
+    pub object: Option<String>,
+}
+
+impl Entry {
+    pub fn new(action: &'static str, object: Option<&str>) -> Entry {
+        Entry {
+            action,
+            object: object.map(str::to_string),
+        }
+    }
+}
+
+/// Makes a change and its audit row in one transaction on `pool`: `change`
+/// writes and returns its result with the [`Entry`] to record, so a change
+/// cannot be committed without its row. An error anywhere rolls both back.
+pub async fn audited<T, E>(
+    pool: &SqlitePool,
+    at: DateTime<Utc>,
+    actor: &str,
+    change: impl AsyncFnOnce(&mut SqliteConnection) -> std::result::Result<(T, Entry), E>,
+) -> std::result::Result<T, E>
+where
+    E: From<sqlx::Error> + From<VaultError>,
+{
+    let mut tx = pool.begin().await?;
+    let (out, entry) = change(&mut tx).await?;
+    append(&mut tx, at, actor, entry.action, entry.object.as_deref()).await?;
+    tx.commit().await?;
+    Ok(out)
+}
+
 /// Appends a row inside the caller's connection or transaction, so the row
 /// commits (or not) together with the change it records.
 pub async fn append(

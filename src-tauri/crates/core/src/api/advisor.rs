@@ -2,12 +2,13 @@
 //! advisor role and the key of advisor.db; inputs are checked here and
 //! answer `Validation` with the field concerned.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use sqlx::SqlitePool;
+use sqlx::{SqliteConnection, SqlitePool};
 use ts_rs::TS;
+use vertrouwd_vault::audit::Entry;
 
-use super::{ApiError, ApiResult, ErrorCode, Open, Session, WrittenFile};
+use super::{audited, ApiError, ApiResult, ErrorCode, Open, Session, WrittenFile};
 use crate::advisor::disclosure::{DEFAULT_K, MIN_K};
 use crate::advisor::stats::{self, Preview, Release};
 use crate::advisor::store::{self, NewCase, NewConversation};
@@ -363,6 +364,25 @@ impl Open {
     fn actor(&self) -> String {
         self.user.id.clone()
     }
+
+    /// Changes one case of the register: `write` runs in a transaction
+    /// with the audit row `action` for the case, and the case is read back.
+    async fn change_case(
+        &self,
+        pool: &SqlitePool,
+        case: &str,
+        now: DateTime<Utc>,
+        action: &'static str,
+        write: impl AsyncFnOnce(&mut SqliteConnection, i64) -> ApiResult<()>,
+    ) -> ApiResult<CaseDetail> {
+        let (id, reference) = case_id(pool, case).await?;
+        audited(pool, now, &self.actor(), async |tx| {
+            write(tx, id).await?;
+            Ok(((), Entry::new(action, Some(&reference))))
+        })
+        .await?;
+        detail(pool, id).await
+    }
 }
 
 async fn case_id(pool: &SqlitePool, case: &str) -> ApiResult<(i64, String)> {
@@ -458,25 +478,15 @@ impl Session {
         let now = self.clock.now();
         self.with_open(async |o| {
             let pool = o.advisor()?;
-            let mut tx = pool.begin().await?;
-            store::set_setting(&mut tx, store::REFERENCE_PREFIX, &prefix).await?;
-            store::set_setting(&mut tx, store::K, &req.k.to_string()).await?;
-            store::set_setting(
-                &mut tx,
-                store::RETENTION_MONTHS,
-                &req.retention_months.to_string(),
-            )
+            audited(&pool, now, &o.actor(), async |tx| {
+                store::set_setting(tx, store::REFERENCE_PREFIX, &prefix).await?;
+                store::set_setting(tx, store::K, &req.k.to_string()).await?;
+                let months = req.retention_months.to_string();
+                store::set_setting(tx, store::RETENTION_MONTHS, &months).await?;
+                store::set_setting(tx, store::GRACE_DAYS, &req.grace_days.to_string()).await?;
+                Ok(((), Entry::new("register.settings_changed", None)))
+            })
             .await?;
-            store::set_setting(&mut tx, store::GRACE_DAYS, &req.grace_days.to_string()).await?;
-            vertrouwd_vault::audit::append(
-                &mut tx,
-                now,
-                &o.actor(),
-                "register.settings_changed",
-                None,
-            )
-            .await?;
-            tx.commit().await?;
             register_settings(&pool).await
         })
         .await
@@ -494,7 +504,7 @@ impl Session {
         };
         self.with_open(async |o| {
             let pool = o.advisor()?;
-            let mut tx = pool.begin().await?;
+            audited(&pool, now, &o.actor(), async |tx| {
             if let Some(n) = &name {
                 let taken: i64 = sqlx::query_scalar(
                     "SELECT count(*) FROM natures WHERE lower(name) = lower(?1) AND id != ?2",
@@ -559,9 +569,9 @@ impl Session {
             if changed == 0 {
                 return Err(ApiError::new(ErrorCode::NotFound, "no such nature"));
             }
-            vertrouwd_vault::audit::append(&mut tx, now, &o.actor(), "register.natures_changed", None)
-                .await?;
-            tx.commit().await?;
+            Ok(((), Entry::new("register.natures_changed", None)))
+            })
+            .await?;
             Ok(store::natures(&pool).await?)
         })
         .await
@@ -575,25 +585,19 @@ impl Session {
             let pool = o.advisor()?;
             let case = check_case(&input, &store::natures(&pool).await?, today)?;
             let prefix = register_settings(&pool).await?.reference_prefix;
-            let mut tx = pool.begin().await?;
-            if let Some(r) = &case.reference {
-                if store::reference_taken(&mut tx, r).await? {
-                    return Err(ApiError {
-                        code: ErrorCode::Conflict,
-                        ..ApiError::validation("reference", "taken")
-                    });
+            let id = audited(&pool, now, &o.actor(), async |tx| {
+                if let Some(r) = &case.reference {
+                    if store::reference_taken(tx, r).await? {
+                        return Err(ApiError {
+                            code: ErrorCode::Conflict,
+                            ..ApiError::validation("reference", "taken")
+                        });
+                    }
                 }
-            }
-            let (id, reference) = store::add_case(&mut tx, &case, &prefix, now).await?;
-            vertrouwd_vault::audit::append(
-                &mut tx,
-                now,
-                &o.actor(),
-                "case.created",
-                Some(&reference),
-            )
+                let (id, reference) = store::add_case(tx, &case, &prefix, now).await?;
+                Ok((id, Entry::new("case.created", Some(&reference))))
+            })
             .await?;
-            tx.commit().await?;
             detail(&pool, id).await
         })
         .await
@@ -613,23 +617,17 @@ impl Session {
                 return Err(ApiError::validation("first_contact", "after_closing"));
             }
             let reference = case.reference.clone().unwrap_or(current.clone());
-            let mut tx = pool.begin().await?;
-            if reference != current && store::reference_taken(&mut tx, &reference).await? {
-                return Err(ApiError {
-                    code: ErrorCode::Conflict,
-                    ..ApiError::validation("reference", "taken")
-                });
-            }
-            store::update_case(&mut tx, id, &case, &reference, now).await?;
-            vertrouwd_vault::audit::append(
-                &mut tx,
-                now,
-                &o.actor(),
-                "case.updated",
-                Some(&reference),
-            )
+            audited(&pool, now, &o.actor(), async |tx| {
+                if reference != current && store::reference_taken(tx, &reference).await? {
+                    return Err(ApiError {
+                        code: ErrorCode::Conflict,
+                        ..ApiError::validation("reference", "taken")
+                    });
+                }
+                store::update_case(tx, id, &case, &reference, now).await?;
+                Ok(((), Entry::new("case.updated", Some(&reference))))
+            })
             .await?;
-            tx.commit().await?;
             detail(&pool, id).await
         })
         .await
@@ -664,17 +662,11 @@ impl Session {
             if on < current.first_contact {
                 return Err(ApiError::validation("closed_on", "before_first_contact"));
             }
-            let mut tx = pool.begin().await?;
-            store::close(&mut tx, id, on, req.outcome, now).await?;
-            vertrouwd_vault::audit::append(
-                &mut tx,
-                now,
-                &o.actor(),
-                "case.closed",
-                Some(&reference),
-            )
+            audited(&pool, now, &o.actor(), async |tx| {
+                store::close(tx, id, on, req.outcome, now).await?;
+                Ok(((), Entry::new("case.closed", Some(&reference))))
+            })
             .await?;
-            tx.commit().await?;
             detail(&pool, id).await
         })
         .await
@@ -685,19 +677,17 @@ impl Session {
         let c = check_conversation(&req.conversation, self.today())?;
         self.with_open(async |o| {
             let pool = o.advisor()?;
-            let (id, reference) = case_id(&pool, &req.case).await?;
-            let mut tx = pool.begin().await?;
-            store::add_conversation(&mut tx, id, &c, now).await?;
-            vertrouwd_vault::audit::append(
-                &mut tx,
+            o.change_case(
+                &pool,
+                &req.case,
                 now,
-                &o.actor(),
                 "case.conversation_added",
-                Some(&reference),
+                async |tx, id| {
+                    store::add_conversation(tx, id, &c, now).await?;
+                    Ok(())
+                },
             )
-            .await?;
-            tx.commit().await?;
-            detail(&pool, id).await
+            .await
         })
         .await
     }
@@ -716,19 +706,17 @@ impl Session {
         let now = self.clock.now();
         self.with_open(async |o| {
             let pool = o.advisor()?;
-            let (id, reference) = case_id(&pool, &req.case).await?;
-            let mut tx = pool.begin().await?;
-            store::add_intervention(&mut tx, id, i.kind, referral, on, note.as_deref()).await?;
-            vertrouwd_vault::audit::append(
-                &mut tx,
+            o.change_case(
+                &pool,
+                &req.case,
                 now,
-                &o.actor(),
                 "case.intervention_added",
-                Some(&reference),
+                async |tx, id| {
+                    store::add_intervention(tx, id, i.kind, referral, on, note.as_deref()).await?;
+                    Ok(())
+                },
             )
-            .await?;
-            tx.commit().await?;
-            detail(&pool, id).await
+            .await
         })
         .await
     }
@@ -747,20 +735,19 @@ impl Session {
         let now = self.clock.now();
         self.with_open(async |o| {
             let pool = o.advisor()?;
-            let (id, reference) = case_id(&pool, &req.case).await?;
+            case_id(&pool, &req.case).await?;
             let content = o.read_handed_in(&path, crate::attachments::MAX_BYTES)?;
-            let mut tx = pool.begin().await?;
-            store::add_attachment(&mut tx, id, &name, kind, &content, now).await?;
-            vertrouwd_vault::audit::append(
-                &mut tx,
+            o.change_case(
+                &pool,
+                &req.case,
                 now,
-                &o.actor(),
                 "case.attachment_added",
-                Some(&reference),
+                async |tx, id| {
+                    store::add_attachment(tx, id, &name, kind, &content, now).await?;
+                    Ok(())
+                },
             )
-            .await?;
-            tx.commit().await?;
-            detail(&pool, id).await
+            .await
         })
         .await
     }
@@ -823,31 +810,25 @@ impl Session {
         let now = self.clock.now();
         self.with_open(async |o| {
             let pool = o.advisor()?;
-            let (id, reference) = case_id(&pool, &req.case).await?;
-            let mut tx = pool.begin().await?;
-            store::add_consent(
-                &mut tx,
-                id,
-                &store::NewConsent {
-                    kind: c.kind,
-                    given: c.given,
-                    recipient: recipient.clone(),
-                    what: what.clone(),
-                    until,
-                    recorded_on,
+            let consent = store::NewConsent {
+                kind: c.kind,
+                given: c.given,
+                recipient: recipient.clone(),
+                what: what.clone(),
+                until,
+                recorded_on,
+            };
+            o.change_case(
+                &pool,
+                &req.case,
+                now,
+                "case.consent_recorded",
+                async |tx, id| {
+                    store::add_consent(tx, id, &consent).await?;
+                    Ok(())
                 },
             )
-            .await?;
-            vertrouwd_vault::audit::append(
-                &mut tx,
-                now,
-                &o.actor(),
-                "case.consent_recorded",
-                Some(&reference),
-            )
-            .await?;
-            tx.commit().await?;
-            detail(&pool, id).await
+            .await
         })
         .await
     }
@@ -860,31 +841,23 @@ impl Session {
         let now = self.clock.now();
         self.with_open(async |o| {
             let pool = o.advisor()?;
-            let (id, reference) = case_id(&pool, &req.case).await?;
-            let mut tx = pool.begin().await?;
-            let changed = sqlx::query(
-                "UPDATE cases SET other_minutes = other_minutes + ?2, updated_at = ?3
-                 WHERE id = ?1 AND other_minutes + ?2 >= 0",
-            )
-            .bind(id)
-            .bind(req.minutes)
-            .bind(now.to_rfc3339())
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if changed == 0 {
-                return Err(ApiError::validation("minutes", "out_of_range"));
-            }
-            vertrouwd_vault::audit::append(
-                &mut tx,
-                now,
-                &o.actor(),
-                "case.time_added",
-                Some(&reference),
-            )
-            .await?;
-            tx.commit().await?;
-            detail(&pool, id).await
+            o.change_case(&pool, &req.case, now, "case.time_added", async |tx, id| {
+                let changed = sqlx::query(
+                    "UPDATE cases SET other_minutes = other_minutes + ?2, updated_at = ?3
+                     WHERE id = ?1 AND other_minutes + ?2 >= 0",
+                )
+                .bind(id)
+                .bind(req.minutes)
+                .bind(now.to_rfc3339())
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if changed == 0 {
+                    return Err(ApiError::validation("minutes", "out_of_range"));
+                }
+                Ok(())
+            })
+            .await
         })
         .await
     }
@@ -919,29 +892,24 @@ impl Session {
         let now = self.clock.now();
         self.with_open(async |o| {
             let pool = o.advisor()?;
-            let mut tx = pool.begin().await?;
-            let case: Option<(i64, String)> = sqlx::query_as(
-                "UPDATE follow_ups SET done_on = ?2 WHERE id = ?1
-                 RETURNING case_id, (SELECT reference FROM cases WHERE id = follow_ups.case_id)",
-            )
-            .bind(req.id)
-            .bind(done)
-            .fetch_optional(&mut *tx)
-            .await?;
-            let (id, reference) = case.ok_or_else(not_found)?;
-            vertrouwd_vault::audit::append(
-                &mut tx,
-                now,
-                &o.actor(),
-                if done.is_some() {
+            let id = audited(&pool, now, &o.actor(), async |tx| {
+                let case: Option<(i64, String)> = sqlx::query_as(
+                    "UPDATE follow_ups SET done_on = ?2 WHERE id = ?1
+                     RETURNING case_id, (SELECT reference FROM cases WHERE id = follow_ups.case_id)",
+                )
+                .bind(req.id)
+                .bind(done)
+                .fetch_optional(&mut *tx)
+                .await?;
+                let (id, reference) = case.ok_or_else(not_found)?;
+                let action = if done.is_some() {
                     "case.follow_up_done"
                 } else {
                     "case.follow_up_reopened"
-                },
-                Some(&reference),
-            )
+                };
+                Ok((id, Entry::new(action, Some(&reference))))
+            })
             .await?;
-            tx.commit().await?;
             detail(&pool, id).await
         })
         .await
@@ -953,20 +921,18 @@ impl Session {
         let now = self.clock.now();
         self.with_open(async |o| {
             let pool = o.advisor()?;
-            let (id, reference) = case_id(&pool, &req.case).await?;
-            let mut tx = pool.begin().await?;
-            store::add_follow_up(&mut tx, id, due, &what).await?;
-            store::reindex(&mut tx, id).await?;
-            vertrouwd_vault::audit::append(
-                &mut tx,
+            o.change_case(
+                &pool,
+                &req.case,
                 now,
-                &o.actor(),
                 "case.follow_up_added",
-                Some(&reference),
+                async |tx, id| {
+                    store::add_follow_up(tx, id, due, &what).await?;
+                    store::reindex(tx, id).await?;
+                    Ok(())
+                },
             )
-            .await?;
-            tx.commit().await?;
-            detail(&pool, id).await
+            .await
         })
         .await
     }
@@ -1089,12 +1055,12 @@ impl Session {
                 });
             }
             let natures = store::natures(&pool).await?;
-            let mut tx = pool.begin().await?;
-            crate::advisor::demo::fill(&mut tx, &natures, req.cases, req.conversations, today, now)
-                .await?;
-            vertrouwd_vault::audit::append(&mut tx, now, &o.actor(), "register.demo_filled", None)
-                .await?;
-            tx.commit().await?;
+            audited(&pool, now, &o.actor(), async |tx| {
+                crate::advisor::demo::fill(tx, &natures, req.cases, req.conversations, today, now)
+                    .await?;
+                Ok(((), Entry::new("register.demo_filled", None)))
+            })
+            .await?;
             Ok(req.cases)
         })
         .await
@@ -1130,15 +1096,16 @@ impl Session {
                 (false, Some(r)) => format!("{reference}:{}", crate::advisor::model::code(&r)),
                 (false, None) => return Err(ApiError::validation("reason", "required")),
             };
-            let mut tx = pool.begin().await?;
-            store::destroy(&mut tx, id, today).await?;
             let action = if due {
                 "case.destroyed"
             } else {
                 "case.destroyed_early"
             };
-            vertrouwd_vault::audit::append(&mut tx, now, &o.actor(), action, Some(&object)).await?;
-            tx.commit().await?;
+            audited(&pool, now, &o.actor(), async |tx| {
+                store::destroy(tx, id, today).await?;
+                Ok(((), Entry::new(action, Some(&object))))
+            })
+            .await?;
             store::scrub(&pool).await?;
             Ok(reference)
         })

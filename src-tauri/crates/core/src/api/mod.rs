@@ -135,6 +135,17 @@ impl Open {
     }
 }
 
+/// A change and its audit row in one transaction
+/// ([`vertrouwd_vault::audit::audited`]), with the api's errors.
+pub(crate) async fn audited<T>(
+    pool: &sqlx::SqlitePool,
+    at: DateTime<Utc>,
+    actor: &str,
+    change: impl AsyncFnOnce(&mut sqlx::SqliteConnection) -> ApiResult<(T, audit::Entry)>,
+) -> ApiResult<T> {
+    audit::audited(pool, at, actor, change).await
+}
+
 /// One user's session with one vault.
 #[derive(Debug)]
 pub struct Session {
@@ -711,22 +722,23 @@ impl Session {
                 &[&o.user.display_name, &o.user.login, &o.organisation],
                 "new_passphrase",
             )?;
-            let mut tx = o.org()?.begin().await?;
-            audit::append(&mut tx, now, &o.user.id, "passphrase.changed", None).await?;
-            o.vault
-                .change_passphrase(
-                    &req.current.to_passphrase(),
-                    &req.new_passphrase.to_passphrase(),
-                )
-                .map_err(|e| match e {
-                    vault::VaultError::WrongPassphrase => ApiError {
-                        code: ErrorCode::WrongPassphrase,
-                        ..ApiError::validation("current", "wrong")
-                    },
-                    other => other.into(),
-                })?;
-            tx.commit().await?;
-            Ok(())
+            let org = o.org()?.clone();
+            audited(&org, now, &o.user.id.clone(), async |_| {
+                o.vault
+                    .change_passphrase(
+                        &req.current.to_passphrase(),
+                        &req.new_passphrase.to_passphrase(),
+                    )
+                    .map_err(|e| match e {
+                        vault::VaultError::WrongPassphrase => ApiError {
+                            code: ErrorCode::WrongPassphrase,
+                            ..ApiError::validation("current", "wrong")
+                        },
+                        other => other.into(),
+                    })?;
+                Ok(((), audit::Entry::new("passphrase.changed", None)))
+            })
+            .await
         })
         .await
     }
@@ -751,14 +763,16 @@ impl Session {
                     }
                     other => other.into(),
                 })?;
-            let mut tx = o.org()?.begin().await?;
-            if listed {
-                users::mark_removed(&mut tx, &req.user_id, now, &reason).await?;
-                audit::append(&mut tx, now, &o.user.id, "user.removed", Some(&req.user_id)).await?;
-            } else {
-                audit::append(&mut tx, now, &o.user.id, "slot.removed", Some(&req.user_id)).await?;
-            }
-            tx.commit().await?;
+            audited(o.org()?, now, &o.user.id, async |tx| {
+                let action = if listed {
+                    users::mark_removed(tx, &req.user_id, now, &reason).await?;
+                    "user.removed"
+                } else {
+                    "slot.removed"
+                };
+                Ok(((), audit::Entry::new(action, Some(&req.user_id))))
+            })
+            .await?;
             // A removal undone by putting an older folder back must be noticed.
             self.remember(&o.vault, false).await;
             Ok(RemovedUser { rotated })

@@ -77,21 +77,16 @@ async fn add_bea(u: &mut Unlocked) -> Passphrase {
 }
 
 async fn note(u: &Unlocked, compartment: &str, body: &str) {
-    let mut tx = u
-        .pool(compartment)
-        .expect("held")
-        .begin()
-        .await
-        .expect("tx");
-    sqlx::query("INSERT INTO notes (body) VALUES (?1)")
-        .bind(body)
-        .execute(&mut *tx)
-        .await
-        .expect("insert");
-    audit::append(&mut tx, now(), u.user_id(), "note.added", None)
-        .await
-        .expect("audit");
-    tx.commit().await.expect("commit");
+    let pool = u.pool(compartment).expect("held");
+    audit::audited(pool, now(), u.user_id(), async |tx| {
+        sqlx::query("INSERT INTO notes (body) VALUES (?1)")
+            .bind(body)
+            .execute(&mut *tx)
+            .await?;
+        Ok::<_, VaultError>(((), audit::Entry::new("note.added", None)))
+    })
+    .await
+    .expect("note");
 }
 
 async fn count_notes(u: &Unlocked, compartment: &str) -> i64 {
@@ -508,6 +503,29 @@ async fn damaged_databases_are_reported_and_left_alone() {
             "{damage}: the damaged file must be left as it was"
         );
     }
+}
+
+#[tokio::test]
+async fn a_change_that_fails_leaves_neither_the_change_nor_its_audit_row() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (u, _) = create(&tmp.path().join("vault")).await;
+    let pool = u.pool("alpha").expect("pool");
+    let rows = async || audit::list(pool, 1000, None).await.expect("list").len();
+    let before = rows().await;
+    let failed = audit::audited(pool, now(), u.user_id(), async |tx| {
+        sqlx::query("INSERT INTO notes (body) VALUES ('half')")
+            .execute(&mut *tx)
+            .await?;
+        Err::<((), audit::Entry), VaultError>(VaultError::Invalid("refused"))
+    })
+    .await;
+    assert!(failed.is_err());
+    assert_eq!((count_notes(&u, "alpha").await, rows().await), (0, before));
+    note(&u, "alpha", "heel").await;
+    assert_eq!(
+        (count_notes(&u, "alpha").await, rows().await),
+        (1, before + 1)
+    );
 }
 
 #[tokio::test]
