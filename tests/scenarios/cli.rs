@@ -4,8 +4,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, ChildStdout, Command, Output, Stdio};
 
-pub const PASS: &str = "paars konijn fietst 42 keer";
-pub const PASS_B: &str = "groene olifant zwemt 17 baantjes";
+pub use vertrouwd_testsupport::{PASS, PASS_B};
 
 /// The `vertrouwd` binary next to the test binary (cargo builds it for the
 /// workspace's tests).

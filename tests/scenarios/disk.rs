@@ -5,11 +5,10 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::Arc;
 
 use vertrouwd_core::api::*;
 use vertrouwd_core::roles::Role;
-use vertrouwd_core::{Session, SystemClock};
+use vertrouwd_core::Session;
 
 use crate::cli::PASS;
 
@@ -49,17 +48,7 @@ impl Drop for Mount {
 }
 
 async fn new_vault(s: &Session, dir: &Path) -> ApiResult<CreatedVault> {
-    s.create_vault(CreateVaultRequest {
-        dir: dir.to_string_lossy().into(),
-        organisation: "Org".into(),
-        display_name: "Ayşe".into(),
-        login: "ayse".into(),
-        roles: vec![Role::Hr],
-        passphrase: SecretText::new(PASS),
-        passphrase_repeat: SecretText::new(PASS),
-        confirm_combined_roles: false,
-    })
-    .await
+    vertrouwd_testsupport::try_create(s, dir, vec![Role::Hr]).await
 }
 
 fn listing(dir: &Path) -> Vec<(String, Vec<u8>)> {
@@ -85,7 +74,7 @@ async fn a_full_disk_during_backup_leaves_no_file_and_a_working_vault() {
     let Some(small) = Mount::new(&tmp.path().join("klein"), "64k") else {
         return;
     };
-    let s = Session::new(Arc::new(SystemClock), KdfPolicy::Floor);
+    let s = vertrouwd_testsupport::session();
     new_vault(&s, &tmp.path().join("kluis"))
         .await
         .expect("create");
@@ -115,7 +104,7 @@ async fn a_read_only_folder_gives_read_only_and_changes_nothing() {
         return;
     };
     let dir = mount.0.join("kluis");
-    let s = Session::new(Arc::new(SystemClock), KdfPolicy::Floor);
+    let s = vertrouwd_testsupport::session();
     new_vault(&s, &dir).await.expect("create");
     s.lock().await;
     let before = listing(&dir);

@@ -5,14 +5,12 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
-use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;
 use vertrouwd_core::api::*;
 use vertrouwd_core::roles::Role;
-use vertrouwd_core::{Session, SystemClock};
 
 use crate::cli::{self, PASS};
 
@@ -169,7 +167,7 @@ async fn api_writes_leave_no_plaintext() {
     let started = SystemTime::now() - Duration::from_secs(2);
     let tmp = tempfile::tempdir().expect("tmp");
     let vault = tmp.path().join("kluis");
-    let session = Session::new(Arc::new(SystemClock), KdfPolicy::Floor);
+    let session = vertrouwd_testsupport::session();
     let org = "MARKER-API-ORG-Gemeente-Öztürk-c0de";
     let name = "MARKER-API-NAAM-ideeën-coördinatie";
     session

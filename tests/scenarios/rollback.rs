@@ -3,11 +3,10 @@
 //! The computer remembers what it saw, outside the vault, and warns.
 
 use std::path::Path;
-use std::sync::Arc;
 
 use vertrouwd_core::api::*;
 use vertrouwd_core::roles::Role;
-use vertrouwd_core::{Session, SystemClock};
+use vertrouwd_core::Session;
 
 use crate::cli::{PASS, PASS_B};
 
@@ -34,7 +33,7 @@ async fn a_folder_put_back_to_before_a_removal_is_noticed() {
     let tmp = tempfile::tempdir().expect("tmp");
     let dir = tmp.path().join("kluis");
     let memory = tmp.path().join("config/seen.json");
-    let s = Session::new(Arc::new(SystemClock), KdfPolicy::Floor).remembering(memory.clone());
+    let s = vertrouwd_testsupport::session().remembering(memory.clone());
     s.create_vault(CreateVaultRequest {
         dir: dir.to_string_lossy().into(),
         organisation: "Org".into(),
@@ -94,7 +93,7 @@ async fn a_folder_put_back_to_before_a_removal_is_noticed() {
     s.lock().await;
 
     // Another computer (no memory) cannot tell.
-    let elsewhere = Session::new(Arc::new(SystemClock), KdfPolicy::Floor);
+    let elsewhere = vertrouwd_testsupport::session();
     let info = unlock(&elsewhere, &dir).await.expect("unlock");
     assert!(info.warnings.is_empty());
     elsewhere.lock().await;

@@ -1,12 +1,9 @@
 //! Separation is cryptographic: an HR-only or a manager-only user holds no
 //! key that opens advisor.db, by any path.
 
-use std::sync::Arc;
-
 use vertrouwd_core::api::*;
 use vertrouwd_core::compartments::LAYOUT;
 use vertrouwd_core::roles::Role;
-use vertrouwd_core::{Session, SystemClock};
 use vertrouwd_vault::envelope::open_sealed;
 use vertrouwd_vault::keyring::{KeyGeneration, Keyring, UnlockerKind};
 use vertrouwd_vault::{db, OpenMode, VaultError};
@@ -17,7 +14,7 @@ use crate::cli::{PASS, PASS_B};
 async fn hr_and_managers_cannot_open_the_advisor_database() {
     let tmp = tempfile::tempdir().expect("tmp");
     let dir = tmp.path().join("kluis");
-    let s = Session::new(Arc::new(SystemClock), KdfPolicy::Floor);
+    let s = vertrouwd_testsupport::session();
     s.create_vault(CreateVaultRequest {
         dir: dir.to_string_lossy().into(),
         organisation: "Org".into(),

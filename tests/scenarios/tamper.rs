@@ -3,8 +3,6 @@
 //! never a session, never a panic. A tampered delivery box changes nothing:
 //! the user opens what they pinned.
 
-use std::sync::Arc;
-
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;
 use proptest::prelude::*;
@@ -12,7 +10,6 @@ use serde_json::Value;
 use vertrouwd_core::api::*;
 use vertrouwd_core::compartments::LAYOUT;
 use vertrouwd_core::roles::Role;
-use vertrouwd_core::{Session, SystemClock};
 use vertrouwd_vault::{Passphrase, Vault, VaultError};
 
 use crate::cli::PASS;
@@ -63,7 +60,7 @@ fn any_tampered_slot_field_fails_cleanly() {
     let tmp = tempfile::tempdir().expect("tmp");
     let dir = tmp.path().join("kluis");
     rt.block_on(async {
-        let s = Session::new(Arc::new(SystemClock), KdfPolicy::Floor);
+        let s = vertrouwd_testsupport::session();
         s.create_vault(CreateVaultRequest {
             dir: dir.to_string_lossy().into(),
             organisation: "Org".into(),

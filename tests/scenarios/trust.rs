@@ -14,56 +14,27 @@ use serde_json::Value;
 use vertrouwd_core::api::*;
 use vertrouwd_core::compartments::LAYOUT;
 use vertrouwd_core::roles::Role;
-use vertrouwd_core::{Session, SystemClock};
+use vertrouwd_core::Session;
 use vertrouwd_vault::envelope::{self, KeyPair};
 use vertrouwd_vault::keyring::{KeyGeneration, Keyring, UnlockerKind};
 use vertrouwd_vault::{db, OpenMode, SecretKey};
 
+use vertrouwd_testsupport::{session, unlock};
+
 use crate::cli::{self, PASS, PASS_B};
 
-fn session() -> Session {
-    Session::new(Arc::new(SystemClock), KdfPolicy::Floor)
-}
-
 async fn create(dir: &Path, roles: Vec<Role>) -> Session {
-    let s = session();
-    s.create_vault(CreateVaultRequest {
-        dir: dir.to_string_lossy().into(),
-        organisation: "Stichting Voorbeeld".into(),
-        display_name: "Ayşe Yılmaz".into(),
-        login: "ayse".into(),
-        roles,
-        passphrase: SecretText::new(PASS),
-        passphrase_repeat: SecretText::new(PASS),
-        confirm_combined_roles: false,
-    })
-    .await
-    .expect("create vault");
+    let s = vertrouwd_testsupport::session();
+    vertrouwd_testsupport::create(&s, dir, roles).await;
     s
 }
 
 async fn add(s: &Session, login: &str, role: Role) -> String {
-    s.add_user(AddUserRequest {
-        display_name: login.into(),
-        login: login.into(),
-        roles: vec![role],
-        passphrase: SecretText::new(PASS_B),
-        passphrase_repeat: SecretText::new(PASS_B),
-        confirm_combined_roles: false,
-    })
-    .await
-    .expect("add user")
-    .user
-    .id
-}
-
-async fn unlock(s: &Session, dir: &Path, login: &str, pass: &str) -> ApiResult<SessionInfo> {
-    s.unlock(UnlockRequest {
-        dir: dir.to_string_lossy().into(),
-        login: login.into(),
-        passphrase: SecretText::new(pass),
-    })
-    .await
+    vertrouwd_testsupport::add(s, login, vec![role])
+        .await
+        .expect("add user")
+        .user
+        .id
 }
 
 fn read_keyring(dir: &Path) -> Value {

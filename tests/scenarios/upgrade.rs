@@ -6,11 +6,10 @@
 //! directory inside the vault confirms them.
 
 use std::path::Path;
-use std::sync::Arc;
 
 use vertrouwd_core::advisor::CaseFilter;
 use vertrouwd_core::api::*;
-use vertrouwd_core::{Session, SystemClock};
+use vertrouwd_core::Session;
 use vertrouwd_vault::keyring::Keyring;
 
 use crate::cli::PASS;
@@ -51,7 +50,7 @@ async fn a_format_1_vault_is_upgraded_at_first_unlock() {
     fixture(&dir);
     assert_eq!(Keyring::load(&dir).expect("keyring").version, 1);
 
-    let s = Session::new(Arc::new(SystemClock), KdfPolicy::Floor);
+    let s = vertrouwd_testsupport::session();
     let vera = unlock(&s, &dir, "vera").await;
     assert_eq!(vera.compartments, vec!["org", "advisor"]);
     assert_eq!(first_use(&vera), vec!["org", "advisor"]);

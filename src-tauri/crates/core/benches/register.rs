@@ -5,7 +5,6 @@
 //! `make bench` runs it; setting up the register takes a while.
 
 use std::hint::black_box;
-use std::sync::Arc;
 
 use chrono::Datelike;
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -13,28 +12,14 @@ use vertrouwd_core::advisor::{CaseFilter, CaseStatus, Channel, ConversationInput
 use vertrouwd_core::api::*;
 use vertrouwd_core::preferences::Language;
 use vertrouwd_core::roles::Role;
-use vertrouwd_core::{Session, SystemClock};
-
-const PASS: &str = "paars konijn fietst 42 keer";
 
 fn register(c: &mut Criterion) {
     let rt = tokio::runtime::Runtime::new().expect("runtime");
     let tmp = tempfile::tempdir().expect("tmp");
-    let session = Session::new(Arc::new(SystemClock), KdfPolicy::Floor);
+    let session = vertrouwd_testsupport::session();
     rt.block_on(async {
-        session
-            .create_vault(CreateVaultRequest {
-                dir: tmp.path().join("kluis").to_string_lossy().into(),
-                organisation: "Stichting Bank".into(),
-                display_name: "Vera Pietersen".into(),
-                login: "vera".into(),
-                roles: vec![Role::Advisor],
-                passphrase: SecretText::new(PASS),
-                passphrase_repeat: SecretText::new(PASS),
-                confirm_combined_roles: false,
-            })
-            .await
-            .expect("vault");
+        vertrouwd_testsupport::create(&session, &tmp.path().join("kluis"), vec![Role::Advisor])
+            .await;
         session
             .fill_demo_register(DemoRequest {
                 cases: 10_000,

@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use chrono::{Duration, TimeZone, Utc};
+use chrono::Duration;
 use vertrouwd_core::api::*;
 use vertrouwd_core::roles::Role;
 use vertrouwd_core::{FixedClock, Session};
@@ -12,59 +12,15 @@ mod advisor;
 mod audit;
 mod handed_in;
 
-const PASS: &str = "paars konijn fietst 42 keer";
-const PASS_B: &str = "groene olifant zwemt 17 baantjes";
+use vertrouwd_testsupport::{add, create, unlock, PASS, PASS_B};
 
 fn s(v: &str) -> SecretText {
     SecretText::new(v)
 }
 
+/// A session on a clock standing at 23 November 2026, 09:00.
 fn session() -> (Session, Arc<FixedClock>) {
-    let clock = Arc::new(FixedClock::new(
-        Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0)
-            .single()
-            .expect("time"),
-    ));
-    (Session::new(clock.clone(), KdfPolicy::Floor), clock)
-}
-
-async fn create(session: &Session, dir: &Path, roles: Vec<Role>) -> CreatedVault {
-    session
-        .create_vault(CreateVaultRequest {
-            dir: dir.to_string_lossy().into(),
-            organisation: "Stichting Zorg & Welzijn".into(),
-            display_name: "Ayşe Yılmaz".into(),
-            login: "ayse".into(),
-            confirm_combined_roles: vertrouwd_core::roles::combines_advisor(&roles),
-            roles,
-            passphrase: s(PASS),
-            passphrase_repeat: s(PASS),
-        })
-        .await
-        .expect("create vault")
-}
-
-async fn add(session: &Session, login: &str, roles: Vec<Role>) -> ApiResult<AddedUser> {
-    session
-        .add_user(AddUserRequest {
-            display_name: format!("Collega {login}"),
-            login: login.into(),
-            roles,
-            passphrase: s(PASS_B),
-            passphrase_repeat: s(PASS_B),
-            confirm_combined_roles: false,
-        })
-        .await
-}
-
-async fn unlock(session: &Session, dir: &Path, login: &str, pass: &str) -> ApiResult<SessionInfo> {
-    session
-        .unlock(UnlockRequest {
-            dir: dir.to_string_lossy().into(),
-            login: login.into(),
-            passphrase: s(pass),
-        })
-        .await
+    vertrouwd_testsupport::fixed_session()
 }
 
 #[tokio::test]
