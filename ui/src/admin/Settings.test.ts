@@ -20,7 +20,7 @@ describe("settings", () => {
     i18n.language = "nl";
     const updates: unknown[] = [];
     mockIPC((cmd, args) => {
-      if (cmd === "get_settings") return { organisation: "Org", idle_lock_seconds: 3 };
+      if (cmd === "settings") return { organisation: "Org", idle_lock_seconds: 3 };
       if (cmd === "update_settings") {
         updates.push((args as { req: unknown }).req);
         return { organisation: "Org", idle_lock_seconds: 3 };

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { nl } from "./i18n/nl";
 import { en } from "./i18n/en";
 import { errorText, formatBytes, i18n, t } from "./i18n.svelte";
-import type { ErrorCode } from "./api";
+import { errorCodeValues, reasonValues } from "./api";
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((f: string) => {
@@ -34,16 +34,20 @@ describe("translations", () => {
   });
 
   it("every error code has a text in both languages", () => {
-    const codes: ErrorCode[] = ["Locked", "WrongPassphrase", "UnknownUser", "NotAVault", "VaultExists", "Validation", "Forbidden", "Conflict", "NotFound", "Corrupt", "TooNew", "OtherVault", "DiskFull", "ReadOnly", "Busy", "Internal"];
     for (const lang of ["nl", "en"] as const) {
       i18n.language = lang;
-      for (const code of codes) {
+      for (const code of errorCodeValues) {
         const text = errorText({ code, message: "x", field: null, reason: null });
         expect(text, `${lang} ${code}`).not.toMatch(/^error\./);
         if (code !== "Internal") expect(text, `${lang} ${code} has its own text`).not.toBe(t("error.Internal"));
       }
     }
     i18n.language = "nl";
+  });
+
+  it("every reason an input is refused for has a text of its own", () => {
+    const missing = reasonValues.filter((r) => !(`validation.${r}` in nl));
+    expect(missing).toEqual([]);
   });
 
   it("fills parameters and falls back to the reason of a validation error", () => {

@@ -379,7 +379,7 @@ struct Ctx {
 
 fn read_secret_file(path: &PathBuf) -> ApiResult<SecretText> {
     let mut text = std::fs::read_to_string(path)
-        .map_err(|_| ApiError::validation("passphrase_file", "unreadable"))?;
+        .map_err(|_| ApiError::validation("passphrase_file", Reason::Unreadable))?;
     let first = text.lines().next().unwrap_or("").to_string();
     text.zeroize();
     Ok(SecretText::new(first))
@@ -388,19 +388,18 @@ fn read_secret_file(path: &PathBuf) -> ApiResult<SecretText> {
 /// JSON from a file, or from standard input when no file (or "-") is given.
 fn read_json<T: serde::de::DeserializeOwned>(input: &Option<PathBuf>) -> ApiResult<T> {
     let text = match input {
-        Some(p) if p.as_os_str() != "-" => {
-            std::fs::read_to_string(p).map_err(|_| ApiError::validation("input", "unreadable"))?
-        }
+        Some(p) if p.as_os_str() != "-" => std::fs::read_to_string(p)
+            .map_err(|_| ApiError::validation("input", Reason::Unreadable))?,
         _ => io::read_to_string(io::stdin())
-            .map_err(|_| ApiError::validation("input", "unreadable"))?,
+            .map_err(|_| ApiError::validation("input", Reason::Unreadable))?,
     };
-    serde_json::from_str(&text).map_err(|_| ApiError::validation("input", "invalid_json"))
+    serde_json::from_str(&text).map_err(|_| ApiError::validation("input", Reason::InvalidJson))
 }
 
 /// A value of one of the register's lists from its code.
 fn choice<T: serde::de::DeserializeOwned>(value: &str, field: &str) -> ApiResult<T> {
     vertrouwd_core::advisor::from_code(value.trim())
-        .ok_or_else(|| ApiError::validation(field, "invalid"))
+        .ok_or_else(|| ApiError::validation(field, Reason::Invalid))
 }
 
 fn hours(minutes: i64) -> String {
@@ -451,11 +450,11 @@ fn from_env(var: &str) -> Option<SecretText> {
 
 fn prompt(label: &str) -> ApiResult<SecretText> {
     if !io::stdin().is_terminal() {
-        return Err(ApiError::validation("passphrase", "required"));
+        return Err(ApiError::validation("passphrase", Reason::Required));
     }
     rpassword::prompt_password(label)
         .map(SecretText::new)
-        .map_err(|_| ApiError::validation("passphrase", "required"))
+        .map_err(|_| ApiError::validation("passphrase", Reason::Required))
 }
 
 impl Ctx {
@@ -472,7 +471,7 @@ impl Ctx {
         self.cli
             .user
             .clone()
-            .ok_or_else(|| ApiError::validation("as", "required"))
+            .ok_or_else(|| ApiError::validation("as", Reason::Required))
     }
 
     fn passphrase(&self) -> ApiResult<SecretText> {
@@ -552,13 +551,13 @@ fn language(value: &str) -> ApiResult<Language> {
     match value {
         "en" => Ok(Language::En),
         "nl" => Ok(Language::Nl),
-        _ => Err(ApiError::validation("lang", "invalid")),
+        _ => Err(ApiError::validation("lang", Reason::Invalid)),
     }
 }
 
 fn roles(list: &[String]) -> ApiResult<Vec<Role>> {
     list.iter()
-        .map(|r| Role::parse(r).ok_or_else(|| ApiError::validation("roles", "invalid")))
+        .map(|r| Role::parse(r).ok_or_else(|| ApiError::validation("roles", Reason::Invalid)))
         .collect()
 }
 
@@ -622,7 +621,7 @@ async fn run(ctx: &Ctx) -> ApiResult<Output> {
             out(&created, text)
         }
         Command::Status => {
-            let st = s.status(&ctx.dir()).await;
+            let st = s.vault_status(ctx.dir()).await?;
             let text = if st.exists {
                 format!("{}: kluis / vault", st.dir)
             } else {
@@ -973,7 +972,7 @@ async fn run(ctx: &Ctx) -> ApiResult<Output> {
                     }
                     if r.imported == 0 && !r.problems.is_empty() {
                         eprintln!("{text}");
-                        return Err(ApiError::validation("file", "invalid_rows"));
+                        return Err(ApiError::validation("file", Reason::InvalidRows));
                     }
                     out(&r, text)
                 }
@@ -1035,8 +1034,9 @@ async fn run(ctx: &Ctx) -> ApiResult<Output> {
                             reason: reason
                                 .as_deref()
                                 .map(|r| {
-                                    vertrouwd_core::advisor::from_code(r.trim())
-                                        .ok_or_else(|| ApiError::validation("reason", "invalid"))
+                                    vertrouwd_core::advisor::from_code(r.trim()).ok_or_else(|| {
+                                        ApiError::validation("reason", Reason::Invalid)
+                                    })
                                 })
                                 .transpose()?,
                         })
@@ -1056,16 +1056,16 @@ async fn run(ctx: &Ctx) -> ApiResult<Output> {
                         .collect();
                     if !expired.is_empty() && !*yes {
                         if !io::stdin().is_terminal() {
-                            return Err(ApiError::validation("yes", "required"));
+                            return Err(ApiError::validation("yes", Reason::Required));
                         }
                         eprintln!("Te vernietigen / to destroy: {}", expired.join(", "));
                         eprint!("Typ / type 'ja' of 'yes': ");
                         let mut answer = String::new();
                         io::stdin()
                             .read_line(&mut answer)
-                            .map_err(|_| ApiError::validation("yes", "required"))?;
+                            .map_err(|_| ApiError::validation("yes", Reason::Required))?;
                         if !matches!(answer.trim(), "ja" | "yes") {
-                            return Err(ApiError::validation("yes", "required"));
+                            return Err(ApiError::validation("yes", Reason::Required));
                         }
                     }
                     let destroyed = s.purge_expired(PurgeRequest { confirm: true }).await?;
@@ -1177,20 +1177,45 @@ async fn run(ctx: &Ctx) -> ApiResult<Output> {
     }
 }
 
-/// One request per line: `{"op": "settings.update", "args": {...}}`.
-/// Each answer is written and flushed only after the request committed.
+/// The batch's older spellings of commands, kept so scripts keep working.
+const BATCH_ALIASES: &[(&str, &str)] = &[
+    ("settings.get", "settings"),
+    ("settings.update", "update_settings"),
+    ("users.list", "list_users"),
+    ("audit", "audit_trail"),
+    ("session", "session_info"),
+    ("case.natures", "natures"),
+    ("case.add", "add_case"),
+    ("case.list", "list_cases"),
+    ("case.update", "update_case"),
+    ("case.time.add", "add_case_time"),
+    ("case.departments", "departments"),
+    ("case.show", "case_detail"),
+    ("case.close", "close_case"),
+    ("case.conversation.add", "add_conversation"),
+    ("case.intervention.add", "add_intervention"),
+    ("case.consent.add", "add_consent"),
+    ("case.attachment.add", "add_attachment"),
+    ("case.follow_up.done", "follow_up_done"),
+    ("case.follow_up.add", "add_follow_up"),
+    ("case.import", "import_cases"),
+    ("case.destruction_list", "destruction_list"),
+    ("case.destroy", "destroy_case"),
+    ("case.purge_expired", "purge_expired"),
+    ("stats.preview", "statistics_preview"),
+    ("stats.release", "release_statistics"),
+];
+
+/// One request per line: `{"op": "update_settings", "args": {...}}`, where
+/// `op` is any command of core's list (or an older spelling of one) and
+/// `args` its argument. Each answer is written and flushed only after the
+/// request committed.
 async fn batch(s: &Session) -> ApiResult<()> {
     #[derive(serde::Deserialize)]
     struct Request {
         op: String,
         #[serde(default)]
         args: serde_json::Value,
-    }
-    fn args<T: serde::de::DeserializeOwned>(v: serde_json::Value) -> ApiResult<T> {
-        serde_json::from_value(v).map_err(|_| ApiError::validation("args", "invalid"))
-    }
-    fn val(v: impl Serialize) -> ApiResult<serde_json::Value> {
-        serde_json::to_value(v).map_err(|_| ApiError::new(ErrorCode::Internal, "output"))
     }
     let stdout = io::stdout();
     for line in io::stdin().lock().lines() {
@@ -1201,36 +1226,12 @@ async fn batch(s: &Session) -> ApiResult<()> {
         }
         let result = async {
             let req: Request = serde_json::from_str(&line)
-                .map_err(|_| ApiError::validation("request", "invalid"))?;
-            match req.op.as_str() {
-                "settings.get" => val(s.settings().await?),
-                "settings.update" => val(s.update_settings(args(req.args)?).await?),
-                "users.list" => val(s.list_users().await?),
-                "audit" => val(s.audit_trail(args(req.args)?).await?),
-                "verify" => val(s.verify().await?),
-                "session" => val(s.session_info().await?),
-                "case.natures" => val(s.natures().await?),
-                "case.add" => val(s.add_case(args(req.args)?).await?),
-                "case.list" => val(s.list_cases(args(req.args)?).await?),
-                "case.update" => val(s.update_case(args(req.args)?).await?),
-                "case.time.add" => val(s.add_case_time(args(req.args)?).await?),
-                "case.departments" => val(s.departments().await?),
-                "case.show" => val(s.case_detail(args(req.args)?).await?),
-                "case.close" => val(s.close_case(args(req.args)?).await?),
-                "case.conversation.add" => val(s.add_conversation(args(req.args)?).await?),
-                "case.intervention.add" => val(s.add_intervention(args(req.args)?).await?),
-                "case.consent.add" => val(s.add_consent(args(req.args)?).await?),
-                "case.attachment.add" => val(s.add_attachment(args(req.args)?).await?),
-                "case.follow_up.done" => val(s.follow_up_done(args(req.args)?).await?),
-                "case.follow_up.add" => val(s.add_follow_up(args(req.args)?).await?),
-                "case.import" => val(s.import_cases(args(req.args)?).await?),
-                "case.destruction_list" => val(s.destruction_list().await?),
-                "case.destroy" => val(s.destroy_case(args(req.args)?).await?),
-                "case.purge_expired" => val(s.purge_expired(args(req.args)?).await?),
-                "stats.preview" => val(s.statistics_preview(args(req.args)?).await?),
-                "stats.release" => val(s.release_statistics(args(req.args)?).await?),
-                _ => Err(ApiError::validation("op", "unknown")),
-            }
+                .map_err(|_| ApiError::validation("request", Reason::Invalid))?;
+            let op = BATCH_ALIASES
+                .iter()
+                .find(|(old, _)| *old == req.op)
+                .map_or(req.op.as_str(), |(_, name)| name);
+            s.call(op, req.args).await
         }
         .await;
         let answer = match result {
@@ -1295,6 +1296,23 @@ fn main() -> ExitCode {
                 eprintln!("vertrouwd: {:?}: {}{}", e.code, e.message, detail);
             }
             ExitCode::from(exit_code(e.code))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_older_batch_spelling_names_a_command() {
+        for (old, name) in BATCH_ALIASES {
+            assert!(
+                vertrouwd_core::api::COMMANDS
+                    .iter()
+                    .any(|c| c.name == *name),
+                "{old} → {name}, which is not a command"
+            );
         }
     }
 }

@@ -15,6 +15,10 @@ pub mod api;
 pub mod attachments;
 pub mod clock;
 pub mod compartments;
+pub mod csv_import;
+pub mod dates;
+pub mod encoding;
+pub mod error;
 pub mod preferences;
 pub mod recovery_sheet;
 pub mod roles;
@@ -22,6 +26,7 @@ pub mod seen;
 pub mod settings;
 pub mod strength;
 pub mod users;
+pub mod validate;
 
 pub use api::{ApiError, ErrorCode, Session};
 pub use clock::{Clock, FixedClock, SystemClock};

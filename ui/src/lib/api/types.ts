@@ -5,6 +5,8 @@ export type SecretText = string;
 
 export type ErrorCode = "Locked" | "WrongPassphrase" | "UnknownUser" | "NotAVault" | "VaultExists" | "Validation" | "Forbidden" | "Conflict" | "NotFound" | "Corrupt" | "TooNew" | "OtherVault" | "DiskFull" | "ReadOnly" | "Busy" | "Untrusted" | "Internal";
 
+export const errorCodeValues: readonly ErrorCode[] = ["Locked", "WrongPassphrase", "UnknownUser", "NotAVault", "VaultExists", "Validation", "Forbidden", "Conflict", "NotFound", "Corrupt", "TooNew", "OtherVault", "DiskFull", "ReadOnly", "Busy", "Untrusted", "Internal"];
+
 export type ApiError = { code: ErrorCode, message: string, 
 /**
  * For `Validation`: the input concerned, e.g. `login`.
@@ -13,9 +15,11 @@ field: string | null,
 /**
  * For `Validation`: why, e.g. `required`, `too_long`, `weak`, `mismatch`.
  */
-reason: string | null, };
+reason: Reason | null, };
 
 export type Role = "advisor" | "hr" | "manager";
+
+export const roleValues: readonly Role[] = ["advisor", "hr", "manager"];
 
 export type UserInfo = { id: string, login: string, display_name: string, roles: Array<Role>, created_at: string, 
 /**
@@ -37,6 +41,8 @@ score: number, acceptable: boolean,
 hint: StrengthHint | null, };
 
 export type StrengthHint = "too_short" | "too_guessable" | "contains_name";
+
+export const strengthHintValues: readonly StrengthHint[] = ["too_short", "too_guessable", "contains_name"];
 
 export type VaultStatus = { dir: string, exists: boolean, unlocked: boolean, };
 
@@ -139,6 +145,8 @@ context: Array<string>, };
 
 export type Language = "nl" | "en";
 
+export const languageValues: readonly Language[] = ["nl", "en"];
+
 export type RecoverySheetRequest = { 
 /**
  * Where to write the PDF (outside the vault folder).
@@ -163,21 +171,39 @@ vault_dir: string | null, };
 
 export type Channel = "in_person" | "phone" | "video" | "email" | "other";
 
+export const channelValues: readonly Channel[] = ["in_person", "phone", "video", "email", "other"];
+
 export type ReporterRole = "employee" | "manager" | "intern" | "temporary" | "volunteer" | "former_employee" | "external";
+
+export const reporterRoleValues: readonly ReporterRole[] = ["employee", "manager", "intern", "temporary", "volunteer", "former_employee", "external"];
 
 export type Relation = "manager" | "colleague" | "subordinate" | "third_party" | "unknown";
 
+export const relationValues: readonly Relation[] = ["manager", "colleague", "subordinate", "third_party", "unknown"];
+
 export type Ground = "origin" | "sex_gender" | "sexual_orientation" | "religion_belief" | "age" | "disability_illness" | "other";
+
+export const groundValues: readonly Ground[] = ["origin", "sex_gender", "sexual_orientation", "religion_belief", "age", "disability_illness", "other"];
 
 export type Gender = "female" | "male" | "other";
 
+export const genderValues: readonly Gender[] = ["female", "male", "other"];
+
 export type InterventionKind = "shelter_advice" | "complaints_info" | "referral" | "informal_solution" | "formal_complaint_support" | "signal_to_employer" | "aftercare";
+
+export const interventionKindValues: readonly InterventionKind[] = ["shelter_advice", "complaints_info", "referral", "informal_solution", "formal_complaint_support", "signal_to_employer", "aftercare"];
 
 export type Referral = "company_doctor" | "social_work" | "psychologist" | "hr" | "police" | "integrity_desk" | "whistleblowers" | "legal_aid";
 
+export const referralValues: readonly Referral[] = ["company_doctor", "social_work", "psychologist", "hr", "police", "integrity_desk", "whistleblowers", "legal_aid"];
+
 export type Outcome = "resolved_informally" | "formal_complaint" | "referred" | "contact_lost" | "no_action_wanted" | "ongoing";
 
+export const outcomeValues: readonly Outcome[] = ["resolved_informally", "formal_complaint", "referred", "contact_lost", "no_action_wanted", "ongoing"];
+
 export type EarlyDestruction = "reporter_request" | "recorded_in_error" | "no_longer_needed" | "legal_obligation";
+
+export const earlyDestructionValues: readonly EarlyDestruction[] = ["reporter_request", "recorded_in_error", "no_longer_needed", "legal_obligation"];
 
 export type Nature = { id: number, 
 /**
@@ -252,7 +278,11 @@ limit: number | null, };
 
 export type CaseStatus = "open" | "closed";
 
+export const caseStatusValues: readonly CaseStatus[] = ["open", "closed"];
+
 export type Hidden = "below_k" | "protects_another";
+
+export const hiddenValues: readonly Hidden[] = ["below_k", "protects_another"];
 
 export type Cell = { 
 /**
@@ -270,6 +300,8 @@ label: string,
 value: number | null, hidden: Hidden | null, percent: number | null, };
 
 export type Withheld = "total_below2k" | "cannot_protect" | "left_out";
+
+export const withheldValues: readonly Withheld[] = ["total_below2k", "cannot_protect", "left_out"];
 
 export type Breakdown = { 
 /**
@@ -295,6 +327,8 @@ median_per_report: number | null, };
 export type AppendixLine = { breakdown: string, category: string | null, reason: AppendixReason, };
 
 export type AppendixReason = "below_k" | "protects_another" | "breakdown_total_below2k" | "cannot_protect" | "left_out" | "year_total_below_k";
+
+export const appendixReasonValues: readonly AppendixReason[] = ["below_k", "protects_another", "breakdown_total_below2k", "cannot_protect", "left_out", "year_total_below_k"];
 
 export type Release = { schema: string, year: number, k: number, 
 /**
@@ -383,6 +417,8 @@ export type DemoRequest = { cases: number, conversations: number, };
 
 export type ConsentKind = "keep_notes" | "special_category" | "disclosure";
 
+export const consentKindValues: readonly ConsentKind[] = ["keep_notes", "special_category", "disclosure"];
+
 export type Consent = { id: number, kind: ConsentKind, given: boolean, recipient: string | null, what: string | null, until: string | null, recorded_on: string, };
 
 export type ConsentInput = { kind: ConsentKind, given: boolean, 
@@ -406,6 +442,8 @@ export type Attachment = { id: number, file_name: string, media_type: string, si
 export type AttachmentPreview = { "kind": "picture", data_url: string, } | { "kind": "text", text: string, truncated: boolean, } | { "kind": "message", message: MailMessage, } | { "kind": "pages", pages: Array<string>, page_count: number, } | { "kind": "unavailable", reason: Unavailable, };
 
 export type Unavailable = "encrypted" | "unreadable" | "too_slow" | "too_heavy";
+
+export const unavailableValues: readonly Unavailable[] = ["encrypted", "unreadable", "too_slow", "too_heavy"];
 
 export type MailMessage = { from: string | null, to: string | null, cc: string | null, 
 /**
@@ -431,13 +469,13 @@ export type RowProblem = {
  */
 line: number, 
 /**
- * The column concerned, when there is one.
+ * The column concerned (its Dutch name), when there is one.
  */
-column: string | null, 
-/**
- * `required`, `invalid`, `invalid_date`, `unknown`, `too_long`, `taken`, …
- */
-reason: string, };
+column: string | null, reason: Reason, };
+
+export type Reason = "required" | "invalid" | "invalid_date" | "in_future" | "before_first_contact" | "after_closing" | "out_of_range" | "too_long" | "too_large" | "taken" | "wrong" | "weak" | "mismatch" | "unknown" | "retired" | "in_use" | "not_empty" | "unreadable" | "unsupported_type" | "not_a_file" | "no_folder" | "inside_vault" | "self" | "advisor_combined" | "not_held" | "invalid_csv" | "invalid_json" | "invalid_rows" | "missing_column" | "unknown_column";
+
+export const reasonValues: readonly Reason[] = ["required", "invalid", "invalid_date", "in_future", "before_first_contact", "after_closing", "out_of_range", "too_long", "too_large", "taken", "wrong", "weak", "mismatch", "unknown", "retired", "in_use", "not_empty", "unreadable", "unsupported_type", "not_a_file", "no_folder", "inside_vault", "self", "advisor_combined", "not_held", "invalid_csv", "invalid_json", "invalid_rows", "missing_column", "unknown_column"];
 
 export type ImportRequest = { path: string, 
 /**

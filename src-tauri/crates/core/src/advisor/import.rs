@@ -1,13 +1,14 @@
 //! Importing an existing register from CSV.
 //!
-//! The first line names the columns; Dutch or English names, in any order,
-//! case does not matter. Separator `;` (as Dutch spreadsheets write it) or
-//! `,`, found from the first line. UTF-8, with or without a byte-order mark.
+//! Read by the shared CSV reader ([`crate::csv_import`]: UTF-8 with or
+//! without a byte-order mark or Windows-1252, `;` or `,`, Dutch or English
+//! column names in any order and case). Dates as [`crate::dates`] reads
+//! them (`3-2-2025`, `03-02-2025`, `3 februari 2025`, ISO).
 //!
 //! | column (nl / en) | required | value |
 //! |---|---|---|
 //! | `referentie` / `reference` | no | kept as given; else the next free one |
-//! | `datum_eerste_contact` / `first_contact` | yes | 2026-03-02, 2-3-2026, 02-03-2026 |
+//! | `datum_eerste_contact` / `first_contact` | yes | 2026-03-02, 2-3-2026, 02-03-2026, 2 maart 2026 |
 //! | `kanaal` / `channel` | yes | persoonlijk, telefoon, video, e-mail, anders (or the code) |
 //! | `naam_melder` / `reporter_name` | no | empty: anonymous |
 //! | `telefoon` / `phone`, `email` | no | |
@@ -26,24 +27,16 @@
 //! while any row is invalid, unless the user chooses to skip those rows.
 
 use chrono::NaiveDate;
-use serde::{de::DeserializeOwned, Deserialize, Serialize};
-use ts_rs::TS;
+use serde::de::DeserializeOwned;
 
+use super::check::{check_case, MAX_MINUTES, MAX_NOTES};
 use super::labels;
 use super::model::*;
 use super::store::{NewCase, NewConversation};
-use crate::api::{check_case, parse_date, ApiError};
-
-/// A row that could not be imported, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct RowProblem {
-    /// The line in the file (the header is line 1).
-    pub line: u64,
-    /// The column concerned, when there is one.
-    pub column: Option<String>,
-    /// `required`, `invalid`, `invalid_date`, `unknown`, `too_long`, `taken`, …
-    pub reason: String,
-}
+pub use crate::csv_import::RowProblem;
+use crate::csv_import::{Column, Row as Line, Sheet};
+use crate::dates::parse_date;
+use crate::error::{Invalid, Reason};
 
 /// A checked row, ready to be written.
 #[derive(Debug, Clone)]
@@ -54,23 +47,87 @@ pub struct Row {
     pub conversation: Option<NewConversation>,
 }
 
-const COLUMNS: &[(&str, &str)] = &[
-    ("referentie", "reference"),
-    ("datum_eerste_contact", "first_contact"),
-    ("kanaal", "channel"),
-    ("naam_melder", "reporter_name"),
-    ("telefoon", "phone"),
-    ("email", "email"),
-    ("rol_melder", "reporter_role"),
-    ("afdeling", "department"),
-    ("aard", "nature"),
-    ("grond", "ground"),
-    ("relatie", "relation"),
-    ("betrokkene", "person"),
-    ("datum_gesloten", "closed_on"),
-    ("uitkomst", "outcome"),
-    ("notities", "notes"),
-    ("minuten", "minutes"),
+const COLUMNS: &[Column] = &[
+    Column {
+        dutch: "referentie",
+        english: "reference",
+        required: false,
+    },
+    Column {
+        dutch: "datum_eerste_contact",
+        english: "first_contact",
+        required: true,
+    },
+    Column {
+        dutch: "kanaal",
+        english: "channel",
+        required: true,
+    },
+    Column {
+        dutch: "naam_melder",
+        english: "reporter_name",
+        required: false,
+    },
+    Column {
+        dutch: "telefoon",
+        english: "phone",
+        required: false,
+    },
+    Column {
+        dutch: "email",
+        english: "email",
+        required: false,
+    },
+    Column {
+        dutch: "rol_melder",
+        english: "reporter_role",
+        required: true,
+    },
+    Column {
+        dutch: "afdeling",
+        english: "department",
+        required: false,
+    },
+    Column {
+        dutch: "aard",
+        english: "nature",
+        required: true,
+    },
+    Column {
+        dutch: "grond",
+        english: "ground",
+        required: false,
+    },
+    Column {
+        dutch: "relatie",
+        english: "relation",
+        required: false,
+    },
+    Column {
+        dutch: "betrokkene",
+        english: "person",
+        required: false,
+    },
+    Column {
+        dutch: "datum_gesloten",
+        english: "closed_on",
+        required: false,
+    },
+    Column {
+        dutch: "uitkomst",
+        english: "outcome",
+        required: false,
+    },
+    Column {
+        dutch: "notities",
+        english: "notes",
+        required: false,
+    },
+    Column {
+        dutch: "minuten",
+        english: "minutes",
+        required: false,
+    },
 ];
 
 /// A value of one of the register's lists from its code or its Dutch or
@@ -83,74 +140,17 @@ pub fn from_label<T: DeserializeOwned>(value: &str) -> Option<T> {
     labels::code_of(v).and_then(|c| from_code(c))
 }
 
-fn problem(line: u64, column: Option<&str>, reason: &str) -> RowProblem {
-    RowProblem {
-        line,
-        column: column.map(String::from),
-        reason: reason.into(),
-    }
-}
-
 /// Reads and checks every row. Returns the good rows and the problems.
 pub fn read(
     bytes: &[u8],
     natures: &[Nature],
     today: NaiveDate,
-) -> Result<(Vec<Row>, Vec<RowProblem>), ApiError> {
-    let text = std::str::from_utf8(bytes).map_err(|_| ApiError::validation("file", "not_utf8"))?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let first = text.lines().next().unwrap_or_default();
-    let separator = if first.matches(';').count() >= first.matches(',').count() {
-        b';'
-    } else {
-        b','
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(separator)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let headers = reader
-        .headers()
-        .map_err(|_| ApiError::validation("file", "invalid_csv"))?
-        .clone();
-    // Column index by its Dutch name.
-    let mut at: Vec<(&str, usize)> = vec![];
-    for (i, h) in headers.iter().enumerate() {
-        let h = h.trim().to_lowercase();
-        match COLUMNS.iter().find(|(nl, en)| h == *nl || h == *en) {
-            Some((nl, _)) => at.push((nl, i)),
-            None => return Err(ApiError::validation(&h, "unknown_column")),
-        }
-    }
-    for required in ["datum_eerste_contact", "kanaal", "rol_melder", "aard"] {
-        if !at.iter().any(|(c, _)| *c == required) {
-            return Err(ApiError::validation(required, "missing_column"));
-        }
-    }
+) -> Result<(Vec<Row>, Vec<RowProblem>), Invalid> {
+    let sheet = Sheet::read(bytes, COLUMNS)?;
     let mut rows = vec![];
     let mut problems = vec![];
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                problems.push(problem(line, None, "invalid_csv"));
-                continue;
-            }
-        };
-        let line = record.position().map_or(0, |p| p.line());
-        if record.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        let get = |column: &str| -> Option<String> {
-            at.iter()
-                .find(|(c, _)| *c == column)
-                .and_then(|(_, i)| record.get(*i))
-                .map(str::trim)
-                .filter(|v| !v.is_empty())
-                .map(String::from)
-        };
-        match row(line, &get, natures, today) {
+    for line in sheet.rows() {
+        match line.and_then(|l| row(&l, natures, today)) {
             Ok(r) => rows.push(r),
             Err(p) => problems.push(p),
         }
@@ -158,44 +158,39 @@ pub fn read(
     Ok((rows, problems))
 }
 
-fn row(
-    line: u64,
-    get: &dyn Fn(&str) -> Option<String>,
-    natures: &[Nature],
-    today: NaiveDate,
-) -> Result<Row, RowProblem> {
-    fn choice<T: DeserializeOwned>(
-        line: u64,
-        column: &str,
-        value: Option<String>,
-    ) -> Result<Option<T>, RowProblem> {
-        match value {
-            None => Ok(None),
-            Some(v) => from_label(&v)
-                .map(Some)
-                .ok_or_else(|| problem(line, Some(column), "invalid")),
-        }
+/// A value of one of the register's lists, if the column has one.
+fn choice<T: DeserializeOwned>(l: &Line<'_>, column: &str) -> Result<Option<T>, RowProblem> {
+    match l.get(column) {
+        None => Ok(None),
+        Some(v) => from_label(&v)
+            .map(Some)
+            .ok_or_else(|| l.problem(Some(column), Reason::Invalid)),
     }
-    let required =
-        |column: &str| get(column).ok_or_else(|| problem(line, Some(column), "required"));
-    let channel: Channel =
-        choice(line, "kanaal", Some(required("kanaal")?))?.unwrap_or(Channel::Other);
-    let reporter_role: ReporterRole = choice(line, "rol_melder", Some(required("rol_melder")?))?
-        .unwrap_or(ReporterRole::External);
-    let ground: Option<Ground> = choice(line, "grond", get("grond"))?;
+}
+
+fn required_choice<T: DeserializeOwned>(l: &Line<'_>, column: &str) -> Result<T, RowProblem> {
+    from_label(&l.required(column)?).ok_or_else(|| l.problem(Some(column), Reason::Invalid))
+}
+
+fn row(l: &Line<'_>, natures: &[Nature], today: NaiveDate) -> Result<Row, RowProblem> {
+    let line = l.line;
+    let get = |column: &str| l.get(column);
+    let channel: Channel = required_choice(l, "kanaal")?;
+    let reporter_role: ReporterRole = required_choice(l, "rol_melder")?;
+    let ground: Option<Ground> = choice(l, "grond")?;
     let mut chosen = vec![];
-    for name in required("aard")?.split('|') {
+    for name in l.required("aard")?.split('|') {
         let name = name.trim().to_lowercase();
         let nature = natures
             .iter()
             .find(|n| n.name.to_lowercase() == name || n.code.as_deref() == Some(name.as_str()))
-            .ok_or_else(|| problem(line, Some("aard"), "unknown"))?;
+            .ok_or_else(|| l.problem(Some("aard"), Reason::Unknown))?;
         chosen.push(NatureChoice {
             nature_id: nature.id,
             ground,
         });
     }
-    let relation: Option<Relation> = choice(line, "relatie", get("relatie"))?;
+    let relation: Option<Relation> = choice(l, "relatie")?;
     let person = get("betrokkene");
     let persons = if relation.is_some() || person.is_some() {
         vec![Person {
@@ -207,7 +202,7 @@ fn row(
     };
     let input = CaseInput {
         reference: get("referentie"),
-        first_contact: required("datum_eerste_contact")?,
+        first_contact: l.required("datum_eerste_contact")?,
         channel,
         reporter: get("naam_melder").map(|name| Reporter {
             name,
@@ -236,10 +231,10 @@ fn row(
         }
         .to_string()
     };
-    let as_problem = |e: ApiError| RowProblem {
+    let as_problem = |e: Invalid| RowProblem {
         line,
-        column: e.field.as_deref().map(column_of),
-        reason: e.reason.unwrap_or_else(|| "invalid".into()),
+        column: Some(column_of(&e.field)),
+        reason: e.reason,
     };
     let case = check_case(&input, natures, today).map_err(as_problem)?;
     let closed = match get("datum_gesloten") {
@@ -247,10 +242,9 @@ fn row(
         Some(d) => {
             let on = parse_date(&d, "datum_gesloten").map_err(as_problem)?;
             if on < case.first_contact || on > today {
-                return Err(problem(line, Some("datum_gesloten"), "invalid_date"));
+                return Err(l.problem(Some("datum_gesloten"), Reason::InvalidDate));
             }
-            let outcome: Outcome =
-                choice(line, "uitkomst", get("uitkomst"))?.unwrap_or(Outcome::Ongoing);
+            let outcome: Outcome = choice(l, "uitkomst")?.unwrap_or(Outcome::Ongoing);
             Some((on, outcome))
         }
     };
@@ -262,11 +256,11 @@ fn row(
                 Some(m) => m
                     .parse::<i64>()
                     .ok()
-                    .filter(|m| (0..=24 * 60).contains(m))
-                    .ok_or_else(|| problem(line, Some("minuten"), "invalid"))?,
+                    .filter(|m| (0..=MAX_MINUTES).contains(m))
+                    .ok_or_else(|| l.problem(Some("minuten"), Reason::Invalid))?,
             };
-            if notes.chars().count() > crate::api::MAX_NOTES {
-                return Err(problem(line, Some("notities"), "too_long"));
+            if notes.chars().count() > MAX_NOTES {
+                return Err(l.problem(Some("notities"), Reason::TooLong));
             }
             Some(NewConversation {
                 held_on: case.first_contact,

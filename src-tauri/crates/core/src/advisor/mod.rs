@@ -7,6 +7,7 @@
 //! checks the role as well, but the key is the protection.
 
 pub mod case_file;
+pub mod check;
 pub mod demo;
 pub mod disclosure;
 pub mod import;

@@ -9,19 +9,17 @@ use ts_rs::TS;
 use vertrouwd_vault::audit::Entry;
 
 use super::{audited, ApiError, ApiResult, ErrorCode, Open, Session, WrittenFile};
+use crate::advisor::check::{check_case, check_conversation, MAX_MINUTES, MAX_NOTES, MAX_SHORT};
 use crate::advisor::disclosure::{DEFAULT_K, MIN_K};
 use crate::advisor::stats::{self, Preview, Release};
-use crate::advisor::store::{self, NewCase, NewConversation};
+use crate::advisor::store;
 use crate::advisor::*;
 use crate::attachments::AttachmentPreview;
 use crate::compartments::{ADVISOR, ORG};
+use crate::dates::parse_date;
+use crate::error::Reason;
 use crate::roles::Role;
-
-const MAX_REFERENCE: usize = 40;
-const MAX_SHORT: usize = 200;
-/// Notes are kept as written; about 100 pages of text per conversation.
-pub const MAX_NOTES: usize = 200_000;
-const MAX_MINUTES: i64 = 24 * 60;
+use crate::validate::{not_in_future, optional_text, required_text};
 
 /// A case named by its reference (VP-2026-001) or its id.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -220,134 +218,6 @@ pub struct PurgeRequest {
     pub confirm: bool,
 }
 
-/// A date as a Dutch user may type it: 2026-03-02, 2-3-2026, 02-03-2026,
-/// 2/3/2026 or 2.3.2026; between 1990 and 2100.
-pub fn parse_date(value: &str, field: &str) -> ApiResult<NaiveDate> {
-    let v = value.trim();
-    if v.is_empty() {
-        return Err(ApiError::validation(field, "required"));
-    }
-    let formats = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y"];
-    let date = formats
-        .iter()
-        .find_map(|f| NaiveDate::parse_from_str(v, f).ok())
-        .ok_or_else(|| ApiError::validation(field, "invalid_date"))?;
-    if !(1990..=2100).contains(&date.year()) {
-        return Err(ApiError::validation(field, "invalid_date"));
-    }
-    Ok(date)
-}
-
-/// Optional free text: trimmed, empty is none, no control characters
-/// except line breaks and tabs, at most `max` characters.
-fn optional_text(value: Option<&str>, field: &str, max: usize) -> ApiResult<Option<String>> {
-    let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) else {
-        return Ok(None);
-    };
-    if v.chars().count() > max {
-        return Err(ApiError::validation(field, "too_long"));
-    }
-    if v.chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')
-    {
-        return Err(ApiError::validation(field, "invalid"));
-    }
-    Ok(Some(v.to_string()))
-}
-
-fn required_text(value: &str, field: &str, max: usize) -> ApiResult<String> {
-    optional_text(Some(value), field, max)?.ok_or_else(|| ApiError::validation(field, "required"))
-}
-
-fn not_in_future(date: NaiveDate, today: NaiveDate, field: &str) -> ApiResult<NaiveDate> {
-    if date > today {
-        return Err(ApiError::validation(field, "in_future"));
-    }
-    Ok(date)
-}
-
-/// Checks a report against the natures list and the rules of the register.
-pub fn check_case(input: &CaseInput, natures: &[Nature], today: NaiveDate) -> ApiResult<NewCase> {
-    let first_contact = not_in_future(
-        parse_date(&input.first_contact, "first_contact")?,
-        today,
-        "first_contact",
-    )?;
-    let reference = optional_text(input.reference.as_deref(), "reference", MAX_REFERENCE)?;
-    if reference
-        .as_deref()
-        .is_some_and(|r| r.contains(char::is_whitespace))
-    {
-        return Err(ApiError::validation("reference", "invalid"));
-    }
-    let reporter = match &input.reporter {
-        None => None,
-        Some(r) => Some(Reporter {
-            name: required_text(&r.name, "reporter_name", MAX_SHORT)?,
-            phone: optional_text(r.phone.as_deref(), "reporter_phone", MAX_SHORT)?,
-            email: optional_text(r.email.as_deref(), "reporter_email", MAX_SHORT)?,
-            contact_preference: optional_text(
-                r.contact_preference.as_deref(),
-                "contact_preference",
-                MAX_SHORT,
-            )?,
-        }),
-    };
-    if input.natures.is_empty() {
-        return Err(ApiError::validation("natures", "required"));
-    }
-    let mut chosen = input.natures.clone();
-    chosen.sort_by_key(|n| n.nature_id);
-    chosen.dedup_by_key(|n| n.nature_id);
-    for n in &mut chosen {
-        let Some(nature) = natures.iter().find(|x| x.id == n.nature_id) else {
-            return Err(ApiError::validation("natures", "unknown"));
-        };
-        if nature.retired {
-            return Err(ApiError::validation("natures", "retired"));
-        }
-        if nature.code.as_deref() != Some("discrimination") {
-            n.ground = None;
-        }
-    }
-    let persons = input
-        .persons
-        .iter()
-        .map(|p| {
-            Ok(Person {
-                relation: p.relation,
-                name: optional_text(p.name.as_deref(), "person_name", MAX_SHORT)?,
-            })
-        })
-        .collect::<ApiResult<Vec<_>>>()?;
-    Ok(NewCase {
-        reference,
-        first_contact,
-        channel: input.channel,
-        reporter,
-        reporter_role: input.reporter_role,
-        department: optional_text(input.department.as_deref(), "department", MAX_SHORT)?,
-        gender: input.gender,
-        natures: chosen,
-        persons,
-        outcome: input.outcome,
-    })
-}
-
-fn check_conversation(c: &ConversationInput, today: NaiveDate) -> ApiResult<NewConversation> {
-    if !(0..=MAX_MINUTES).contains(&c.minutes) {
-        return Err(ApiError::validation("minutes", "out_of_range"));
-    }
-    Ok(NewConversation {
-        held_on: not_in_future(parse_date(&c.held_on, "held_on")?, today, "held_on")?,
-        minutes: c.minutes,
-        mode: c.mode,
-        with_whom: optional_text(c.with_whom.as_deref(), "with_whom", MAX_SHORT)?,
-        notes: required_text(&c.notes, "notes", MAX_NOTES)?,
-        next_step: optional_text(c.next_step.as_deref(), "next_step", MAX_SHORT * 10)?,
-    })
-}
-
 fn not_found() -> ApiError {
     ApiError::new(ErrorCode::NotFound, "no such case")
 }
@@ -464,16 +334,16 @@ impl Session {
     ) -> ApiResult<RegisterSettings> {
         let prefix = required_text(&req.reference_prefix, "reference_prefix", 12)?;
         if !prefix.chars().all(|c| c.is_alphanumeric()) {
-            return Err(ApiError::validation("reference_prefix", "invalid"));
+            return Err(ApiError::validation("reference_prefix", Reason::Invalid));
         }
         if !(MIN_K..=50).contains(&req.k) {
-            return Err(ApiError::validation("k", "out_of_range"));
+            return Err(ApiError::validation("k", Reason::OutOfRange));
         }
         if !(1..=120).contains(&req.retention_months) {
-            return Err(ApiError::validation("retention_months", "out_of_range"));
+            return Err(ApiError::validation("retention_months", Reason::OutOfRange));
         }
         if req.grace_days > 365 {
-            return Err(ApiError::validation("grace_days", "out_of_range"));
+            return Err(ApiError::validation("grace_days", Reason::OutOfRange));
         }
         let now = self.clock.now();
         self.with_open(async |o| {
@@ -519,7 +389,7 @@ impl Session {
                 if taken > 0 {
                     return Err(ApiError {
                         code: ErrorCode::Conflict,
-                        ..ApiError::validation("name", "taken")
+                        ..ApiError::validation("name", Reason::Taken)
                     });
                 }
             }
@@ -556,7 +426,7 @@ impl Session {
                     if used > 0 {
                         return Err(ApiError {
                             code: ErrorCode::Conflict,
-                            ..ApiError::validation("nature", "in_use")
+                            ..ApiError::validation("nature", Reason::InUse)
                         });
                     }
                     sqlx::query("DELETE FROM natures WHERE id = ?1")
@@ -590,7 +460,7 @@ impl Session {
                     if store::reference_taken(tx, r).await? {
                         return Err(ApiError {
                             code: ErrorCode::Conflict,
-                            ..ApiError::validation("reference", "taken")
+                            ..ApiError::validation("reference", Reason::Taken)
                         });
                     }
                 }
@@ -614,14 +484,14 @@ impl Session {
             let case = check_case(&req.input, &store::natures(&pool).await?, today)?;
             let before = detail(&pool, id).await?;
             if before.closed_on.is_some_and(|c| c < case.first_contact) {
-                return Err(ApiError::validation("first_contact", "after_closing"));
+                return Err(ApiError::validation("first_contact", Reason::AfterClosing));
             }
             let reference = case.reference.clone().unwrap_or(current.clone());
             audited(&pool, now, &o.actor(), async |tx| {
                 if reference != current && store::reference_taken(tx, &reference).await? {
                     return Err(ApiError {
                         code: ErrorCode::Conflict,
-                        ..ApiError::validation("reference", "taken")
+                        ..ApiError::validation("reference", Reason::Taken)
                     });
                 }
                 store::update_case(tx, id, &case, &reference, now).await?;
@@ -660,7 +530,10 @@ impl Session {
             let (id, reference) = case_id(&pool, &req.case).await?;
             let current = detail(&pool, id).await?;
             if on < current.first_contact {
-                return Err(ApiError::validation("closed_on", "before_first_contact"));
+                return Err(ApiError::validation(
+                    "closed_on",
+                    Reason::BeforeFirstContact,
+                ));
             }
             audited(&pool, now, &o.actor(), async |tx| {
                 store::close(tx, id, on, req.outcome, now).await?;
@@ -698,7 +571,7 @@ impl Session {
         let note = optional_text(i.note.as_deref(), "note", MAX_NOTES)?;
         let referral = match (i.kind, i.referral) {
             (InterventionKind::Referral, None) => {
-                return Err(ApiError::validation("referral", "required"))
+                return Err(ApiError::validation("referral", Reason::Required))
             }
             (InterventionKind::Referral, r) => r,
             _ => None,
@@ -729,9 +602,9 @@ impl Session {
             .file_name()
             .and_then(|n| n.to_str())
             .map(str::to_string)
-            .ok_or_else(|| ApiError::validation("file", "required"))?;
+            .ok_or_else(|| ApiError::validation("file", Reason::Required))?;
         let kind = crate::attachments::media_type(&name)
-            .ok_or_else(|| ApiError::validation("file", "unsupported_type"))?;
+            .ok_or_else(|| ApiError::validation("file", Reason::UnsupportedType))?;
         let now = self.clock.now();
         self.with_open(async |o| {
             let pool = o.advisor()?;
@@ -800,7 +673,7 @@ impl Session {
         )?;
         let recipient = optional_text(c.recipient.as_deref(), "recipient", MAX_SHORT)?;
         if c.kind == ConsentKind::Disclosure && recipient.is_none() {
-            return Err(ApiError::validation("recipient", "required"));
+            return Err(ApiError::validation("recipient", Reason::Required));
         }
         let what = optional_text(c.what.as_deref(), "what", MAX_SHORT * 5)?;
         let until = match c.until.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
@@ -836,7 +709,7 @@ impl Session {
     /// Adds time spent on a case outside conversations.
     pub async fn add_case_time(&self, req: AddTimeRequest) -> ApiResult<CaseDetail> {
         if req.minutes == 0 || req.minutes.abs() > MAX_MINUTES {
-            return Err(ApiError::validation("minutes", "out_of_range"));
+            return Err(ApiError::validation("minutes", Reason::OutOfRange));
         }
         let now = self.clock.now();
         self.with_open(async |o| {
@@ -853,7 +726,7 @@ impl Session {
                 .await?
                 .rows_affected();
                 if changed == 0 {
-                    return Err(ApiError::validation("minutes", "out_of_range"));
+                    return Err(ApiError::validation("minutes", Reason::OutOfRange));
                 }
                 Ok(())
             })
@@ -942,7 +815,7 @@ impl Session {
     pub async fn write_case_file(&self, req: CaseFileRequest) -> ApiResult<WrittenFile> {
         let now = self.clock.now();
         if req.path.trim().is_empty() {
-            return Err(ApiError::validation("path", "required"));
+            return Err(ApiError::validation("path", Reason::Required));
         }
         self.with_open(async |o| {
             let pool = o.advisor()?;
@@ -995,7 +868,7 @@ impl Session {
                         problems.push(crate::advisor::import::RowProblem {
                             line: row.line,
                             column: Some("referentie".into()),
-                            reason: "taken".into(),
+                            reason: Reason::Taken,
                         });
                         continue;
                     }
@@ -1010,7 +883,7 @@ impl Session {
                 imported += 1;
             }
             problems.sort_by_key(|p| p.line);
-            if !problems.is_empty() && !req.skip_invalid {
+            if !crate::csv_import::accepted(&problems, req.skip_invalid) {
                 tx.rollback().await?;
                 return Ok(ImportReport {
                     imported: 0,
@@ -1035,10 +908,10 @@ impl Session {
     /// and for benchmarks). Refused when the register holds anything.
     pub async fn fill_demo_register(&self, req: DemoRequest) -> ApiResult<u32> {
         if req.cases == 0 || req.cases > 100_000 {
-            return Err(ApiError::validation("cases", "out_of_range"));
+            return Err(ApiError::validation("cases", Reason::OutOfRange));
         }
         if req.conversations > 1_000_000 {
-            return Err(ApiError::validation("conversations", "out_of_range"));
+            return Err(ApiError::validation("conversations", Reason::OutOfRange));
         }
         let (now, today) = (self.clock.now(), self.today());
         self.with_open(async |o| {
@@ -1051,7 +924,7 @@ impl Session {
             if used > 0 {
                 return Err(ApiError {
                     code: ErrorCode::Conflict,
-                    ..ApiError::validation("register", "not_empty")
+                    ..ApiError::validation("register", Reason::NotEmpty)
                 });
             }
             let natures = store::natures(&pool).await?;
@@ -1084,7 +957,7 @@ impl Session {
             let pool = o.advisor()?;
             let (id, reference) = case_id(&pool, &req.case).await?;
             if req.confirm.trim() != reference {
-                return Err(ApiError::validation("confirm", "mismatch"));
+                return Err(ApiError::validation("confirm", Reason::Mismatch));
             }
             let due = destruction_list(&pool, today)
                 .await?
@@ -1094,7 +967,7 @@ impl Session {
             let object = match (due, req.reason) {
                 (true, _) => reference.clone(),
                 (false, Some(r)) => format!("{reference}:{}", crate::advisor::model::code(&r)),
-                (false, None) => return Err(ApiError::validation("reason", "required")),
+                (false, None) => return Err(ApiError::validation("reason", Reason::Required)),
             };
             let action = if due {
                 "case.destroyed"
@@ -1115,7 +988,7 @@ impl Session {
     /// Destroys every case past its due date and grace period.
     pub async fn purge_expired(&self, req: PurgeRequest) -> ApiResult<Vec<String>> {
         if !req.confirm {
-            return Err(ApiError::validation("confirm", "required"));
+            return Err(ApiError::validation("confirm", Reason::Required));
         }
         let today = self.today();
         let now = self.clock.now();
@@ -1166,7 +1039,7 @@ impl Session {
     pub async fn release_statistics(&self, req: ReleaseRequest) -> ApiResult<Released> {
         let now = self.clock.now();
         if !(1990..=2100).contains(&req.year) {
-            return Err(ApiError::validation("year", "out_of_range"));
+            return Err(ApiError::validation("year", Reason::OutOfRange));
         }
         self.with_open(async |o| {
             let pool = o.advisor()?;
@@ -1231,39 +1104,5 @@ impl Session {
             })
         })
         .await
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dutch_and_iso_dates_are_read_and_nonsense_is_refused() {
-        let d = NaiveDate::from_ymd_opt(2026, 3, 2).expect("date");
-        for s in [
-            "2026-03-02",
-            "2-3-2026",
-            "02-03-2026",
-            "2/3/2026",
-            "2.3.2026",
-            " 02-03-2026 ",
-        ] {
-            assert_eq!(parse_date(s, "d").expect(s), d, "{s}");
-        }
-        for s in [
-            "31-02-2026",
-            "2026-13-01",
-            "gisteren",
-            "1-1-1890",
-            "03/02/26x",
-        ] {
-            let e = parse_date(s, "d").expect_err(s);
-            assert_eq!(e.reason.as_deref(), Some("invalid_date"), "{s}");
-        }
-        assert_eq!(
-            parse_date("", "d").expect_err("empty").reason.as_deref(),
-            Some("required")
-        );
     }
 }

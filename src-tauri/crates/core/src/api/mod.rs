@@ -6,8 +6,31 @@
 //! for longer than the setting is locked and the call answers `Locked`.
 
 mod advisor;
-mod error;
+mod commands;
+mod dispatch;
 mod types;
+
+pub use dispatch::{typescript_client, Answer, Command, COMMANDS};
+
+/// Every type the list of commands names, for whoever expands it
+/// ([`for_each_command!`](crate::for_each_command)).
+pub mod wire {
+    pub use super::types::*;
+    pub use super::{
+        AddAttachmentRequest, AddConsentRequest, AddConversationRequest, AddFollowUpRequest,
+        AddInterventionRequest, AddTimeRequest, CaseFileRequest, CaseRef, CloseCaseRequest,
+        DestroyRequest, DestructionItem, ExportAttachmentRequest, FollowUpDoneRequest,
+        ImportReport, ImportRequest, NatureChange, PurgeRequest, RegisterSettings, ReleaseRequest,
+        Released, StatisticsRequest, UpdateCaseRequest,
+    };
+    pub use crate::advisor::stats::Preview;
+    pub use crate::advisor::{CaseDetail, CaseFilter, CaseInput, CaseSummary, Nature};
+    pub use crate::attachments::AttachmentPreview;
+    pub use crate::preferences::Preferences;
+    pub use crate::settings::Settings;
+    pub use crate::strength::Strength;
+    pub use crate::users::UserInfo;
+}
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -17,22 +40,24 @@ use chrono::{DateTime, Utc};
 use tokio::sync::Mutex;
 use vertrouwd_vault::{self as vault, audit, KdfParams, NewUser, RecoveryKey, Unlocked, Vault};
 
+pub use crate::error::{ApiError, ApiResult, ErrorCode, Invalid, Reason};
 pub use advisor::{
-    check_case, parse_date, AddAttachmentRequest, AddConsentRequest, AddConversationRequest,
-    AddFollowUpRequest, AddInterventionRequest, AddTimeRequest, CaseFileRequest, CaseRef,
-    CloseCaseRequest, DemoRequest, DestroyRequest, DestructionItem, ExportAttachmentRequest,
-    FollowUpDoneRequest, ImportReport, ImportRequest, NatureChange, PurgeRequest, RegisterSettings,
-    ReleaseRequest, Released, StatisticsRequest, UpdateCaseRequest, MAX_NOTES,
+    AddAttachmentRequest, AddConsentRequest, AddConversationRequest, AddFollowUpRequest,
+    AddInterventionRequest, AddTimeRequest, CaseFileRequest, CaseRef, CloseCaseRequest,
+    DemoRequest, DestroyRequest, DestructionItem, ExportAttachmentRequest, FollowUpDoneRequest,
+    ImportReport, ImportRequest, NatureChange, PurgeRequest, RegisterSettings, ReleaseRequest,
+    Released, StatisticsRequest, UpdateCaseRequest,
 };
-pub use error::{ApiError, ApiResult, ErrorCode};
 pub use types::*;
 
 use crate::clock::Clock;
 use crate::compartments::{LAYOUT, ORG};
+use crate::preferences::Preferences;
 use crate::roles::{self, Role};
 use crate::settings::{self, Settings};
 use crate::strength::{self, Strength};
 use crate::users::{self, UserInfo};
+use crate::validate;
 
 const MAX_NAME: usize = 100;
 const MAX_ORGANISATION: usize = 200;
@@ -96,12 +121,12 @@ impl Open {
     fn export_target(&self, path: &str) -> ApiResult<vertrouwd_vault::files::ExportTarget> {
         let path = path.trim();
         if path.is_empty() {
-            return Err(ApiError::validation("path", "required"));
+            return Err(ApiError::validation("path", Reason::Required));
         }
         vertrouwd_vault::files::export_target(self.vault.dir(), Path::new(path)).map_err(
             |e| match e {
-                vault::VaultError::Missing => ApiError::validation("path", "no_folder"),
-                vault::VaultError::Invalid(_) => ApiError::validation("path", "invalid"),
+                vault::VaultError::Missing => ApiError::validation("path", Reason::NoFolder),
+                vault::VaultError::Invalid(_) => ApiError::validation("path", Reason::Invalid),
                 other => other.into(),
             },
         )
@@ -117,8 +142,8 @@ impl Open {
         match vertrouwd_vault::files::read_handed_in(path, limit)? {
             Ok(bytes) => Ok(bytes),
             Err(ReadRefusal::Missing) => Err(ApiError::new(ErrorCode::NotFound, "no such file")),
-            Err(ReadRefusal::NotAFile) => Err(ApiError::validation("file", "not_a_file")),
-            Err(ReadRefusal::TooLarge) => Err(ApiError::validation("file", "too_large")),
+            Err(ReadRefusal::NotAFile) => Err(ApiError::validation("file", Reason::NotAFile)),
+            Err(ReadRefusal::TooLarge) => Err(ApiError::validation("file", Reason::TooLarge)),
         }
     }
 
@@ -155,20 +180,8 @@ pub struct Session {
     /// Where this computer remembers what it saw of each vault
     /// ([`crate::seen`]); `None` remembers nothing.
     memory: Option<PathBuf>,
-}
-
-fn clean_text(value: &str, field: &str, max: usize) -> ApiResult<String> {
-    let v = value.trim();
-    if v.is_empty() {
-        return Err(ApiError::validation(field, "required"));
-    }
-    if v.chars().count() > max {
-        return Err(ApiError::validation(field, "too_long"));
-    }
-    if v.chars().any(|c| c.is_control()) {
-        return Err(ApiError::validation(field, "invalid"));
-    }
-    Ok(v.to_string())
+    /// Where this computer keeps the app's preferences; `None` keeps none.
+    preferences: Option<PathBuf>,
 }
 
 fn clean_roles(roles: &[Role]) -> ApiResult<Vec<Role>> {
@@ -176,7 +189,7 @@ fn clean_roles(roles: &[Role]) -> ApiResult<Vec<Role>> {
     r.sort();
     r.dedup();
     if r.is_empty() {
-        return Err(ApiError::validation("roles", "required"));
+        return Err(ApiError::validation("roles", Reason::Required));
     }
     Ok(r)
 }
@@ -185,7 +198,7 @@ fn clean_roles(roles: &[Role]) -> ApiResult<Vec<Role>> {
 fn check_combination(roles: &[Role], confirmed: bool) -> ApiResult<bool> {
     let combined = roles::combines_advisor(roles);
     if combined && !confirmed {
-        return Err(ApiError::validation("roles", "advisor_combined"));
+        return Err(ApiError::validation("roles", Reason::AdvisorCombined));
     }
     Ok(combined)
 }
@@ -197,20 +210,23 @@ fn new_passphrase(
     field: &str,
 ) -> ApiResult<()> {
     if p.expose_secret_str().len() > MAX_SECRET {
-        return Err(ApiError::validation(field, "too_long"));
+        return Err(ApiError::validation(field, Reason::TooLong));
     }
     if !strength::rate(p.expose_secret_str(), context).acceptable {
-        return Err(ApiError::validation(field, "weak"));
+        return Err(ApiError::validation(field, Reason::Weak));
     }
     if p.expose_secret_str() != repeat.expose_secret_str() {
-        return Err(ApiError::validation(&format!("{field}_repeat"), "mismatch"));
+        return Err(ApiError::validation(
+            &format!("{field}_repeat"),
+            Reason::Mismatch,
+        ));
     }
     Ok(())
 }
 
 fn dir_of(s: &str) -> ApiResult<PathBuf> {
     if s.trim().is_empty() {
-        return Err(ApiError::validation("dir", "required"));
+        return Err(ApiError::validation("dir", Reason::Required));
     }
     Ok(PathBuf::from(s))
 }
@@ -238,7 +254,14 @@ impl Session {
             kdf,
             open: Mutex::new(None),
             memory: None,
+            preferences: None,
         }
+    }
+
+    /// Keeps the app's preferences in `file`.
+    pub fn with_preferences(mut self, file: PathBuf) -> Self {
+        self.preferences = Some(file);
+        self
     }
 
     /// Remembers what this computer saw of each vault in `file`, and warns
@@ -323,30 +346,52 @@ impl Session {
     }
 
     /// Whether `dir` holds a vault and whether this session has it open.
-    pub async fn status(&self, dir: &str) -> VaultStatus {
-        let path = PathBuf::from(dir);
+    pub async fn vault_status(&self, dir: String) -> ApiResult<VaultStatus> {
+        let path = PathBuf::from(&dir);
         let guard = self.open.lock().await;
         let unlocked = guard.as_ref().is_some_and(|o| o.vault.dir() == path);
-        VaultStatus {
-            dir: dir.into(),
+        Ok(VaultStatus {
             exists: Vault::exists(&path),
+            dir,
             unlocked,
-        }
+        })
+    }
+
+    /// Where a vault lives unless the user picks another folder.
+    pub async fn default_vault_dir(&self) -> ApiResult<String> {
+        Ok(crate::default_vault_dir().to_string_lossy().into_owned())
+    }
+
+    /// This computer's preferences for the app (language, last vault);
+    /// the defaults when the session keeps none.
+    pub async fn preferences(&self) -> ApiResult<Preferences> {
+        Ok(self
+            .preferences
+            .as_deref()
+            .map(crate::preferences::load)
+            .unwrap_or_default())
+    }
+
+    pub async fn set_preferences(&self, prefs: Preferences) -> ApiResult<()> {
+        let Some(file) = &self.preferences else {
+            return Err(ApiError::new(ErrorCode::Internal, "no preferences file"));
+        };
+        crate::preferences::save(file, &prefs)
     }
 
     /// Rates a passphrase for the strength meter.
-    pub fn passphrase_strength(&self, req: &StrengthRequest) -> Strength {
+    pub async fn passphrase_strength(&self, req: StrengthRequest) -> ApiResult<Strength> {
         let context: Vec<&str> = req.context.iter().map(String::as_str).collect();
-        strength::rate(req.passphrase.expose_secret_str(), &context)
+        Ok(strength::rate(req.passphrase.expose_secret_str(), &context))
     }
 
     /// Creates a vault with its first user and opens it. The answer holds
     /// that user's recovery key, to be shown once.
     pub async fn create_vault(&self, req: CreateVaultRequest) -> ApiResult<CreatedVault> {
         let dir = dir_of(&req.dir)?;
-        let organisation = clean_text(&req.organisation, "organisation", MAX_ORGANISATION)?;
-        let display_name = clean_text(&req.display_name, "display_name", MAX_NAME)?;
-        let login = clean_text(&req.login, "login", MAX_LOGIN)?;
+        let organisation = validate::line(&req.organisation, "organisation", MAX_ORGANISATION)?;
+        let display_name = validate::line(&req.display_name, "display_name", MAX_NAME)?;
+        let login = validate::line(&req.login, "login", MAX_LOGIN)?;
         let roles = clean_roles(&req.roles)?;
         let combined = check_combination(&roles, req.confirm_combined_roles)?;
         new_passphrase(
@@ -481,9 +526,9 @@ impl Session {
     /// Unlocks the vault in `dir` for `login`.
     pub async fn unlock(&self, req: UnlockRequest) -> ApiResult<SessionInfo> {
         let dir = dir_of(&req.dir)?;
-        let login = clean_text(&req.login, "login", MAX_LOGIN)?;
+        let login = validate::line(&req.login, "login", MAX_LOGIN)?;
         if req.passphrase.expose_secret_str().is_empty() {
-            return Err(ApiError::validation("passphrase", "required"));
+            return Err(ApiError::validation("passphrase", Reason::Required));
         }
         self.lock().await;
         let vault = Vault::open(&dir, LAYOUT)?;
@@ -497,7 +542,7 @@ impl Session {
     /// Sets a new passphrase with the recovery key, and unlocks.
     pub async fn reset_passphrase(&self, req: RecoveryResetRequest) -> ApiResult<SessionInfo> {
         let dir = dir_of(&req.dir)?;
-        let login = clean_text(&req.login, "login", MAX_LOGIN)?;
+        let login = validate::line(&req.login, "login", MAX_LOGIN)?;
         let recovery = RecoveryKey::parse(req.recovery_key.expose_secret_str())?;
         new_passphrase(
             &req.new_passphrase,
@@ -625,8 +670,8 @@ impl Session {
     /// Adds a colleague. Only roles whose compartments the acting user
     /// holds can be given.
     pub async fn add_user(&self, req: AddUserRequest) -> ApiResult<AddedUser> {
-        let display_name = clean_text(&req.display_name, "display_name", MAX_NAME)?;
-        let login = clean_text(&req.login, "login", MAX_LOGIN)?;
+        let display_name = validate::line(&req.display_name, "display_name", MAX_NAME)?;
+        let login = validate::line(&req.login, "login", MAX_LOGIN)?;
         let roles = clean_roles(&req.roles)?;
         let combined = check_combination(&roles, req.confirm_combined_roles)?;
         new_passphrase(
@@ -641,7 +686,7 @@ impl Session {
             if let Some(c) = compartments.iter().find(|c| !o.vault.holds(c)) {
                 return Err(ApiError {
                     field: Some("roles".into()),
-                    reason: Some("not_held".into()),
+                    reason: Some(Reason::NotHeld),
                     ..ApiError::forbidden(format!("you do not hold the {c} compartment"))
                 });
             }
@@ -663,7 +708,7 @@ impl Session {
             if taken > 0 {
                 return Err(ApiError {
                     code: ErrorCode::Conflict,
-                    ..ApiError::validation("login", "taken")
+                    ..ApiError::validation("login", Reason::Taken)
                 });
             }
             let passphrase = req.passphrase.to_passphrase();
@@ -732,7 +777,7 @@ impl Session {
                     .map_err(|e| match e {
                         vault::VaultError::WrongPassphrase => ApiError {
                             code: ErrorCode::WrongPassphrase,
-                            ..ApiError::validation("current", "wrong")
+                            ..ApiError::validation("current", Reason::Wrong)
                         },
                         other => other.into(),
                     })?;
@@ -746,11 +791,11 @@ impl Session {
     /// Removes a user — or a key slot the directory does not know — and
     /// rotates every compartment key they held.
     pub async fn remove_user(&self, req: RemoveUserRequest) -> ApiResult<RemovedUser> {
-        let reason = clean_text(&req.reason, "reason", MAX_REASON)?;
+        let reason = validate::line(&req.reason, "reason", MAX_REASON)?;
         let now = self.clock.now();
         self.with_open(async |o| {
             if req.user_id == o.user.id {
-                return Err(ApiError::validation("user_id", "self"));
+                return Err(ApiError::validation("user_id", Reason::OwnUser));
             }
             let listed = users::by_id(o.org()?, &req.user_id).await?.is_some();
             let rotated = o
@@ -819,11 +864,14 @@ impl Session {
         let organisation = req
             .organisation
             .as_deref()
-            .map(|v| clean_text(v, "organisation", MAX_ORGANISATION))
+            .map(|v| validate::line(v, "organisation", MAX_ORGANISATION))
             .transpose()?;
         if let Some(s) = req.idle_lock_seconds {
             if !(settings::MIN_IDLE_LOCK_SECONDS..=settings::MAX_IDLE_LOCK_SECONDS).contains(&s) {
-                return Err(ApiError::validation("idle_lock_seconds", "out_of_range"));
+                return Err(ApiError::validation(
+                    "idle_lock_seconds",
+                    Reason::OutOfRange,
+                ));
             }
         }
         let now = self.clock.now();
@@ -910,14 +958,16 @@ impl Session {
     /// unencrypted: it is meant to be printed and deleted.
     pub async fn write_recovery_sheet(&self, req: RecoverySheetRequest) -> ApiResult<WrittenFile> {
         if req.path.trim().is_empty() {
-            return Err(ApiError::validation("path", "required"));
+            return Err(ApiError::validation("path", Reason::Required));
         }
         let recovery = RecoveryKey::parse(req.recovery_key.expose_secret_str())?;
         let now = self.clock.now();
         self.with_open(async |o| {
             o.export_target(&req.path)?;
             o.vault.check_recovery_key(&recovery).map_err(|e| match e {
-                vault::VaultError::WrongPassphrase => ApiError::validation("recovery_key", "wrong"),
+                vault::VaultError::WrongPassphrase => {
+                    ApiError::validation("recovery_key", Reason::Wrong)
+                }
                 other => other.into(),
             })?;
             let grouped = recovery.expose_grouped();
@@ -965,7 +1015,7 @@ impl Session {
     pub async fn restore(&self, req: RestoreRequest) -> ApiResult<RestoreResult> {
         let from = PathBuf::from(req.from.trim());
         let dir = dir_of(&req.dir)?;
-        let login = clean_text(&req.login, "login", MAX_LOGIN)?;
+        let login = validate::line(&req.login, "login", MAX_LOGIN)?;
         let info = vault::restore(&from, &dir, LAYOUT)?;
         let checked = restore_check(&dir, &login, &req.passphrase).await;
         match checked {
@@ -1086,6 +1136,33 @@ fn summary(path: &Path, info: &vault::BackupInfo) -> BackupSummary {
     }
 }
 
+/// For a type that is a closed list of codes (`type Channel = "phone" |
+/// "email";`), the list itself as a constant (`channelValues`), in the
+/// order Rust declares it, so the UI's selects and label checks never
+/// repeat it by hand.
+fn value_list(decl: &str) -> Option<String> {
+    let rest = decl.strip_prefix("type ")?;
+    let (name, union) = rest.split_once(" = ")?;
+    let union = union.trim().strip_suffix(';')?;
+    let values: Vec<&str> = union
+        .split(" | ")
+        .map(|v| v.strip_prefix('"')?.strip_suffix('"'))
+        .collect::<Option<_>>()?;
+    if values.iter().any(|v| v.contains(['"', '\\'])) {
+        return None;
+    }
+    let mut constant = name.to_string();
+    constant[..1].make_ascii_lowercase();
+    Some(format!(
+        "export const {constant}Values: readonly {name}[] = [{}];",
+        values
+            .iter()
+            .map(|v| format!("\"{v}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))
+}
+
 /// The TypeScript declarations of every api type, as committed in
 /// `ui/src/lib/api/types.ts`.
 pub fn typescript_bindings() -> String {
@@ -1190,7 +1267,8 @@ pub fn typescript_bindings() -> String {
         crate::attachments::MailMessage::decl(cfg),
         AddAttachmentRequest::decl(cfg),
         ExportAttachmentRequest::decl(cfg),
-        crate::advisor::import::RowProblem::decl(cfg),
+        crate::csv_import::RowProblem::decl(cfg),
+        crate::error::Reason::decl(cfg),
         ImportRequest::decl(cfg),
         ImportReport::decl(cfg),
         DestroyRequest::decl(cfg),
@@ -1204,6 +1282,10 @@ pub fn typescript_bindings() -> String {
         out.push_str("export ");
         out.push_str(&d);
         out.push_str("\n\n");
+        if let Some(values) = value_list(&d) {
+            out.push_str(&values);
+            out.push_str("\n\n");
+        }
     }
     out.truncate(out.trim_end().len());
     out.push('\n');

@@ -187,7 +187,7 @@ fn string_prop(
         String::from_utf16_lossy(&units)
     } else {
         let bytes = read(file, "001E")?;
-        bytes.iter().map(|&b| windows_1252(b)).collect()
+        crate::encoding::windows_1252(&bytes).into_owned()
     };
     let text = text.trim_end_matches('\0').trim().to_string();
     (!text.is_empty()).then_some(text)
@@ -210,19 +210,6 @@ fn time_prop(file: &mut cfb::CompoundFile<Cursor<&[u8]>>, id: u16) -> Option<Dat
         let unix_secs = ticks / 10_000_000 - 11_644_473_600;
         DateTime::from_timestamp(unix_secs, 0)
     })
-}
-
-/// Windows-1252 to Unicode (the 0x80–0x9F range differs from Latin-1).
-fn windows_1252(b: u8) -> char {
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
-        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
-        'ž', 'Ÿ',
-    ];
-    match b {
-        0x80..=0x9F => HIGH[usize::from(b - 0x80)],
-        _ => char::from(b),
-    }
 }
 
 fn cut(mut body: String) -> String {

@@ -55,7 +55,7 @@ fn conversation(on: &str, minutes: i64, notes: &str) -> ConversationInput {
 }
 
 fn reason(e: &ApiError) -> (&ErrorCode, Option<&str>, Option<&str>) {
-    (&e.code, e.field.as_deref(), e.reason.as_deref())
+    (&e.code, e.field.as_deref(), e.reason.map(Reason::as_str))
 }
 
 #[tokio::test]
@@ -243,7 +243,7 @@ async fn bad_input_is_refused_with_the_field_and_nothing_is_written() {
         .add_case(report("31-02-2026", vec![id]))
         .await
         .expect_err("date");
-    assert_eq!(nonsense.reason.as_deref(), Some("invalid_date"));
+    assert_eq!(nonsense.reason.map(Reason::as_str), Some("invalid_date"));
     let none = session
         .add_case(report("2026-01-05", vec![]))
         .await
@@ -253,7 +253,7 @@ async fn bad_input_is_refused_with_the_field_and_nothing_is_written() {
         .add_case(report("2026-01-05", vec![999]))
         .await
         .expect_err("unknown");
-    assert_eq!(unknown.reason.as_deref(), Some("unknown"));
+    assert_eq!(unknown.reason.map(Reason::as_str), Some("unknown"));
 
     let mut given = report("2026-01-05", vec![id]);
     given.reference = Some("VP-2020-900".into());
@@ -287,7 +287,10 @@ async fn bad_input_is_refused_with_the_field_and_nothing_is_written() {
         })
         .await
         .expect_err("before first contact");
-    assert_eq!(early.reason.as_deref(), Some("before_first_contact"));
+    assert_eq!(
+        early.reason.map(Reason::as_str),
+        Some("before_first_contact")
+    );
     let missing = session
         .case_detail(CaseRef {
             case: "VP-1999-001".into(),
@@ -471,7 +474,7 @@ async fn the_yearly_release_hides_small_counts_and_carries_no_names() {
         })
         .await
         .expect_err("inside the vault");
-    assert_eq!(inside.reason.as_deref(), Some("inside_vault"));
+    assert_eq!(inside.reason.map(Reason::as_str), Some("inside_vault"));
 }
 
 #[tokio::test]
@@ -533,7 +536,7 @@ async fn destruction_leaves_a_tombstone_that_keeps_the_statistics_right() {
         })
         .await
         .expect_err("confirmation");
-    assert_eq!(mistyped.reason.as_deref(), Some("mismatch"));
+    assert_eq!(mistyped.reason.map(Reason::as_str), Some("mismatch"));
     session
         .destroy_case(DestroyRequest {
             case: "VP-2026-001".into(),
@@ -777,7 +780,7 @@ async fn the_case_file_holds_the_whole_case_and_is_marked_on_every_page() {
         })
         .await
         .expect_err("inside the vault");
-    assert_eq!(inside.reason.as_deref(), Some("inside_vault"));
+    assert_eq!(inside.reason.map(Reason::as_str), Some("inside_vault"));
 }
 
 #[tokio::test]
@@ -860,15 +863,34 @@ async fn a_csv_register_imports_all_or_reports_every_bad_line() {
         "a row without reference gets one"
     );
 
-    std::fs::write(&file, b"kanaal;aard\n\xff\xfe;x\n").expect("write");
-    let latin = session
+    // As Excel saves "CSV" on a Dutch Windows: Windows-1252, CRLF, a date
+    // written out; the names and the € come back as typed.
+    let mut excel =
+        b"Referentie;Datum_eerste_contact;Kanaal;Naam_melder;Rol_melder;Aard;Notities\r\n".to_vec();
+    excel.extend_from_slice(
+        b"OUD-1252;3 februari 2025;telefoon;Zo\xeb M\xfcller;medewerker;pesten;Kosten \x80 40 \x96 idee\xebn\r\n",
+    );
+    std::fs::write(&file, &excel).expect("write");
+    let windows = session
         .import_cases(ImportRequest {
             path: file.to_string_lossy().into(),
-            skip_invalid: true,
+            skip_invalid: false,
         })
         .await
-        .expect_err("not utf-8");
-    assert_eq!(latin.reason.as_deref(), Some("not_utf8"));
+        .expect("a Windows-1252 file is read");
+    assert_eq!((windows.imported, windows.problems.len()), (1, 0));
+    let zoe = session
+        .case_detail(CaseRef {
+            case: "OUD-1252".into(),
+        })
+        .await
+        .expect("OUD-1252");
+    assert_eq!(
+        zoe.reporter.as_ref().map(|r| r.name.as_str()),
+        Some("Zoë Müller")
+    );
+    assert_eq!(zoe.first_contact.to_string(), "2025-02-03");
+    assert_eq!(zoe.conversations[0].notes, "Kosten € 40 – ideeën");
     std::fs::write(&file, "datum;kleur\n1-1-2025;rood\n").expect("write");
     let column = session
         .import_cases(ImportRequest {
@@ -877,7 +899,7 @@ async fn a_csv_register_imports_all_or_reports_every_bad_line() {
         })
         .await
         .expect_err("unknown column");
-    assert_eq!(column.reason.as_deref(), Some("unknown_column"));
+    assert_eq!(column.reason.map(Reason::as_str), Some("unknown_column"));
 }
 
 #[tokio::test]
@@ -901,7 +923,7 @@ async fn the_natures_list_grows_and_retires_but_never_loses_one_in_use() {
         .await
         .expect_err("duplicate name");
     assert_eq!(
-        (same.code, same.reason.as_deref()),
+        (same.code, same.reason.map(Reason::as_str)),
         (ErrorCode::Conflict, Some("taken"))
     );
     session
@@ -922,7 +944,7 @@ async fn the_natures_list_grows_and_retires_but_never_loses_one_in_use() {
         .change_natures(NatureChange::Delete { id: added })
         .await
         .expect_err("in use");
-    assert_eq!(in_use.reason.as_deref(), Some("in_use"));
+    assert_eq!(in_use.reason.map(Reason::as_str), Some("in_use"));
     session
         .change_natures(NatureChange::Retire {
             id: added,
@@ -934,7 +956,7 @@ async fn the_natures_list_grows_and_retires_but_never_loses_one_in_use() {
         .add_case(report("2026-01-06", vec![added]))
         .await
         .expect_err("retired");
-    assert_eq!(refused.reason.as_deref(), Some("retired"));
+    assert_eq!(refused.reason.map(Reason::as_str), Some("retired"));
     let list = session
         .list_cases(CaseFilter::default())
         .await
@@ -1001,7 +1023,7 @@ async fn attachments_are_kept_inside_the_register_and_leave_only_where_the_user_
             .await
             .expect_err(reason);
         assert_eq!(
-            (e.field.as_deref(), e.reason.as_deref()),
+            (e.field.as_deref(), e.reason.map(Reason::as_str)),
             (Some("file"), Some(reason))
         );
     }
@@ -1074,7 +1096,7 @@ async fn attachments_are_kept_inside_the_register_and_leave_only_where_the_user_
         })
         .await
         .expect_err("inside the vault");
-    assert_eq!(inside.reason.as_deref(), Some("inside_vault"));
+    assert_eq!(inside.reason.map(Reason::as_str), Some("inside_vault"));
 }
 
 #[tokio::test]
@@ -1154,7 +1176,7 @@ async fn the_intake_can_be_corrected_without_losing_the_conversations() {
         })
         .await
         .expect_err("taken");
-    assert_eq!(taken.reason.as_deref(), Some("taken"));
+    assert_eq!(taken.reason.map(Reason::as_str), Some("taken"));
     session
         .close_case(CloseCaseRequest {
             case: first.reference.clone(),
@@ -1172,5 +1194,5 @@ async fn the_intake_can_be_corrected_without_losing_the_conversations() {
         })
         .await
         .expect_err("after closing");
-    assert_eq!(late.reason.as_deref(), Some("after_closing"));
+    assert_eq!(late.reason.map(Reason::as_str), Some("after_closing"));
 }

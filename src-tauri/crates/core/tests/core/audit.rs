@@ -12,14 +12,17 @@ use vertrouwd_core::Session;
 use super::{add, create, s, session, unlock, PASS, PASS_B};
 
 /// Calls that change nothing a register holds: reads, the session itself,
-/// and the two that make a vault folder (`create_vault` starts the trail,
+/// this computer's preferences, and the two that make a vault folder (`create_vault` starts the trail,
 /// checked below; `restore` puts a backup's databases, trail included, in a
 /// new folder).
 const NOT_WRITING: &[&str] = &[
-    "status",
+    "vault_status",
+    "default_vault_dir",
+    "preferences",
+    "set_preferences",
+    "passphrase_strength",
     "unlock",
     "lock",
-    "check_idle",
     "touch",
     "session_info",
     "list_users",
@@ -40,17 +43,15 @@ const NOT_WRITING: &[&str] = &[
     "statistics_preview",
 ];
 
-/// The api calls as the source declares them.
+/// The api calls: core's list of commands, and the demo register (a use
+/// case of the CLI alone).
 fn api_calls() -> Vec<String> {
-    [
-        include_str!("../../src/api/mod.rs"),
-        include_str!("../../src/api/advisor.rs"),
-    ]
-    .iter()
-    .flat_map(|src| src.lines())
-    .filter_map(|l| l.trim().strip_prefix("pub async fn "))
-    .map(|l| l.split(['(', '<']).next().unwrap_or_default().to_string())
-    .collect()
+    COMMANDS
+        .iter()
+        .map(|c| c.name)
+        .chain(["fill_demo_register"])
+        .map(String::from)
+        .collect()
 }
 
 /// Rows the vault writes itself about its keys (who was given or lost a

@@ -142,7 +142,7 @@ fn a_fifo_or_a_device_is_refused_as_not_a_file() {
     });
     assert_eq!(
         reasons,
-        vec![(Some("file".to_string()), Some("not_a_file".to_string())); 4]
+        vec![(Some("file".to_string()), Some(Reason::NotAFile)); 4]
     );
 }
 
@@ -159,5 +159,5 @@ fn a_file_is_read_to_its_limit_and_no_further() {
             .expect_err("too large")
             .reason
     });
-    assert_eq!(reason.as_deref(), Some("too_large"));
+    assert_eq!(reason.map(Reason::as_str), Some("too_large"));
 }

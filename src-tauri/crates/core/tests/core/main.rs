@@ -91,7 +91,11 @@ async fn bad_input_gets_typed_errors() {
         .await
         .expect_err("weak passphrase");
     assert_eq!(
-        (weak.code, weak.field.as_deref(), weak.reason.as_deref()),
+        (
+            weak.code,
+            weak.field.as_deref(),
+            weak.reason.map(Reason::as_str)
+        ),
         (ErrorCode::Validation, Some("passphrase"), Some("weak"))
     );
     assert!(!dir.exists(), "nothing is created on a validation error");
@@ -123,7 +127,7 @@ async fn bad_input_gets_typed_errors() {
         })
         .await
         .expect_err("10 MB organisation name");
-    assert_eq!(err.reason.as_deref(), Some("too_long"));
+    assert_eq!(err.reason.map(Reason::as_str), Some("too_long"));
 
     create(&session, &dir, vec![Role::Hr]).await;
     session.lock().await;
@@ -304,7 +308,7 @@ async fn backup_of_another_vault_and_restore() {
         })
         .await;
     assert_eq!(
-        inside.expect_err("inside vault").reason.as_deref(),
+        inside.expect_err("inside vault").reason.map(Reason::as_str),
         Some("inside_vault")
     );
     create(&session, &tmp.path().join("b"), vec![Role::Advisor]).await;
@@ -355,19 +359,33 @@ async fn backup_of_another_vault_and_restore() {
     assert!(files >= 4, "keyring and databases restored");
 }
 
-#[test]
-fn typescript_bindings_are_committed_and_fresh() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../ui/src/lib/api/types.ts");
-    let fresh = typescript_bindings();
+/// Compares a generated file of the UI with what core generates now, and
+/// writes it under `make bindings` (`UPDATE_BINDINGS=1`).
+fn committed_and_fresh(file: &str, fresh: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../ui/src/lib/api")
+        .join(file);
     if std::env::var_os("UPDATE_BINDINGS").is_some() {
         std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(&path, &fresh).expect("write bindings");
+        std::fs::write(&path, fresh).expect("write bindings");
     }
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         committed == fresh,
-        "ui/src/lib/api/types.ts is stale: run `make bindings`"
+        "ui/src/lib/api/{file} is stale: run `make bindings`"
     );
+}
+
+#[test]
+fn typescript_bindings_are_committed_and_fresh() {
+    committed_and_fresh("types.ts", &typescript_bindings());
+}
+
+/// A command added to core's list and missing from the window's client
+/// fails here.
+#[test]
+fn typescript_client_is_committed_and_fresh() {
+    committed_and_fresh("commands.ts", &typescript_client());
 }
 
 #[tokio::test]
@@ -388,7 +406,7 @@ async fn the_recovery_sheet_is_written_only_for_the_users_own_key() {
         .await
         .expect_err("not this user's key");
     assert_eq!(
-        (err.field.as_deref(), err.reason.as_deref()),
+        (err.field.as_deref(), err.reason.map(Reason::as_str)),
         (Some("recovery_key"), Some("wrong"))
     );
     assert!(!out.exists(), "nothing written for a wrong key");
@@ -397,7 +415,7 @@ async fn the_recovery_sheet_is_written_only_for_the_users_own_key() {
         .write_recovery_sheet(req(&key, &dir.join("blad.pdf")))
         .await
         .expect_err("inside the vault");
-    assert_eq!(err.reason.as_deref(), Some("inside_vault"));
+    assert_eq!(err.reason.map(Reason::as_str), Some("inside_vault"));
     let written = session
         .write_recovery_sheet(req(&key, &out))
         .await

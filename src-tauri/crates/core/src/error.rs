@@ -1,9 +1,12 @@
-//! Errors at the boundary: `{code, message, field, reason}`.
+//! Errors at the boundary: `{code, message, field, reason}`, and the one
+//! place every other error (the vault's, a database's, a file's, an input
+//! the domain refused) becomes one.
 //!
 //! `code` comes from a closed set the UI switches on to show a Dutch or
 //! English text; `field` and `reason` say which input a validation error is
-//! about. `message` is plain English for logs and the CLI, and never holds
-//! user data, SQL, a key or a file path.
+//! about, `reason` again from a closed set ([`Reason`]) the UI translates.
+//! `message` is plain English for logs and the CLI, and never holds user
+//! data, SQL, a key or a file path.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -44,6 +47,115 @@ pub enum ErrorCode {
     Internal,
 }
 
+/// Why an input was refused: a closed set the UI translates
+/// (`validation.<reason>`, or `validation.<field>.<reason>` where one field
+/// needs its own words).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    Required,
+    Invalid,
+    InvalidDate,
+    InFuture,
+    BeforeFirstContact,
+    AfterClosing,
+    OutOfRange,
+    TooLong,
+    TooLarge,
+    Taken,
+    Wrong,
+    Weak,
+    Mismatch,
+    Unknown,
+    Retired,
+    InUse,
+    NotEmpty,
+    Unreadable,
+    UnsupportedType,
+    NotAFile,
+    NoFolder,
+    InsideVault,
+    /// A login that removes or changes its own user.
+    #[serde(rename = "self")]
+    OwnUser,
+    /// The advisor role with another role, not confirmed.
+    AdvisorCombined,
+    NotHeld,
+    InvalidCsv,
+    InvalidJson,
+    InvalidRows,
+    MissingColumn,
+    UnknownColumn,
+}
+
+impl Reason {
+    /// The reason as it is spelled on the wire and in the UI's keys.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::Required => "required",
+            Reason::Invalid => "invalid",
+            Reason::InvalidDate => "invalid_date",
+            Reason::InFuture => "in_future",
+            Reason::BeforeFirstContact => "before_first_contact",
+            Reason::AfterClosing => "after_closing",
+            Reason::OutOfRange => "out_of_range",
+            Reason::TooLong => "too_long",
+            Reason::TooLarge => "too_large",
+            Reason::Taken => "taken",
+            Reason::Wrong => "wrong",
+            Reason::Weak => "weak",
+            Reason::Mismatch => "mismatch",
+            Reason::Unknown => "unknown",
+            Reason::Retired => "retired",
+            Reason::InUse => "in_use",
+            Reason::NotEmpty => "not_empty",
+            Reason::Unreadable => "unreadable",
+            Reason::UnsupportedType => "unsupported_type",
+            Reason::NotAFile => "not_a_file",
+            Reason::NoFolder => "no_folder",
+            Reason::InsideVault => "inside_vault",
+            Reason::OwnUser => "self",
+            Reason::AdvisorCombined => "advisor_combined",
+            Reason::NotHeld => "not_held",
+            Reason::InvalidCsv => "invalid_csv",
+            Reason::InvalidJson => "invalid_json",
+            Reason::InvalidRows => "invalid_rows",
+            Reason::MissingColumn => "missing_column",
+            Reason::UnknownColumn => "unknown_column",
+        }
+    }
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An input the domain refused: which field, and why. Domain checks answer
+/// this; it becomes an [`ApiError`] with code `Validation` here and nowhere
+/// else.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invalid {
+    pub field: String,
+    pub reason: Reason,
+}
+
+impl Invalid {
+    pub fn new(field: impl Into<String>, reason: Reason) -> Self {
+        Self {
+            field: field.into(),
+            reason,
+        }
+    }
+}
+
+impl From<Invalid> for ApiError {
+    fn from(e: Invalid) -> Self {
+        ApiError::validation(&e.field, e.reason)
+    }
+}
+
 /// An error as it crosses the boundary.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, thiserror::Error)]
 #[error("{message}")]
@@ -53,7 +165,7 @@ pub struct ApiError {
     /// For `Validation`: the input concerned, e.g. `login`.
     pub field: Option<String>,
     /// For `Validation`: why, e.g. `required`, `too_long`, `weak`, `mismatch`.
-    pub reason: Option<String>,
+    pub reason: Option<Reason>,
 }
 
 /// Result of every api call.
@@ -73,12 +185,12 @@ impl ApiError {
         Self::new(ErrorCode::Locked, "the vault is locked")
     }
 
-    pub fn validation(field: &str, reason: &str) -> Self {
+    pub fn validation(field: &str, reason: Reason) -> Self {
         Self {
             code: ErrorCode::Validation,
             message: format!("{field}: {reason}"),
             field: Some(field.into()),
-            reason: Some(reason.into()),
+            reason: Some(reason),
         }
     }
 
@@ -105,15 +217,17 @@ impl From<VaultError> for ApiError {
             VaultError::NotHeld(_) => C::Forbidden,
             VaultError::Untrusted(_) => C::Untrusted,
             VaultError::Stale => C::Conflict,
-            VaultError::InsideVault => return Self::validation("path", "inside_vault"),
+            VaultError::InsideVault => return Self::validation("path", Reason::InsideVault),
             VaultError::OtherVault => C::OtherVault,
             VaultError::LoginTaken => {
                 return ApiError {
                     code: C::Conflict,
-                    ..Self::validation("login", "taken")
+                    ..Self::validation("login", Reason::Taken)
                 }
             }
-            VaultError::RecoveryKeyFormat => return Self::validation("recovery_key", "invalid"),
+            VaultError::RecoveryKeyFormat => {
+                return Self::validation("recovery_key", Reason::Invalid)
+            }
             VaultError::Invalid(_) => C::Validation,
             VaultError::DiskFull => C::DiskFull,
             VaultError::ReadOnly => C::ReadOnly,

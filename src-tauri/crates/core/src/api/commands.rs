@@ -1,0 +1,80 @@
+// The one list of commands: every call the app's window and the CLI's batch
+// can make, grouped by the area that owns it. Each line is
+//
+//     name(argument: Request) -> Response;
+//
+// and names a method `Session::name(argument) -> ApiResult<Response>` (or an
+// infallible one). Everything else is generated from this list: the shell's
+// Tauri commands and their permissions (`src-tauri/build.rs` includes this
+// file), the TypeScript client (`ui/src/lib/api/commands.ts`, checked by a
+// test), the CLI's batch dispatch and the list the audit test walks.
+//
+// The types are written as the `api::wire` module exports them; whoever
+// expands the list has `vertrouwd_core::api::wire::*` in scope.
+//
+// This file holds only the macro (no inner attributes), so that the shell's
+// build script can `include!` it without depending on this crate.
+
+/// Calls the macro `$then` with every command, grouped by area:
+/// `area { name(arg: Type) -> Type; ... } ...`.
+#[macro_export]
+macro_rules! for_each_command {
+    ($then:ident) => {
+        $then! {
+            session {
+                vault_status(dir: String) -> VaultStatus;
+                default_vault_dir() -> String;
+                preferences() -> Preferences;
+                set_preferences(prefs: Preferences) -> ();
+                passphrase_strength(req: StrengthRequest) -> Strength;
+                create_vault(req: CreateVaultRequest) -> CreatedVault;
+                unlock(req: UnlockRequest) -> SessionInfo;
+                reset_passphrase(req: RecoveryResetRequest) -> SessionInfo;
+                lock() -> ();
+                touch() -> ();
+                session_info() -> SessionInfo;
+                list_users() -> Vec<UserInfo>;
+                unknown_key_slots() -> Vec<UnknownSlot>;
+                add_user(req: AddUserRequest) -> AddedUser;
+                change_passphrase(req: ChangePassphraseRequest) -> ();
+                remove_user(req: RemoveUserRequest) -> RemovedUser;
+                audit_trail(req: AuditRequest) -> Vec<AuditRow>;
+                settings() -> Settings;
+                update_settings(req: SettingsUpdate) -> Settings;
+                backup(req: PathRequest) -> BackupResult;
+                write_recovery_sheet(req: RecoverySheetRequest) -> WrittenFile;
+                verify() -> VerifyReport;
+                verify_backup(req: PathRequest) -> BackupSummary;
+                restore(req: RestoreRequest) -> RestoreResult;
+            }
+            advisor {
+                natures() -> Vec<Nature>;
+                change_natures(req: NatureChange) -> Vec<Nature>;
+                register_settings() -> RegisterSettings;
+                update_register_settings(req: RegisterSettings) -> RegisterSettings;
+                departments() -> Vec<String>;
+                list_cases(req: CaseFilter) -> Vec<CaseSummary>;
+                case_detail(req: CaseRef) -> CaseDetail;
+                add_case(req: CaseInput) -> CaseDetail;
+                update_case(req: UpdateCaseRequest) -> CaseDetail;
+                add_case_time(req: AddTimeRequest) -> CaseDetail;
+                close_case(req: CloseCaseRequest) -> CaseDetail;
+                add_conversation(req: AddConversationRequest) -> CaseDetail;
+                add_intervention(req: AddInterventionRequest) -> CaseDetail;
+                add_consent(req: AddConsentRequest) -> CaseDetail;
+                add_follow_up(req: AddFollowUpRequest) -> CaseDetail;
+                follow_up_done(req: FollowUpDoneRequest) -> CaseDetail;
+                add_attachment(req: AddAttachmentRequest) -> CaseDetail;
+                attachment_preview(id: i64) -> AttachmentPreview;
+                export_attachment(req: ExportAttachmentRequest) -> WrittenFile;
+                write_case_file(req: CaseFileRequest) -> WrittenFile;
+                import_cases(req: ImportRequest) -> ImportReport;
+                destruction_list() -> Vec<DestructionItem>;
+                destroy_case(req: DestroyRequest) -> String;
+                purge_expired(req: PurgeRequest) -> Vec<String>;
+                statistics_preview(req: StatisticsRequest) -> Preview;
+                release_statistics(req: ReleaseRequest) -> Released;
+            }
+        }
+    };
+}

@@ -1,0 +1,278 @@
+//! Reading a register from a CSV file, the same way in every area.
+//!
+//! - Encoding: UTF-8 with or without a byte-order mark, UTF-16 with one
+//!   (Excel's "Unicode text"), and otherwise Windows-1252, which is what
+//!   Excel writes as "CSV" on a Dutch Windows (€, ë, –, ’).
+//! - Separator: `;` (Dutch spreadsheets), `,` or a tab, whichever the first
+//!   line holds most of.
+//! - The first line names the columns, in Dutch or English, any order,
+//!   any case; an unknown or missing required column refuses the file.
+//! - Every other line is a row; an empty row is skipped, a broken one is a
+//!   [`RowProblem`] with its line number, as is every value an area's
+//!   checks refuse.
+//! - Nothing is written while any row has a problem, unless the user
+//!   chose to skip those rows ([`accepted`]).
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Invalid, Reason};
+
+/// A column an area reads: its Dutch name (also the key its values are
+/// asked by), its English name, and whether every file must have it.
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    pub dutch: &'static str,
+    pub english: &'static str,
+    pub required: bool,
+}
+
+/// A row that could not be imported, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RowProblem {
+    /// The line in the file (the header is line 1).
+    pub line: u64,
+    /// The column concerned (its Dutch name), when there is one.
+    pub column: Option<String>,
+    pub reason: Reason,
+}
+
+impl RowProblem {
+    pub fn new(line: u64, column: Option<&str>, reason: Reason) -> Self {
+        Self {
+            line,
+            column: column.map(String::from),
+            reason,
+        }
+    }
+}
+
+fn separator(first_line: &str) -> u8 {
+    [b';', b',', b'\t']
+        .into_iter()
+        .max_by_key(|s| first_line.bytes().filter(|b| b == s).count())
+        .unwrap_or(b';')
+}
+
+/// A file read into rows, its columns known.
+#[derive(Debug)]
+pub struct Sheet {
+    /// Each known column's Dutch name and its position in the file.
+    at: Vec<(&'static str, usize)>,
+    rows: Vec<Result<(u64, csv::StringRecord), RowProblem>>,
+}
+
+/// One row of a [`Sheet`].
+#[derive(Debug, Clone, Copy)]
+pub struct Row<'a> {
+    pub line: u64,
+    sheet: &'a Sheet,
+    record: &'a csv::StringRecord,
+}
+
+impl Row<'_> {
+    /// The value in column `dutch`, trimmed; `None` when empty or absent.
+    pub fn get(&self, dutch: &str) -> Option<String> {
+        self.sheet
+            .at
+            .iter()
+            .find(|(c, _)| *c == dutch)
+            .and_then(|(_, i)| self.record.get(*i))
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(String::from)
+    }
+
+    /// The value in column `dutch`, or a problem saying it is required.
+    pub fn required(&self, dutch: &str) -> Result<String, RowProblem> {
+        self.get(dutch)
+            .ok_or_else(|| RowProblem::new(self.line, Some(dutch), Reason::Required))
+    }
+
+    /// A problem in this row.
+    pub fn problem(&self, column: Option<&str>, reason: Reason) -> RowProblem {
+        RowProblem::new(self.line, column, reason)
+    }
+}
+
+impl Sheet {
+    /// Reads the file and its header against the area's columns.
+    pub fn read(bytes: &[u8], columns: &[Column]) -> Result<Sheet, Invalid> {
+        // Line ends as Windows writes them become `\n`, so that a row's
+        // line number counts them once (a value's own line breaks too).
+        let text = crate::encoding::decode(bytes).replace("\r\n", "\n");
+        let first = text.lines().next().unwrap_or_default();
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(separator(first))
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let headers = reader
+            .headers()
+            .map_err(|_| Invalid::new("file", Reason::InvalidCsv))?
+            .clone();
+        let mut at = vec![];
+        for (i, h) in headers.iter().enumerate() {
+            let h = h.trim().to_lowercase();
+            match columns.iter().find(|c| h == c.dutch || h == c.english) {
+                Some(c) => at.push((c.dutch, i)),
+                None => return Err(Invalid::new(h, Reason::UnknownColumn)),
+            }
+        }
+        if let Some(missing) = columns
+            .iter()
+            .find(|c| c.required && !at.iter().any(|(d, _)| *d == c.dutch))
+        {
+            return Err(Invalid::new(missing.dutch, Reason::MissingColumn));
+        }
+        let rows = reader
+            .records()
+            .filter_map(|record| match record {
+                Ok(r) if r.iter().all(|f| f.trim().is_empty()) => None,
+                Ok(r) => Some(Ok((r.position().map_or(0, |p| p.line()), r))),
+                Err(e) => Some(Err(RowProblem::new(
+                    e.position().map_or(0, |p| p.line()),
+                    None,
+                    Reason::InvalidCsv,
+                ))),
+            })
+            .collect();
+        Ok(Sheet { at, rows })
+    }
+
+    /// Every row that is not empty, or the problem of a broken one.
+    pub fn rows(&self) -> impl Iterator<Item = Result<Row<'_>, RowProblem>> {
+        self.rows.iter().map(|r| match r {
+            Ok((line, record)) => Ok(Row {
+                line: *line,
+                sheet: self,
+                record,
+            }),
+            Err(p) => Err(p.clone()),
+        })
+    }
+}
+
+/// Whether the checked rows may be written: all of them when no row has a
+/// problem, the good ones when the user chose to skip the others, else
+/// none.
+pub fn accepted(problems: &[RowProblem], skip_invalid: bool) -> bool {
+    problems.is_empty() || skip_invalid
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const COLUMNS: &[Column] = &[
+        Column {
+            dutch: "naam",
+            english: "name",
+            required: true,
+        },
+        Column {
+            dutch: "afdeling",
+            english: "department",
+            required: false,
+        },
+    ];
+
+    /// A row as the tests compare it: line, name, department.
+    type Values = (u64, Option<String>, Option<String>);
+
+    fn values(bytes: &[u8]) -> Vec<Result<Values, Reason>> {
+        let sheet = Sheet::read(bytes, COLUMNS).expect("sheet");
+        sheet
+            .rows()
+            .map(|r| {
+                r.map(|r| (r.line, r.get("naam"), r.get("afdeling")))
+                    .map_err(|p| p.reason)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn utf8_with_and_without_a_byte_order_mark() {
+        let plain = "naam;afdeling\nAyşe Yılmaz;Zorg\n";
+        let bom = format!("\u{feff}{plain}");
+        for file in [plain.as_bytes(), bom.as_bytes()] {
+            assert_eq!(
+                values(file),
+                [Ok((2, Some("Ayşe Yılmaz".into()), Some("Zorg".into())))]
+            );
+        }
+    }
+
+    #[test]
+    fn windows_1252_as_excel_writes_it() {
+        // "Zoë Müller;R&D – €" in Windows-1252.
+        let mut file = b"naam;afdeling\r\n".to_vec();
+        file.extend_from_slice(b"Zo\xeb M\xfcller;R&D \x96 \x80\r\n");
+        assert_eq!(
+            values(&file),
+            [Ok((2, Some("Zoë Müller".into()), Some("R&D – €".into())))]
+        );
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_and_tabs() {
+        let text = "name\tdepartment\nÇağrı Öztürk\tICT\n";
+        let mut file = vec![0xff, 0xfe];
+        file.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(
+            values(&file),
+            [Ok((2, Some("Çağrı Öztürk".into()), Some("ICT".into())))]
+        );
+    }
+
+    #[test]
+    fn separator_header_names_and_empty_rows() {
+        let file = "Department , NAAM\nICT,Jan\n,\n;\nHR,\"de Vries, Piet\"\n";
+        assert_eq!(
+            values(file.as_bytes()),
+            [
+                Ok((2, Some("Jan".into()), Some("ICT".into()))),
+                Ok((4, None, Some(";".into()))),
+                Ok((5, Some("de Vries, Piet".into()), Some("HR".into()))),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_value_over_several_lines_keeps_the_line_it_starts_on() {
+        let file = b"naam;afdeling\n\"Jan\nJansen\";ICT\nPiet;HR\n";
+        assert_eq!(
+            values(file),
+            [
+                Ok((2, Some("Jan\nJansen".into()), Some("ICT".into()))),
+                Ok((4, Some("Piet".into()), Some("HR".into()))),
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_and_missing_columns_refuse_the_file() {
+        let e = Sheet::read(b"naam;kleur\nJan;rood\n", COLUMNS).expect_err("unknown");
+        assert_eq!(
+            (e.field.as_str(), e.reason),
+            ("kleur", Reason::UnknownColumn)
+        );
+        let e = Sheet::read(b"afdeling\nICT\n", COLUMNS).expect_err("missing");
+        assert_eq!(
+            (e.field.as_str(), e.reason),
+            ("naam", Reason::MissingColumn)
+        );
+        let r = Sheet::read(b"naam\n", COLUMNS).expect("header only");
+        assert_eq!(r.rows().count(), 0);
+    }
+
+    #[test]
+    fn required_values_and_all_or_nothing() {
+        let sheet = Sheet::read(b"naam;afdeling\n;ICT\n", COLUMNS).expect("sheet");
+        let row = sheet.rows().next().expect("row").expect("ok");
+        let p = row.required("naam").expect_err("required");
+        assert_eq!(p, RowProblem::new(2, Some("naam"), Reason::Required));
+        assert!(accepted(&[], false));
+        assert!(!accepted(std::slice::from_ref(&p), false));
+        assert!(accepted(&[p], true));
+    }
+}
