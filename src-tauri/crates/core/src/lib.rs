@@ -23,6 +23,7 @@ pub mod preferences;
 pub mod recovery_sheet;
 pub mod roles;
 pub mod seen;
+pub mod session;
 pub mod settings;
 pub mod strength;
 pub mod users;

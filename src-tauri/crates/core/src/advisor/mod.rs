@@ -6,13 +6,21 @@
 //! Only users with the advisor role hold the key of advisor.db; the api
 //! checks the role as well, but the key is the protection.
 
+mod access;
 pub mod case_file;
+mod case_log;
+mod cases;
 pub mod check;
 pub mod demo;
 pub mod disclosure;
+mod files;
 pub mod import;
 pub mod labels;
 pub mod model;
+mod register;
+pub mod requests;
+mod retention;
+mod statistics;
 pub mod stats;
 pub mod store;
 

@@ -1,5 +1,5 @@
 //! Reading and writing the register in advisor.db. Inputs arrive here
-//! already checked (see `api::advisor`); every write that changes what a
+//! already checked (see the use cases beside it); every write that changes what a
 //! case says also rewrites the case's entry in the full-text index.
 
 use std::collections::BTreeMap;

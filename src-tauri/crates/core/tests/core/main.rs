@@ -11,6 +11,7 @@ use vertrouwd_core::{FixedClock, Session};
 mod advisor;
 mod audit;
 mod handed_in;
+mod layout;
 
 use vertrouwd_testsupport::{add, create, unlock, PASS, PASS_B};
 

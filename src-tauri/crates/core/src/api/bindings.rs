@@ -1,0 +1,162 @@
+//! The TypeScript declarations of every type that crosses the boundary,
+//! as committed in `ui/src/lib/api/types.ts` (`make bindings`).
+
+use super::wire::*;
+use super::*;
+use crate::roles::Role;
+use crate::strength;
+
+/// For a type that is a closed list of codes (`type Channel = "phone" |
+/// "email";`), the list itself as a constant (`channelValues`), in the
+/// order Rust declares it, so the UI's selects and label checks never
+/// repeat it by hand.
+fn value_list(decl: &str) -> Option<String> {
+    let rest = decl.strip_prefix("type ")?;
+    let (name, union) = rest.split_once(" = ")?;
+    let union = union.trim().strip_suffix(';')?;
+    let values: Vec<&str> = union
+        .split(" | ")
+        .map(|v| v.strip_prefix('"')?.strip_suffix('"'))
+        .collect::<Option<_>>()?;
+    if values.iter().any(|v| v.contains(['"', '\\'])) {
+        return None;
+    }
+    let mut constant = name.to_string();
+    constant[..1].make_ascii_lowercase();
+    Some(format!(
+        "export const {constant}Values: readonly {name}[] = [{}];",
+        values
+            .iter()
+            .map(|v| format!("\"{v}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))
+}
+/// The TypeScript declarations of every api type, as committed in
+/// `ui/src/lib/api/types.ts`.
+pub fn typescript_bindings() -> String {
+    use ts_rs::TS;
+    // Our 64-bit values (byte counts, sequence numbers) fit a JS number.
+    let cfg = ts_rs::Config::new().with_large_int("number");
+    let cfg = &cfg;
+    let decls = [
+        SecretText::decl(cfg),
+        ErrorCode::decl(cfg),
+        ApiError::decl(cfg),
+        Role::decl(cfg),
+        UserInfo::decl(cfg),
+        Settings::decl(cfg),
+        Strength::decl(cfg),
+        strength::StrengthHint::decl(cfg),
+        VaultStatus::decl(cfg),
+        CreateVaultRequest::decl(cfg),
+        RecoveryKeyShown::decl(cfg),
+        CreatedVault::decl(cfg),
+        UnlockRequest::decl(cfg),
+        RecoveryResetRequest::decl(cfg),
+        SessionInfo::decl(cfg),
+        SessionWarning::decl(cfg),
+        UnknownSlot::decl(cfg),
+        AddUserRequest::decl(cfg),
+        AddedUser::decl(cfg),
+        ChangePassphraseRequest::decl(cfg),
+        RemoveUserRequest::decl(cfg),
+        RemovedUser::decl(cfg),
+        AuditRequest::decl(cfg),
+        AuditRow::decl(cfg),
+        SettingsUpdate::decl(cfg),
+        PathRequest::decl(cfg),
+        BackupResult::decl(cfg),
+        BackupSummary::decl(cfg),
+        RestoreRequest::decl(cfg),
+        CompartmentReport::decl(cfg),
+        VerifyReport::decl(cfg),
+        RestoreResult::decl(cfg),
+        StrengthRequest::decl(cfg),
+        crate::preferences::Language::decl(cfg),
+        RecoverySheetRequest::decl(cfg),
+        WrittenFile::decl(cfg),
+        crate::preferences::Preferences::decl(cfg),
+        crate::advisor::Channel::decl(cfg),
+        crate::advisor::ReporterRole::decl(cfg),
+        crate::advisor::Relation::decl(cfg),
+        crate::advisor::Ground::decl(cfg),
+        crate::advisor::Gender::decl(cfg),
+        crate::advisor::InterventionKind::decl(cfg),
+        crate::advisor::Referral::decl(cfg),
+        crate::advisor::Outcome::decl(cfg),
+        crate::advisor::EarlyDestruction::decl(cfg),
+        crate::advisor::Nature::decl(cfg),
+        crate::advisor::NatureChoice::decl(cfg),
+        crate::advisor::Reporter::decl(cfg),
+        crate::advisor::Person::decl(cfg),
+        crate::advisor::CaseInput::decl(cfg),
+        crate::advisor::CaseSummary::decl(cfg),
+        crate::advisor::Conversation::decl(cfg),
+        crate::advisor::ConversationInput::decl(cfg),
+        crate::advisor::Intervention::decl(cfg),
+        crate::advisor::InterventionInput::decl(cfg),
+        crate::advisor::FollowUp::decl(cfg),
+        crate::advisor::CaseDetail::decl(cfg),
+        crate::advisor::CaseFilter::decl(cfg),
+        crate::advisor::CaseStatus::decl(cfg),
+        crate::advisor::disclosure::Hidden::decl(cfg),
+        crate::advisor::stats::Cell::decl(cfg),
+        crate::advisor::stats::Withheld::decl(cfg),
+        crate::advisor::stats::Breakdown::decl(cfg),
+        crate::advisor::stats::Hours::decl(cfg),
+        crate::advisor::stats::AppendixLine::decl(cfg),
+        crate::advisor::stats::AppendixReason::decl(cfg),
+        crate::advisor::stats::Release::decl(cfg),
+        crate::advisor::stats::Flag::decl(cfg),
+        crate::advisor::stats::Preview::decl(cfg),
+        CaseRef::decl(cfg),
+        CloseCaseRequest::decl(cfg),
+        AddConversationRequest::decl(cfg),
+        AddInterventionRequest::decl(cfg),
+        AddFollowUpRequest::decl(cfg),
+        StatisticsRequest::decl(cfg),
+        ReleaseRequest::decl(cfg),
+        Released::decl(cfg),
+        RegisterSettings::decl(cfg),
+        DestructionItem::decl(cfg),
+        CaseFileRequest::decl(cfg),
+        DemoRequest::decl(cfg),
+        crate::advisor::ConsentKind::decl(cfg),
+        crate::advisor::Consent::decl(cfg),
+        crate::advisor::ConsentInput::decl(cfg),
+        AddConsentRequest::decl(cfg),
+        NatureChange::decl(cfg),
+        FollowUpDoneRequest::decl(cfg),
+        UpdateCaseRequest::decl(cfg),
+        AddTimeRequest::decl(cfg),
+        crate::advisor::Attachment::decl(cfg),
+        crate::attachments::AttachmentPreview::decl(cfg),
+        crate::attachments::Unavailable::decl(cfg),
+        crate::attachments::MailMessage::decl(cfg),
+        AddAttachmentRequest::decl(cfg),
+        ExportAttachmentRequest::decl(cfg),
+        crate::csv_import::RowProblem::decl(cfg),
+        crate::error::Reason::decl(cfg),
+        ImportRequest::decl(cfg),
+        ImportReport::decl(cfg),
+        DestroyRequest::decl(cfg),
+        PurgeRequest::decl(cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from vertrouwd-core's api types. Do not edit by hand:\n\
+         // run `make bindings` after changing a type in Rust.\n\n",
+    );
+    for d in decls {
+        out.push_str("export ");
+        out.push_str(&d);
+        out.push_str("\n\n");
+        if let Some(values) = value_list(&d) {
+            out.push_str(&values);
+            out.push_str("\n\n");
+        }
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}

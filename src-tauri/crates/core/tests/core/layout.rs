@@ -1,0 +1,125 @@
+//! The arrows that must never exist between core's folders, read from the
+//! source: a domain module never imports the api or the session, a shared
+//! piece never imports an area, and no area's folder imports the api layer.
+
+use std::path::{Path, PathBuf};
+
+fn src() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
+}
+
+fn read(rel: &str) -> String {
+    std::fs::read_to_string(src().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+fn files_in(dir: &str) -> Vec<String> {
+    let mut out: Vec<String> = std::fs::read_dir(src().join(dir))
+        .expect("folder")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".rs"))
+        .map(|n| format!("{dir}/{n}"))
+        .collect();
+    out.sort();
+    out
+}
+
+/// The lines of `rel` that name `path` outside comments.
+fn naming(rel: &str, path: &str) -> Vec<String> {
+    read(rel)
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .filter(|l| l.contains(path))
+        .map(|l| format!("{rel}: {}", l.trim()))
+        .collect()
+}
+
+/// The advisor's domain: its model, all its SQL, the rules and the pure
+/// calculators. The other files of the folder are its use cases.
+const ADVISOR_DOMAIN: &[&str] = &[
+    "model.rs",
+    "store.rs",
+    "check.rs",
+    "stats.rs",
+    "disclosure.rs",
+    "import.rs",
+    "case_file.rs",
+    "labels.rs",
+    "demo.rs",
+];
+
+/// Pieces every area shares.
+const SHARED: &[&str] = &[
+    "error.rs",
+    "validate.rs",
+    "dates.rs",
+    "encoding.rs",
+    "csv_import.rs",
+    "clock.rs",
+    "roles.rs",
+    "users.rs",
+    "settings.rs",
+    "preferences.rs",
+    "strength.rs",
+    "seen.rs",
+    "recovery_sheet.rs",
+];
+
+#[test]
+fn no_file_of_an_area_imports_the_api_layer() {
+    let bad: Vec<String> = files_in("advisor")
+        .iter()
+        .flat_map(|f| naming(f, "crate::api"))
+        .collect();
+    assert!(bad.is_empty(), "{bad:#?}");
+    assert!(
+        files_in("advisor").len() > ADVISOR_DOMAIN.len(),
+        "the folder was read"
+    );
+}
+
+#[test]
+fn domain_modules_import_neither_api_nor_session() {
+    let bad: Vec<String> = ADVISOR_DOMAIN
+        .iter()
+        .flat_map(|f| {
+            let rel = format!("advisor/{f}");
+            [naming(&rel, "crate::api"), naming(&rel, "crate::session")].concat()
+        })
+        .collect();
+    assert!(bad.is_empty(), "{bad:#?}");
+}
+
+#[test]
+fn shared_pieces_import_no_area_and_no_api() {
+    let bad: Vec<String> = SHARED
+        .iter()
+        .flat_map(|f| {
+            [
+                naming(f, "crate::advisor"),
+                naming(f, "crate::api"),
+                naming(f, "crate::session"),
+            ]
+            .concat()
+        })
+        .collect();
+    assert!(bad.is_empty(), "{bad:#?}");
+}
+
+/// The session reaches into one area in one place: the advisor's own idle
+/// lock, kept in advisor.db where nobody else can lower it. Anything more
+/// fails here.
+#[test]
+fn the_session_reaches_into_an_area_only_for_the_advisors_idle_lock() {
+    let reaching: Vec<String> = files_in("session")
+        .iter()
+        .flat_map(|f| naming(f, "crate::advisor"))
+        .collect();
+    assert_eq!(reaching.len(), 2, "{reaching:#?}");
+    assert!(
+        reaching
+            .iter()
+            .all(|l| l.contains("store::setting") || l.contains("store::set_setting")),
+        "{reaching:#?}"
+    );
+}
