@@ -10,6 +10,7 @@ mod memory;
 mod recovery_sheet;
 mod rollback;
 mod separation;
+mod spellings;
 mod tamper;
 mod trust;
 mod upgrade;
