@@ -9,6 +9,8 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 use vertrouwd_core::api::*;
 
+use vertrouwd_core::language::duration;
+
 use crate::ctx::*;
 
 #[derive(Subcommand, Debug, Clone)]
@@ -180,9 +182,6 @@ pub fn choice<T: serde::de::DeserializeOwned>(value: &str, field: &str) -> ApiRe
     vertrouwd_core::advisor::from_code(value.trim())
         .ok_or_else(|| ApiError::validation(field, Reason::Invalid))
 }
-pub fn hours(minutes: i64) -> String {
-    format!("{}:{:02}", minutes / 60, minutes % 60)
-}
 pub fn case_line(c: &vertrouwd_core::advisor::CaseSummary) -> String {
     format!(
         "{}  {}  {}  {}  {} gesprek(ken) {}",
@@ -194,7 +193,7 @@ pub fn case_line(c: &vertrouwd_core::advisor::CaseSummary) -> String {
         },
         c.natures.join(", "),
         c.conversations,
-        hours(c.minutes),
+        duration(c.minutes),
     )
 }
 pub fn case_text(c: &vertrouwd_core::advisor::CaseDetail) -> String {
@@ -216,7 +215,7 @@ pub fn case_text(c: &vertrouwd_core::advisor::CaseDetail) -> String {
             v.notes
         ));
     }
-    t.push_str(&format!("\ntijd / time: {}", hours(c.minutes)));
+    t.push_str(&format!("\ntijd / time: {}", duration(c.minutes)));
     t
 }
 

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 use vertrouwd_core::api::*;
 use vertrouwd_core::default_vault_dir;
-use vertrouwd_core::preferences::Language;
+use vertrouwd_core::language::Language;
 use vertrouwd_core::roles::Role;
 use zeroize::Zeroize;
 

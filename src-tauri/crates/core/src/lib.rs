@@ -19,6 +19,7 @@ pub mod csv_import;
 pub mod dates;
 pub mod encoding;
 pub mod error;
+pub mod language;
 pub mod preferences;
 pub mod recovery_sheet;
 pub mod roles;

@@ -9,14 +9,7 @@ use ts_rs::TS;
 
 use crate::error::{ApiError, ApiResult, ErrorCode};
 
-/// The interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    #[default]
-    Nl,
-    En,
-}
+pub use crate::language::Language;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 pub struct Preferences {

@@ -2,9 +2,9 @@
 //! recovery key, what it is for, and where to keep it.
 
 use chrono::{DateTime, Utc};
-use vertrouwd_pdf::{Block, Document, Furniture, Language, Meta, PageSetup, Span};
+use vertrouwd_pdf::{Block, Document, Furniture, Meta, PageSetup, Span};
 
-use crate::preferences;
+use crate::language::{self, Language};
 
 /// What goes on the sheet.
 #[derive(Debug)]
@@ -17,24 +17,13 @@ pub struct SheetFacts<'a> {
     /// The key, grouped (XXXX-XXXX-…).
     pub recovery_key: &'a str,
     pub printed: DateTime<Utc>,
-    pub language: preferences::Language,
+    pub language: Language,
 }
 
 /// The sheet as a document for the PDF engine.
 pub fn sheet(f: &SheetFacts<'_>) -> Document {
-    let nl = f.language == preferences::Language::Nl;
-    let t = |nl_text: &str, en_text: &str| {
-        if nl {
-            nl_text.to_string()
-        } else {
-            en_text.to_string()
-        }
-    };
-    let date = if nl {
-        f.vault_created.format("%d-%m-%Y").to_string()
-    } else {
-        f.vault_created.format("%Y-%m-%d").to_string()
-    };
+    let t = |nl_text: &str, en_text: &str| language::text(f.language, nl_text, en_text);
+    let date = language::date(f.vault_created.date_naive(), f.language);
     Document {
         meta: Meta {
             title: t("Herstelblad Vertrouwd", "Vertrouwd recovery sheet"),
@@ -42,7 +31,7 @@ pub fn sheet(f: &SheetFacts<'_>) -> Document {
             subject: f.organisation.to_string(),
             keywords: vec![],
             created: f.printed,
-            language: if nl { Language::Nl } else { Language::En },
+            language: f.language,
         },
         page: PageSetup::default(),
         furniture: Furniture {

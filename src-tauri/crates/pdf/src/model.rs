@@ -23,8 +23,14 @@ pub struct Meta {
     pub language: Language,
 }
 
-/// The language of the page furniture ("Pagina 1 van 3" / "Page 1 of 3").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Vertrouwd's one language type: of the interface, the documents and
+/// their page furniture ("Pagina 1 van 3" / "Page 1 of 3"). Declared here,
+/// the lowest layer that needs it; `vertrouwd_core::language` is where the
+/// rest of the app takes it from.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize, ts_rs::TS,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Language {
     #[default]
     Nl,

@@ -1,12 +1,12 @@
 //! The case file (dossieroverzicht): one report with everything recorded
 //! about it, as a PDF for the advisor, marked confidential on every page.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use vertrouwd_pdf::{Align, Block, Column, Document, Furniture, Meta, PageSetup, Span, Table};
 
 use super::labels::label;
 use super::model::*;
-use crate::preferences::Language;
+use crate::language::{self, date, duration, Language};
 
 /// What the case file needs besides the case itself.
 #[derive(Debug)]
@@ -18,28 +18,10 @@ pub struct CaseFileFacts<'a> {
     pub language: Language,
 }
 
-fn date(d: NaiveDate, language: Language) -> String {
-    match language {
-        Language::Nl => d.format("%d-%m-%Y").to_string(),
-        Language::En => d.format("%Y-%m-%d").to_string(),
-    }
-}
-
-fn duration(minutes: i64) -> String {
-    format!("{}:{:02}", minutes / 60, minutes % 60)
-}
-
 /// The case file as a document for the PDF engine.
 pub fn case_file(case: &CaseDetail, f: &CaseFileFacts<'_>) -> Document {
     let lang = f.language;
-    let nl = lang == Language::Nl;
-    let t = |nl_text: &str, en_text: &str| {
-        if nl {
-            nl_text.to_string()
-        } else {
-            en_text.to_string()
-        }
-    };
+    let t = |nl_text: &str, en_text: &str| language::text(lang, nl_text, en_text);
     let l = |c: &str| label(lang, c);
     let nature_names: Vec<String> = case
         .natures
@@ -243,11 +225,7 @@ pub fn case_file(case: &CaseDetail, f: &CaseFileFacts<'_>) -> Document {
             subject: f.organisation.to_string(),
             keywords: vec![],
             created: f.printed,
-            language: if nl {
-                vertrouwd_pdf::Language::Nl
-            } else {
-                vertrouwd_pdf::Language::En
-            },
+            language: lang,
         },
         page: PageSetup::default(),
         furniture: Furniture {

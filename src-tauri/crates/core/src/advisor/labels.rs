@@ -1,7 +1,7 @@
 //! How the register's codes read in Dutch and English, for the PDFs and
 //! the statistics release (the UI has its own copy in its i18n files).
 
-use crate::preferences::Language;
+use crate::language::Language;
 
 /// (code, Dutch, English) for every enumerated value of the register.
 const LABELS: &[(&str, &str, &str)] = &[

@@ -173,7 +173,7 @@ pub struct CaseFileRequest {
     pub case: String,
     pub path: String,
     #[serde(default)]
-    pub language: crate::preferences::Language,
+    pub language: crate::language::Language,
 }
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct PurgeRequest {

@@ -73,7 +73,7 @@ pub fn typescript_bindings() -> String {
         VerifyReport::decl(cfg),
         RestoreResult::decl(cfg),
         StrengthRequest::decl(cfg),
-        crate::preferences::Language::decl(cfg),
+        crate::language::Language::decl(cfg),
         RecoverySheetRequest::decl(cfg),
         WrittenFile::decl(cfg),
         crate::preferences::Preferences::decl(cfg),

@@ -280,7 +280,7 @@ pub struct RecoverySheetRequest {
     pub path: String,
     /// The key just shown; it is checked against the user's slot first.
     pub recovery_key: SecretText,
-    pub language: crate::preferences::Language,
+    pub language: crate::language::Language,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -1,0 +1,52 @@
+//! Dutch and English: the one language type (declared in the PDF engine,
+//! which must know it for page furniture) and the helpers every document
+//! and area writes its nl/en text with.
+
+use chrono::NaiveDate;
+pub use vertrouwd_pdf::Language;
+
+/// `nl` or `en`, as the language asks.
+pub fn text(language: Language, nl: &str, en: &str) -> String {
+    match language {
+        Language::Nl => nl,
+        Language::En => en,
+    }
+    .to_string()
+}
+
+/// A date as readers of the language expect it in a document: 02-03-2026
+/// in Dutch, 2026-03-02 in English.
+pub fn date(d: NaiveDate, language: Language) -> String {
+    match language {
+        Language::Nl => d.format("%d-%m-%Y").to_string(),
+        Language::En => d.format("%Y-%m-%d").to_string(),
+    }
+}
+
+/// Minutes as hours and minutes, `1:05`.
+pub fn duration(minutes: i64) -> String {
+    let sign = if minutes < 0 { "-" } else { "" };
+    let m = minutes.unsigned_abs();
+    format!("{sign}{}:{:02}", m / 60, m % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_durations_and_text_per_language() {
+        let d = NaiveDate::from_ymd_opt(2026, 3, 2).expect("date");
+        assert_eq!(date(d, Language::Nl), "02-03-2026");
+        assert_eq!(date(d, Language::En), "2026-03-02");
+        assert_eq!(duration(65), "1:05");
+        assert_eq!(duration(0), "0:00");
+        assert_eq!(duration(-90), "-1:30");
+        assert_eq!(text(Language::En, "ja", "yes"), "yes");
+        assert_eq!(
+            serde_json::to_string(&Language::Nl).expect("json"),
+            "\"nl\"",
+            "the spelling the preferences file and the UI use"
+        );
+    }
+}
