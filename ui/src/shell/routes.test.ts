@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { routesFor } from "./routes";
+import { AREAS, routesFor } from "./routes";
 
 describe("navigation by role", () => {
   it("a manager sees no advisor or HR area", () => {
@@ -16,5 +16,14 @@ describe("navigation by role", () => {
 
   it("a role without the compartment's key shows nothing of it", () => {
     expect(routesFor(["advisor"], ["org"]).map((r) => r.id)).not.toContain("advisor");
+  });
+
+  it("the registry names each area once, each with its screen and label", () => {
+    const ids = AREAS.map((a) => a.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const a of AREAS) {
+      expect(a.component, a.id).toBeTruthy();
+      expect(a.label.startsWith("nav."), a.id).toBe(true);
+    }
   });
 });
