@@ -54,6 +54,30 @@ pub fn ok(out: Output) -> String {
     String::from_utf8(out.stdout).expect("utf-8 output")
 }
 
+/// Runs `vertrouwd args` as `user` with `input` on its standard input
+/// (none: closed at once); its standard output, which must be a success.
+pub fn run_with(
+    vault: &Path,
+    user: &str,
+    tmp: &Path,
+    args: &[&str],
+    input: Option<&str>,
+) -> String {
+    let mut child = cmd(vault, user, tmp)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut stdin = child.stdin.take().expect("stdin");
+    if let Some(input) = input {
+        stdin.write_all(input.as_bytes()).expect("send");
+    }
+    drop(stdin);
+    ok(child.wait_with_output().expect("wait"))
+}
+
 /// `vertrouwd init` with the floor KDF parameters.
 pub fn init(vault: &Path, tmp: &Path, org: &str, name: &str, roles: &str) -> serde_json::Value {
     let combined = roles.contains("advisor") && (roles.contains("hr") || roles.contains("manager"));

@@ -2,9 +2,7 @@
 //! CLI appear in no file under the vault folder or the temp dir, as UTF-8,
 //! UTF-16 or base64 — also while the vault is open with a live WAL.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Stdio;
 use std::time::{Duration, SystemTime};
 
 use base64::engine::general_purpose::STANDARD as B64;
@@ -229,20 +227,7 @@ fn register_names_and_notes_leave_no_plaintext() {
         "notes": format!("{notes} {token} {}", "lange notitie ".repeat(5000)),
     });
     let run = |args: &[&str], input: &serde_json::Value| {
-        let mut child = cli::cmd(&vault, "ayse", &scratch)
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn");
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(input.to_string().as_bytes())
-            .expect("send");
-        cli::ok(child.wait_with_output().expect("wait"))
+        cli::run_with(&vault, "ayse", &scratch, args, Some(&input.to_string()))
     };
     run(&["case", "add"], &case);
     run(&["case", "note", "add", "VP-2026-001"], &conversation);

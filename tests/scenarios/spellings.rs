@@ -2,9 +2,6 @@
 //! and the first spellings the README and scripts used (`vertrouwd case
 //! add`, `report case`, the batch's `case.add`) reach the same commands.
 
-use std::io::Write;
-use std::process::Stdio;
-
 use crate::cli;
 
 #[test]
@@ -12,19 +9,13 @@ fn area_first_and_first_spellings_do_the_same() {
     let (tmp, vault, scratch) = cli::workspace();
     cli::init(&vault, &scratch, "Stichting", "Ayşe", "advisor");
     let run = |args: &[&str], input: Option<&serde_json::Value>| {
-        let mut child = cli::cmd(&vault, "ayse", &scratch)
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn");
-        let mut stdin = child.stdin.take().expect("stdin");
-        if let Some(input) = input {
-            stdin.write_all(input.to_string().as_bytes()).expect("send");
-        }
-        drop(stdin);
-        cli::ok(child.wait_with_output().expect("wait"))
+        cli::run_with(
+            &vault,
+            "ayse",
+            &scratch,
+            args,
+            input.map(|v| v.to_string()).as_deref(),
+        )
     };
     let case = |name: &str| {
         serde_json::json!({

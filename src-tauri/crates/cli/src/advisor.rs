@@ -130,6 +130,7 @@ pub enum CaseCommand {
     #[command(subcommand)]
     Note(NoteCommand),
 }
+
 #[derive(Subcommand, Debug, Clone)]
 pub enum NoteCommand {
     /// Add a conversation from JSON (a ConversationInput)
@@ -139,6 +140,7 @@ pub enum NoteCommand {
         input: Option<PathBuf>,
     },
 }
+
 #[derive(Subcommand, Debug, Clone)]
 pub enum DocumentCommand {
     /// The case file of one case (not encrypted: keep it safe, delete it
@@ -153,6 +155,7 @@ pub enum DocumentCommand {
         lang: String,
     },
 }
+
 #[derive(Subcommand, Debug, Clone)]
 pub enum StatsCommand {
     /// Show exactly what would be released for a year
@@ -182,6 +185,7 @@ pub fn choice<T: serde::de::DeserializeOwned>(value: &str, field: &str) -> ApiRe
     vertrouwd_core::advisor::from_code(value.trim())
         .ok_or_else(|| ApiError::validation(field, Reason::Invalid))
 }
+
 pub fn case_line(c: &vertrouwd_core::advisor::CaseSummary) -> String {
     format!(
         "{}  {}  {}  {}  {} gesprek(ken) {}",
@@ -196,6 +200,7 @@ pub fn case_line(c: &vertrouwd_core::advisor::CaseSummary) -> String {
         duration(c.minutes),
     )
 }
+
 pub fn case_text(c: &vertrouwd_core::advisor::CaseDetail) -> String {
     let mut t = format!(
         "{}  eerste contact {}  {}\nmelder: {}\n",

@@ -25,6 +25,7 @@ pub fn read_secret_file(path: &PathBuf) -> ApiResult<SecretText> {
     text.zeroize();
     Ok(SecretText::new(first))
 }
+
 /// JSON from a file, or from standard input when no file (or "-") is given.
 pub fn read_json<T: serde::de::DeserializeOwned>(input: &Option<PathBuf>) -> ApiResult<T> {
     let text = match input {
@@ -35,9 +36,11 @@ pub fn read_json<T: serde::de::DeserializeOwned>(input: &Option<PathBuf>) -> Api
     };
     serde_json::from_str(&text).map_err(|_| ApiError::validation("input", Reason::InvalidJson))
 }
+
 pub fn from_env(var: &str) -> Option<SecretText> {
     std::env::var(var).ok().map(SecretText::new)
 }
+
 pub fn prompt(label: &str) -> ApiResult<SecretText> {
     if !io::stdin().is_terminal() {
         return Err(ApiError::validation("passphrase", Reason::Required));
@@ -136,6 +139,7 @@ pub fn warning_text(w: &SessionWarning) -> String {
         ),
     }
 }
+
 pub fn language(value: &str) -> ApiResult<Language> {
     match value {
         "en" => Ok(Language::En),
@@ -143,16 +147,19 @@ pub fn language(value: &str) -> ApiResult<Language> {
         _ => Err(ApiError::validation("lang", Reason::Invalid)),
     }
 }
+
 pub fn roles(list: &[String]) -> ApiResult<Vec<Role>> {
     list.iter()
         .map(|r| Role::parse(r).ok_or_else(|| ApiError::validation("roles", Reason::Invalid)))
         .collect()
 }
+
 /// What a command prints: JSON when asked, else the text.
 pub struct Output {
     pub json: serde_json::Value,
     pub text: String,
 }
+
 pub fn out(value: &impl Serialize, text: String) -> ApiResult<Output> {
     let json =
         serde_json::to_value(value).map_err(|_| ApiError::new(ErrorCode::Internal, "output"))?;

@@ -82,6 +82,7 @@ pub struct InitArgs {
     #[arg(long)]
     pub kdf_floor: bool,
 }
+
 #[derive(Subcommand, Debug, Clone)]
 pub enum UserCommand {
     /// Add a colleague (they get their own passphrase and recovery key)
@@ -108,6 +109,7 @@ pub enum UserCommand {
     /// List the users
     List,
 }
+
 #[derive(Subcommand, Debug, Clone)]
 pub enum RecoveryCommand {
     /// Set a new passphrase with your recovery key
@@ -117,6 +119,7 @@ pub enum RecoveryCommand {
         recovery_key_file: Option<PathBuf>,
     },
 }
+
 #[derive(Subcommand, Debug, Clone)]
 pub enum PdfCommand {
     /// Write a specimen of every kind of block, to look at the PDF engine
@@ -125,6 +128,7 @@ pub enum PdfCommand {
         out: PathBuf,
     },
 }
+
 #[derive(Subcommand, Debug, Clone)]
 pub enum SettingsCommand {
     Show,

@@ -29,8 +29,8 @@ import type {
   DestructionItem,
   ExportAttachmentRequest,
   FollowUpDoneRequest,
-  ImportReport,
   ImportRequest,
+  ImportResult,
   Nature,
   NatureChange,
   PathRequest,
@@ -56,8 +56,8 @@ import type {
   UnlockRequest,
   UpdateCaseRequest,
   UserInfo,
+  VaultCheck,
   VaultStatus,
-  VerifyReport,
   WrittenFile,
 } from "./types";
 
@@ -84,7 +84,7 @@ export const api = {
   updateSettings: (req: SettingsUpdate) => invoke<Settings>("update_settings", { req }),
   backup: (req: PathRequest) => invoke<BackupResult>("backup", { req }),
   writeRecoverySheet: (req: RecoverySheetRequest) => invoke<WrittenFile>("write_recovery_sheet", { req }),
-  verify: () => invoke<VerifyReport>("verify"),
+  verify: () => invoke<VaultCheck>("verify"),
   verifyBackup: (req: PathRequest) => invoke<BackupSummary>("verify_backup", { req }),
   restore: (req: RestoreRequest) => invoke<RestoreResult>("restore", { req }),
 
@@ -109,7 +109,7 @@ export const api = {
   attachmentPreview: (id: number) => invoke<AttachmentPreview>("attachment_preview", { id }),
   exportAttachment: (req: ExportAttachmentRequest) => invoke<WrittenFile>("export_attachment", { req }),
   writeCaseFile: (req: CaseFileRequest) => invoke<WrittenFile>("write_case_file", { req }),
-  importCases: (req: ImportRequest) => invoke<ImportReport>("import_cases", { req }),
+  importCases: (req: ImportRequest) => invoke<ImportResult>("import_cases", { req }),
   destructionList: () => invoke<Array<DestructionItem>>("destruction_list"),
   destroyCase: (req: DestroyRequest) => invoke<string>("destroy_case", { req }),
   purgeExpired: (req: PurgeRequest) => invoke<Array<string>>("purge_expired", { req }),

@@ -131,11 +131,11 @@ export type BackupSummary = { vault_id: string, created_at: string, files: Array
 
 export type RestoreRequest = { from: string, dir: string, login: string, passphrase: SecretText, };
 
-export type CompartmentReport = { compartment: string, ok: boolean, problems: Array<string>, audit_entries: number | null, };
+export type CompartmentCheck = { compartment: string, ok: boolean, problems: Array<string>, audit_entries: number | null, };
 
-export type VerifyReport = { ok: boolean, compartments: Array<CompartmentReport>, };
+export type VaultCheck = { ok: boolean, compartments: Array<CompartmentCheck>, };
 
-export type RestoreResult = { dir: string, vault_id: string, report: VerifyReport, };
+export type RestoreResult = { dir: string, vault_id: string, check: VaultCheck, };
 
 export type StrengthRequest = { passphrase: SecretText, 
 /**
@@ -484,7 +484,7 @@ export type ImportRequest = { path: string,
  */
 skip_invalid: boolean, };
 
-export type ImportReport = { imported: number, problems: Array<RowProblem>, };
+export type ImportResult = { imported: number, problems: Array<RowProblem>, };
 
 export type DestroyRequest = { case: string, 
 /**

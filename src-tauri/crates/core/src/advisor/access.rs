@@ -16,6 +16,7 @@ use crate::session::{audited, Open, Session};
 pub(super) fn not_found() -> ApiError {
     ApiError::new(ErrorCode::NotFound, "no such case")
 }
+
 impl Open {
     /// advisor.db, for a user with the advisor role who holds its key.
     pub(crate) fn advisor(&self) -> ApiResult<SqlitePool> {
@@ -48,9 +49,11 @@ impl Open {
         detail(pool, id).await
     }
 }
+
 pub(super) async fn case_id(pool: &SqlitePool, case: &str) -> ApiResult<(i64, String)> {
     store::find(pool, case.trim()).await?.ok_or_else(not_found)
 }
+
 pub(super) async fn detail(pool: &SqlitePool, id: i64) -> ApiResult<CaseDetail> {
     store::detail(pool, id).await?.ok_or_else(not_found)
 }

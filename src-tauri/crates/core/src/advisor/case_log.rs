@@ -33,6 +33,7 @@ impl Session {
         })
         .await
     }
+
     pub async fn add_intervention(&self, req: AddInterventionRequest) -> ApiResult<CaseDetail> {
         let i = &req.intervention;
         let on = not_in_future(parse_date(&i.on_date, "on_date")?, self.today(), "on_date")?;
@@ -61,6 +62,7 @@ impl Session {
         })
         .await
     }
+
     /// Records a consent (or a refusal) of the reporter.
     pub async fn add_consent(&self, req: AddConsentRequest) -> ApiResult<CaseDetail> {
         let c = &req.consent;
@@ -103,6 +105,7 @@ impl Session {
         })
         .await
     }
+
     pub async fn add_follow_up(&self, req: AddFollowUpRequest) -> ApiResult<CaseDetail> {
         let due = parse_date(&req.due_on, "due_on")?;
         let what = required_text(&req.what, "what", MAX_SHORT * 5)?;
@@ -124,6 +127,7 @@ impl Session {
         })
         .await
     }
+
     /// Marks a follow-up done, so it leaves the due list.
     pub async fn follow_up_done(&self, req: FollowUpDoneRequest) -> ApiResult<CaseDetail> {
         let done = match req

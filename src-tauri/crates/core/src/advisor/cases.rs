@@ -40,6 +40,7 @@ impl Session {
         })
         .await
     }
+
     /// Changes what the intake recorded: dates, reporter, role, natures,
     /// persons concerned, reference. Conversations and the rest stay.
     pub async fn update_case(&self, req: UpdateCaseRequest) -> ApiResult<CaseDetail> {
@@ -69,11 +70,13 @@ impl Session {
         })
         .await
     }
+
     pub async fn list_cases(&self, filter: CaseFilter) -> ApiResult<Vec<CaseSummary>> {
         let today = self.today();
         self.with_open(async |o| Ok(store::list(&o.advisor()?, &filter, today).await?))
             .await
     }
+
     pub async fn case_detail(&self, req: CaseRef) -> ApiResult<CaseDetail> {
         self.with_open(async |o| {
             let pool = o.advisor()?;
@@ -82,6 +85,7 @@ impl Session {
         })
         .await
     }
+
     /// Adds time spent on a case outside conversations.
     pub async fn add_case_time(&self, req: AddTimeRequest) -> ApiResult<CaseDetail> {
         if req.minutes == 0 || req.minutes.abs() > MAX_MINUTES {
@@ -110,6 +114,7 @@ impl Session {
         })
         .await
     }
+
     pub async fn close_case(&self, req: CloseCaseRequest) -> ApiResult<CaseDetail> {
         let now = self.clock.now();
         let on = not_in_future(

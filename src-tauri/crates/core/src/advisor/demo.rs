@@ -20,9 +20,11 @@ impl Rng {
         self.0 ^= self.0 << 17;
         self.0
     }
+
     fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
     }
+
     fn pick<T: Copy>(&mut self, items: &[T]) -> T {
         items[self.below(items.len())]
     }

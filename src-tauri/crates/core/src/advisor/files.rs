@@ -46,6 +46,7 @@ impl Session {
         })
         .await
     }
+
     /// What the app shows of an attachment, without writing it anywhere
     /// (see [`crate::attachments::preview_within`]).
     pub async fn attachment_preview(&self, id: i64) -> ApiResult<AttachmentPreview> {
@@ -59,6 +60,7 @@ impl Session {
             .await?;
         Ok(crate::attachments::preview_within(kind, content, crate::attachments::TIME_LIMIT).await)
     }
+
     /// Writes an attachment where the user chose (never inside the vault).
     /// The copy is not encrypted: the UI says so first.
     pub async fn export_attachment(&self, req: ExportAttachmentRequest) -> ApiResult<WrittenFile> {
@@ -82,6 +84,7 @@ impl Session {
         })
         .await
     }
+
     /// Writes the case file as a PDF where the advisor chose (never inside
     /// the vault). The PDF is not encrypted: the UI says so before saving.
     pub async fn write_case_file(&self, req: CaseFileRequest) -> ApiResult<WrittenFile> {
@@ -121,8 +124,9 @@ impl Session {
         })
         .await
     }
+
     /// Imports an existing register from CSV, in one transaction.
-    pub async fn import_cases(&self, req: ImportRequest) -> ApiResult<ImportReport> {
+    pub async fn import_cases(&self, req: ImportRequest) -> ApiResult<ImportResult> {
         let path = std::path::PathBuf::from(req.path.trim());
         let (now, today) = (self.clock.now(), self.today());
         self.with_open(async |o| {
@@ -156,7 +160,7 @@ impl Session {
             problems.sort_by_key(|p| p.line);
             if !crate::csv_import::accepted(&problems, req.skip_invalid) {
                 tx.rollback().await?;
-                return Ok(ImportReport {
+                return Ok(ImportResult {
                     imported: 0,
                     problems,
                 });
@@ -170,10 +174,11 @@ impl Session {
             )
             .await?;
             tx.commit().await?;
-            Ok(ImportReport { imported, problems })
+            Ok(ImportResult { imported, problems })
         })
         .await
     }
+
     /// Fills an empty register with synthetic reports (for trying the app
     /// and for benchmarks). Refused when the register holds anything.
     pub async fn fill_demo_register(&self, req: DemoRequest) -> ApiResult<u32> {

@@ -32,6 +32,7 @@ pub(super) async fn register_settings(pool: &SqlitePool) -> ApiResult<RegisterSe
             .unwrap_or(DEFAULT_GRACE_DAYS),
     })
 }
+
 const DEFAULT_RETENTION_MONTHS: u32 = 12;
 const DEFAULT_GRACE_DAYS: u32 = 30;
 
@@ -40,10 +41,12 @@ impl Session {
         self.with_open(async |o| Ok(store::natures(&o.advisor()?).await?))
             .await
     }
+
     pub async fn register_settings(&self) -> ApiResult<RegisterSettings> {
         self.with_open(async |o| register_settings(&o.advisor()?).await)
             .await
     }
+
     pub async fn update_register_settings(
         &self,
         req: RegisterSettings,
@@ -77,6 +80,7 @@ impl Session {
         })
         .await
     }
+
     /// Changes the natures list. A nature in use is never deleted (retire
     /// it instead); names stay unique.
     pub async fn change_natures(&self, change: NatureChange) -> ApiResult<Vec<Nature>> {
@@ -161,6 +165,7 @@ impl Session {
         })
         .await
     }
+
     /// The departments already used, for the form's suggestions.
     pub async fn departments(&self) -> ApiResult<Vec<String>> {
         self.with_open(async |o| {

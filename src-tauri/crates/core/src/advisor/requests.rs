@@ -14,33 +14,39 @@ use crate::session::WrittenFile;
 pub struct CaseRef {
     pub case: String,
 }
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct CloseCaseRequest {
     pub case: String,
     pub closed_on: String,
     pub outcome: Outcome,
 }
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct AddConversationRequest {
     pub case: String,
     pub conversation: ConversationInput,
 }
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct AddInterventionRequest {
     pub case: String,
     pub intervention: InterventionInput,
 }
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct AddConsentRequest {
     pub case: String,
     pub consent: ConsentInput,
 }
+
 /// New values for what the intake recorded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct UpdateCaseRequest {
     pub case: String,
     pub input: CaseInput,
 }
+
 /// Time spent on a case outside conversations (calls, writing, meetings),
 /// in minutes; negative to correct.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -48,6 +54,7 @@ pub struct AddTimeRequest {
     pub case: String,
     pub minutes: i64,
 }
+
 /// A follow-up done (or, with `done_on` empty, open again).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct FollowUpDoneRequest {
@@ -55,12 +62,14 @@ pub struct FollowUpDoneRequest {
     #[serde(default)]
     pub done_on: Option<String>,
 }
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct AddFollowUpRequest {
     pub case: String,
     pub due_on: String,
     pub what: String,
 }
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct StatisticsRequest {
     pub year: i32,
@@ -68,6 +77,7 @@ pub struct StatisticsRequest {
     #[serde(default)]
     pub left_out: Vec<String>,
 }
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ReleaseRequest {
     pub year: i32,
@@ -80,12 +90,14 @@ pub struct ReleaseRequest {
     #[serde(default)]
     pub publish: bool,
 }
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Released {
     pub release: Release,
     pub file: Option<WrittenFile>,
     pub published: bool,
 }
+
 /// The register's settings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct RegisterSettings {
@@ -100,6 +112,7 @@ pub struct RegisterSettings {
     /// `purge --expired` destroys it.
     pub grace_days: u32,
 }
+
 /// A closed case on the destruction list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct DestructionItem {
@@ -115,6 +128,7 @@ pub struct DestructionItem {
     /// Due and past the grace period: `purge --expired` destroys it.
     pub expired: bool,
 }
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct DestroyRequest {
     pub case: String,
@@ -125,6 +139,7 @@ pub struct DestroyRequest {
     #[serde(default)]
     pub reason: Option<crate::advisor::EarlyDestruction>,
 }
+
 /// A change to the natures list: add (no id), rename, retire or bring
 /// back, or delete one that no report uses.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -135,18 +150,21 @@ pub enum NatureChange {
     Retire { id: i64, retired: bool },
     Delete { id: i64 },
 }
+
 /// A file to attach to a case, by its path (picked by the user).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct AddAttachmentRequest {
     pub case: String,
     pub path: String,
 }
+
 /// An attachment and where to export it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ExportAttachmentRequest {
     pub id: i64,
     pub path: String,
 }
+
 /// A CSV file to import (see `advisor::import` for its columns).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ImportRequest {
@@ -156,17 +174,20 @@ pub struct ImportRequest {
     #[serde(default)]
     pub skip_invalid: bool,
 }
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct ImportReport {
+pub struct ImportResult {
     pub imported: u32,
     pub problems: Vec<crate::advisor::import::RowProblem>,
 }
+
 /// Synthetic reports for an empty register.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct DemoRequest {
     pub cases: u32,
     pub conversations: u32,
 }
+
 /// Where to write a case file, and in which language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct CaseFileRequest {
@@ -175,6 +196,7 @@ pub struct CaseFileRequest {
     #[serde(default)]
     pub language: crate::language::Language,
 }
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct PurgeRequest {
     /// Must be true: destruction only after confirmation.

@@ -48,6 +48,7 @@ impl Session {
         self.with_open(async |o| destruction_list(&o.advisor()?, today).await)
             .await
     }
+
     /// Destroys one case after the reference was typed again; a case that
     /// is open or not yet due needs a reason. What stays is a tombstone
     /// without anything identifying, and an audit row. Backups made
@@ -86,6 +87,7 @@ impl Session {
         })
         .await
     }
+
     /// Destroys every case past its due date and grace period.
     pub async fn purge_expired(&self, req: PurgeRequest) -> ApiResult<Vec<String>> {
         if !req.confirm {

@@ -21,6 +21,7 @@ impl Session {
         })
         .await
     }
+
     /// Releases the statistics of a year: kept in advisor.db, audited,
     /// written as JSON where the advisor chose and, on request, put into
     /// org.db for HR.

@@ -32,6 +32,7 @@ fn value_list(decl: &str) -> Option<String> {
             .join(", ")
     ))
 }
+
 /// The TypeScript declarations of every api type, as committed in
 /// `ui/src/lib/api/types.ts`.
 pub fn typescript_bindings() -> String {
@@ -69,8 +70,8 @@ pub fn typescript_bindings() -> String {
         BackupResult::decl(cfg),
         BackupSummary::decl(cfg),
         RestoreRequest::decl(cfg),
-        CompartmentReport::decl(cfg),
-        VerifyReport::decl(cfg),
+        CompartmentCheck::decl(cfg),
+        VaultCheck::decl(cfg),
         RestoreResult::decl(cfg),
         StrengthRequest::decl(cfg),
         crate::language::Language::decl(cfg),
@@ -139,7 +140,7 @@ pub fn typescript_bindings() -> String {
         crate::csv_import::RowProblem::decl(cfg),
         crate::error::Reason::decl(cfg),
         ImportRequest::decl(cfg),
-        ImportReport::decl(cfg),
+        ImportResult::decl(cfg),
         DestroyRequest::decl(cfg),
         PurgeRequest::decl(cfg),
     ];

@@ -43,7 +43,7 @@ macro_rules! for_each_command {
                 update_settings(req: SettingsUpdate) -> Settings;
                 backup(req: PathRequest) -> BackupResult;
                 write_recovery_sheet(req: RecoverySheetRequest) -> WrittenFile;
-                verify() -> VerifyReport;
+                verify() -> VaultCheck;
                 verify_backup(req: PathRequest) -> BackupSummary;
                 restore(req: RestoreRequest) -> RestoreResult;
             }
@@ -68,7 +68,7 @@ macro_rules! for_each_command {
                 attachment_preview(id: i64) -> AttachmentPreview;
                 export_attachment(req: ExportAttachmentRequest) -> WrittenFile;
                 write_case_file(req: CaseFileRequest) -> WrittenFile;
-                import_cases(req: ImportRequest) -> ImportReport;
+                import_cases(req: ImportRequest) -> ImportResult;
                 destruction_list() -> Vec<DestructionItem>;
                 destroy_case(req: DestroyRequest) -> String;
                 purge_expired(req: PurgeRequest) -> Vec<String>;

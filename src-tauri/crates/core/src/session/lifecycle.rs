@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use vertrouwd_vault::{self as vault, audit, NewUser, RecoveryKey, Unlocked, Vault};
 
-use super::users::{check_combination, clean_roles};
+use super::users::{check_new_user, NewUserInput};
 use super::*;
 use crate::compartments::{LAYOUT, ORG};
 use crate::error::{ApiError, ApiResult, ErrorCode, Reason};
@@ -21,17 +21,18 @@ fn dir_of(s: &str) -> ApiResult<PathBuf> {
     }
     Ok(PathBuf::from(s))
 }
-fn report(checks: Vec<vault::CompartmentCheck>) -> VerifyReport {
-    let compartments: Vec<CompartmentReport> = checks
+
+fn check_of(checks: Vec<vault::CompartmentCheck>) -> VaultCheck {
+    let compartments: Vec<CompartmentCheck> = checks
         .into_iter()
-        .map(|c| CompartmentReport {
+        .map(|c| CompartmentCheck {
             ok: c.ok(),
             compartment: c.compartment,
             problems: c.problems,
             audit_entries: c.audit_entries,
         })
         .collect();
-    VerifyReport {
+    VaultCheck {
         ok: compartments.iter().all(|c| c.ok),
         compartments,
     }
@@ -43,15 +44,18 @@ impl Session {
     pub async fn create_vault(&self, req: CreateVaultRequest) -> ApiResult<CreatedVault> {
         let dir = dir_of(&req.dir)?;
         let organisation = validate::line(&req.organisation, "organisation", MAX_ORGANISATION)?;
-        let display_name = validate::line(&req.display_name, "display_name", MAX_NAME)?;
-        let login = validate::line(&req.login, "login", MAX_LOGIN)?;
-        let roles = clean_roles(&req.roles)?;
-        let combined = check_combination(&roles, req.confirm_combined_roles)?;
-        new_passphrase(
-            &req.passphrase,
-            &req.passphrase_repeat,
-            &[&organisation, &display_name, &login],
-            "passphrase",
+        let NewUserInput {
+            display_name,
+            login,
+            roles,
+            combined,
+        } = check_new_user(
+            &req.display_name,
+            &req.login,
+            &req.roles,
+            req.confirm_combined_roles,
+            [&req.passphrase, &req.passphrase_repeat],
+            Some(&organisation),
         )?;
         if Vault::exists(&dir) {
             return Err(ApiError::new(
@@ -132,6 +136,7 @@ impl Session {
         }
         Ok(created)
     }
+
     async fn enter(
         &self,
         mut vault: Unlocked,
@@ -174,6 +179,7 @@ impl Session {
         }
         Ok(info)
     }
+
     /// Unlocks the vault in `dir` for `login`.
     pub async fn unlock(&self, req: UnlockRequest) -> ApiResult<SessionInfo> {
         let dir = dir_of(&req.dir)?;
@@ -189,6 +195,7 @@ impl Session {
             .await?;
         self.enter(vault, warnings).await
     }
+
     /// Sets a new passphrase with the recovery key, and unlocks.
     pub async fn reset_passphrase(&self, req: RecoveryResetRequest) -> ApiResult<SessionInfo> {
         let dir = dir_of(&req.dir)?;
@@ -224,6 +231,7 @@ impl Session {
         }
         self.enter(vault, warnings).await
     }
+
     /// Writes a backup of the whole vault to `path`.
     pub async fn backup(&self, req: PathRequest) -> ApiResult<BackupResult> {
         let now = self.clock.now();
@@ -244,6 +252,7 @@ impl Session {
         })
         .await
     }
+
     /// Writes the recovery sheet PDF for the acting user, after checking
     /// that the key opens their recovery slot. The file holds the key
     /// unencrypted: it is meant to be printed and deleted.
@@ -280,11 +289,13 @@ impl Session {
         })
         .await
     }
+
     /// Checks every compartment this user holds.
-    pub async fn verify(&self) -> ApiResult<VerifyReport> {
-        self.with_open(async |o| Ok(report(o.vault.verify().await?)))
+    pub async fn verify(&self) -> ApiResult<VaultCheck> {
+        self.with_open(async |o| Ok(check_of(o.vault.verify().await?)))
             .await
     }
+
     /// Checks a backup file; when a vault is open, also that the backup is
     /// of that vault.
     pub async fn verify_backup(&self, req: PathRequest) -> ApiResult<BackupSummary> {
@@ -297,6 +308,7 @@ impl Session {
         }
         Ok(summary(&path, &info))
     }
+
     /// Restores a backup into a new folder, unlocks it there with the given
     /// credentials and verifies it. A restore that does not verify is
     /// removed again. The current session is not changed.
@@ -307,10 +319,10 @@ impl Session {
         let info = vault::restore(&from, &dir, LAYOUT)?;
         let checked = restore_check(&dir, &login, &req.passphrase).await;
         match checked {
-            Ok(report) if report.ok => Ok(RestoreResult {
+            Ok(check) if check.ok => Ok(RestoreResult {
                 dir: dir.to_string_lossy().into_owned(),
                 vault_id: info.vault_id,
-                report,
+                check,
             }),
             Ok(_) => {
                 let _ = std::fs::remove_dir_all(&dir);
@@ -327,18 +339,15 @@ impl Session {
     }
 }
 
-async fn restore_check(
-    dir: &Path,
-    login: &str,
-    passphrase: &SecretText,
-) -> ApiResult<VerifyReport> {
+async fn restore_check(dir: &Path, login: &str, passphrase: &SecretText) -> ApiResult<VaultCheck> {
     let vault = Vault::open(dir, LAYOUT)?
         .unlock(login, &passphrase.to_passphrase(), chrono::Utc::now())
         .await?;
     let checks = vault.verify().await;
     vault.lock().await;
-    Ok(report(checks?))
+    Ok(check_of(checks?))
 }
+
 /// After the first unlock of a vault from keyring format 1, a compartment's
 /// holders list holds only the user who opened it. The other holders are
 /// the key slots claiming it whose user id and public key the users
@@ -372,11 +381,13 @@ async fn confirm_first_holders(
     }
     Ok(())
 }
+
 pub(super) fn shown(recovery: &RecoveryKey) -> RecoveryKeyShown {
     RecoveryKeyShown {
         recovery_key: recovery.expose_grouped().to_string(),
     }
 }
+
 fn summary(path: &Path, info: &vault::BackupInfo) -> BackupSummary {
     BackupSummary {
         vault_id: info.vault_id.clone(),

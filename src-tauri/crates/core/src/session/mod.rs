@@ -145,6 +145,7 @@ pub(crate) async fn audited<T>(
 ) -> ApiResult<T> {
     audit::audited(pool, at, actor, change).await
 }
+
 /// One user's session with one vault.
 #[derive(Debug)]
 pub struct Session {
@@ -157,6 +158,7 @@ pub struct Session {
     /// Where this computer keeps the app's preferences; `None` keeps none.
     preferences: Option<PathBuf>,
 }
+
 fn new_passphrase(
     p: &SecretText,
     repeat: &SecretText,
@@ -188,17 +190,20 @@ impl Session {
             preferences: None,
         }
     }
+
     /// Keeps the app's preferences in `file`.
     pub fn with_preferences(mut self, file: PathBuf) -> Self {
         self.preferences = Some(file);
         self
     }
+
     /// Remembers what this computer saw of each vault in `file`, and warns
     /// when a vault went back (see [`crate::seen`]).
     pub fn remembering(mut self, file: PathBuf) -> Self {
         self.memory = Some(file);
         self
     }
+
     /// Before unlocking: refuses a slot whose pins were stripped although
     /// this computer saw them, and notices a keyring that went back.
     fn before_unlock(&self, vault: &Vault, login: &str) -> ApiResult<Vec<SessionWarning>> {
@@ -223,6 +228,7 @@ impl Session {
             vec![]
         })
     }
+
     /// Compares the open vault with what this computer saw (when `compare`)
     /// and records what it sees now. A memory that cannot be written is not
     /// a reason to refuse the user.
@@ -271,6 +277,7 @@ impl Session {
         }
         warnings
     }
+
     /// Whether `dir` holds a vault and whether this session has it open.
     pub async fn vault_status(&self, dir: String) -> ApiResult<VaultStatus> {
         let path = PathBuf::from(&dir);
@@ -282,10 +289,12 @@ impl Session {
             unlocked,
         })
     }
+
     /// Where a vault lives unless the user picks another folder.
     pub async fn default_vault_dir(&self) -> ApiResult<String> {
         Ok(crate::default_vault_dir().to_string_lossy().into_owned())
     }
+
     /// This computer's preferences for the app (language, last vault);
     /// the defaults when the session keeps none.
     pub async fn preferences(&self) -> ApiResult<Preferences> {
@@ -295,17 +304,20 @@ impl Session {
             .map(crate::preferences::load)
             .unwrap_or_default())
     }
+
     pub async fn set_preferences(&self, prefs: Preferences) -> ApiResult<()> {
         let Some(file) = &self.preferences else {
             return Err(ApiError::new(ErrorCode::Internal, "no preferences file"));
         };
         crate::preferences::save(file, &prefs)
     }
+
     /// Rates a passphrase for the strength meter.
     pub async fn passphrase_strength(&self, req: StrengthRequest) -> ApiResult<Strength> {
         let context: Vec<&str> = req.context.iter().map(String::as_str).collect();
         Ok(strength::rate(req.passphrase.expose_secret_str(), &context))
     }
+
     /// Locks: closes every database and drops every key. Idempotent.
     pub async fn lock(&self) {
         if let Some(open) = self.open.lock().await.take() {
@@ -313,6 +325,7 @@ impl Session {
             open.vault.lock().await;
         }
     }
+
     /// Locks when the session has been idle longer than its setting.
     /// Returns whether it locked now.
     pub async fn check_idle(&self) -> bool {
@@ -326,10 +339,12 @@ impl Session {
         }
         expired
     }
+
     fn idle_expired(&self, o: &Open) -> bool {
         let idle = self.clock.now().signed_duration_since(o.last_activity);
         idle.num_milliseconds() >= i64::from(o.idle_lock_seconds) * 1000
     }
+
     /// Runs `f` on the open session after the idle check; counts as activity.
     pub(crate) async fn with_open<T>(
         &self,
@@ -348,10 +363,12 @@ impl Session {
         open.last_activity = self.clock.now();
         f(open).await
     }
+
     /// Records user activity (typing, clicking) that reaches no other call.
     pub async fn touch(&self) -> ApiResult<()> {
         self.with_open(async |_| Ok(())).await
     }
+
     pub async fn session_info(&self) -> ApiResult<SessionInfo> {
         self.with_open(async |o| Ok(o.info())).await
     }
@@ -373,6 +390,7 @@ fn session_warning(f: &vault::Finding) -> SessionWarning {
         },
     }
 }
+
 /// The idle lock of a session: the vault's (clamped), and for an advisor
 /// never longer than the advisor's own, kept in advisor.db (default five
 /// minutes).
@@ -386,6 +404,7 @@ async fn effective_idle_lock(vault: &Unlocked, user: &UserInfo, vault_wide: u32)
     let own = crate::advisor::store::setting(pool, crate::settings::IDLE_LOCK_SECONDS).await?;
     Ok(vault_wide.min(crate::settings::idle_lock(own.as_deref())))
 }
+
 fn hex_of(bytes: Vec<u8>) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

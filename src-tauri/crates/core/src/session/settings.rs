@@ -18,6 +18,7 @@ impl Session {
         })
         .await
     }
+
     /// Changes settings; each change is audited (which setting, not its value).
     pub async fn update_settings(&self, req: SettingsUpdate) -> ApiResult<Settings> {
         let organisation = req

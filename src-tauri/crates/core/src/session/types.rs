@@ -247,7 +247,7 @@ pub struct RestoreRequest {
 }
 
 #[derive(Debug, Serialize, Deserialize, TS)]
-pub struct CompartmentReport {
+pub struct CompartmentCheck {
     pub compartment: String,
     pub ok: bool,
     pub problems: Vec<String>,
@@ -255,16 +255,16 @@ pub struct CompartmentReport {
 }
 
 #[derive(Debug, Serialize, Deserialize, TS)]
-pub struct VerifyReport {
+pub struct VaultCheck {
     pub ok: bool,
-    pub compartments: Vec<CompartmentReport>,
+    pub compartments: Vec<CompartmentCheck>,
 }
 
 #[derive(Debug, Serialize, Deserialize, TS)]
 pub struct RestoreResult {
     pub dir: String,
     pub vault_id: String,
-    pub report: VerifyReport,
+    pub check: VaultCheck,
 }
 
 #[derive(Debug, Deserialize, TS)]

@@ -10,7 +10,41 @@ use crate::roles::{self, Role};
 use crate::users::{self, UserInfo};
 use crate::validate;
 
-pub(super) fn clean_roles(roles: &[Role]) -> ApiResult<Vec<Role>> {
+/// A new user as checked alike for a vault's first user and every later one.
+pub(super) struct NewUserInput {
+    pub display_name: String,
+    pub login: String,
+    pub roles: Vec<Role>,
+    /// The advisor role with another, confirmed (audited on its own).
+    pub combined: bool,
+}
+
+/// Checks a new user's name, login, roles and passphrase (typed twice); the
+/// passphrase may not lean on the name, the login or `organisation`.
+pub(super) fn check_new_user(
+    display_name: &str,
+    login: &str,
+    roles: &[Role],
+    confirm_combined: bool,
+    [passphrase, repeat]: [&SecretText; 2],
+    organisation: Option<&str>,
+) -> ApiResult<NewUserInput> {
+    let display_name = validate::line(display_name, "display_name", MAX_NAME)?;
+    let login = validate::line(login, "login", MAX_LOGIN)?;
+    let roles = clean_roles(roles)?;
+    let combined = check_combination(&roles, confirm_combined)?;
+    let mut context = vec![display_name.as_str(), login.as_str()];
+    context.extend(organisation);
+    new_passphrase(passphrase, repeat, &context, "passphrase")?;
+    Ok(NewUserInput {
+        display_name,
+        login,
+        roles,
+        combined,
+    })
+}
+
+fn clean_roles(roles: &[Role]) -> ApiResult<Vec<Role>> {
     let mut r = roles.to_vec();
     r.sort();
     r.dedup();
@@ -19,8 +53,9 @@ pub(super) fn clean_roles(roles: &[Role]) -> ApiResult<Vec<Role>> {
     }
     Ok(r)
 }
+
 /// Advisor combined with hr or manager needs the user's explicit consent.
-pub(super) fn check_combination(roles: &[Role], confirmed: bool) -> ApiResult<bool> {
+fn check_combination(roles: &[Role], confirmed: bool) -> ApiResult<bool> {
     let combined = roles::combines_advisor(roles);
     if combined && !confirmed {
         return Err(ApiError::validation("roles", Reason::AdvisorCombined));
@@ -47,6 +82,7 @@ impl Session {
         })
         .await
     }
+
     /// Key slots in the keyring that the users directory does not list as
     /// active users: added to the file by hand, or a removed user's slot
     /// put back. They open nothing; the user list shows them flagged.
@@ -67,18 +103,22 @@ impl Session {
         })
         .await
     }
+
     /// Adds a colleague. Only roles whose compartments the acting user
     /// holds can be given.
     pub async fn add_user(&self, req: AddUserRequest) -> ApiResult<AddedUser> {
-        let display_name = validate::line(&req.display_name, "display_name", MAX_NAME)?;
-        let login = validate::line(&req.login, "login", MAX_LOGIN)?;
-        let roles = clean_roles(&req.roles)?;
-        let combined = check_combination(&roles, req.confirm_combined_roles)?;
-        new_passphrase(
-            &req.passphrase,
-            &req.passphrase_repeat,
-            &[&display_name, &login],
-            "passphrase",
+        let NewUserInput {
+            display_name,
+            login,
+            roles,
+            combined,
+        } = check_new_user(
+            &req.display_name,
+            &req.login,
+            &req.roles,
+            req.confirm_combined_roles,
+            [&req.passphrase, &req.passphrase_repeat],
+            None,
         )?;
         let now = self.clock.now();
         self.with_open(async |o| {
@@ -155,6 +195,7 @@ impl Session {
         })
         .await
     }
+
     /// Changes the acting user's passphrase. Only the keyring changes; the
     /// audit row is committed once the new keyring is in place.
     pub async fn change_passphrase(&self, req: ChangePassphraseRequest) -> ApiResult<()> {
@@ -186,6 +227,7 @@ impl Session {
         })
         .await
     }
+
     /// Removes a user — or a key slot the directory does not know — and
     /// rotates every compartment key they held.
     pub async fn remove_user(&self, req: RemoveUserRequest) -> ApiResult<RemovedUser> {
@@ -222,6 +264,7 @@ impl Session {
         })
         .await
     }
+
     /// The audit trail of a compartment this user holds, newest first.
     pub async fn audit_trail(&self, req: AuditRequest) -> ApiResult<Vec<AuditRow>> {
         self.with_open(async |o| {

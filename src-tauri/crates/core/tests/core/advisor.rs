@@ -22,7 +22,7 @@ async fn advisor_vault() -> (
     (tmp, dir, session, clock)
 }
 
-fn report(first_contact: &str, natures: Vec<i64>) -> CaseInput {
+fn case_input(first_contact: &str, natures: Vec<i64>) -> CaseInput {
     CaseInput {
         reference: None,
         first_contact: first_contact.into(),
@@ -70,7 +70,7 @@ async fn a_report_from_intake_to_closing() {
         .expect("discrimination")
         .id;
 
-    let mut named = report("3-2-2026", vec![natures[2].id, discrimination]);
+    let mut named = case_input("3-2-2026", vec![natures[2].id, discrimination]);
     named.reporter = Some(Reporter {
         name: "Çağrı Öztürk".into(),
         phone: Some("06-12345678".into()),
@@ -94,7 +94,7 @@ async fn a_report_from_intake_to_closing() {
         1
     );
     let second = session
-        .add_case(report("2026-03-10", vec![natures[0].id]))
+        .add_case(case_input("2026-03-10", vec![natures[0].id]))
         .await
         .expect("add anonymous");
     assert_eq!(second.reference, "VP-2026-002");
@@ -228,7 +228,7 @@ async fn bad_input_is_refused_with_the_field_and_nothing_is_written() {
     let id = session.natures().await.expect("natures")[0].id;
 
     let future = session
-        .add_case(report("2027-01-01", vec![id]))
+        .add_case(case_input("2027-01-01", vec![id]))
         .await
         .expect_err("future");
     assert_eq!(
@@ -240,22 +240,22 @@ async fn bad_input_is_refused_with_the_field_and_nothing_is_written() {
         )
     );
     let nonsense = session
-        .add_case(report("31-02-2026", vec![id]))
+        .add_case(case_input("31-02-2026", vec![id]))
         .await
         .expect_err("date");
     assert_eq!(nonsense.reason.map(Reason::as_str), Some("invalid_date"));
     let none = session
-        .add_case(report("2026-01-05", vec![]))
+        .add_case(case_input("2026-01-05", vec![]))
         .await
         .expect_err("natures");
     assert_eq!(none.field.as_deref(), Some("natures"));
     let unknown = session
-        .add_case(report("2026-01-05", vec![999]))
+        .add_case(case_input("2026-01-05", vec![999]))
         .await
         .expect_err("unknown");
     assert_eq!(unknown.reason.map(Reason::as_str), Some("unknown"));
 
-    let mut given = report("2026-01-05", vec![id]);
+    let mut given = case_input("2026-01-05", vec![id]);
     given.reference = Some("VP-2020-900".into());
     session
         .add_case(given.clone())
@@ -319,7 +319,7 @@ async fn hr_and_managers_see_nothing_of_the_register() {
     create(&session, &dir, vec![Role::Advisor, Role::Manager]).await;
     let id = session.natures().await.expect("natures")[0].id;
     session
-        .add_case(report("2026-01-05", vec![id]))
+        .add_case(case_input("2026-01-05", vec![id]))
         .await
         .expect("add");
     session.lock().await;
@@ -362,7 +362,7 @@ async fn the_yearly_release_hides_small_counts_and_carries_no_names() {
     let natures = session.natures().await.expect("natures");
     // 2025: three reports, below k: only that fact and the hours leave.
     for day in 1..=3 {
-        let mut r = report(&format!("{day}-6-2025"), vec![natures[0].id]);
+        let mut r = case_input(&format!("{day}-6-2025"), vec![natures[0].id]);
         r.department = Some("Afdeling Geheim".into());
         let c = session.add_case(r).await.expect("2025");
         // Closed within 2025, so not carried over into 2026.
@@ -378,7 +378,7 @@ async fn the_yearly_release_hides_small_counts_and_carries_no_names() {
     // 2026: 14 reports; 11 bullying, 3 sexual harassment; 12 employees,
     // 2 interns.
     for i in 0..14 {
-        let mut r = report(
+        let mut r = case_input(
             &format!("2026-{:02}-10", 1 + i % 9),
             vec![natures[if i < 11 { 2 } else { 0 }].id],
         );
@@ -482,7 +482,7 @@ async fn destruction_leaves_a_tombstone_that_keeps_the_statistics_right() {
     let (_tmp, dir, session, clock) = advisor_vault().await;
     let natures = session.natures().await.expect("natures");
     for i in 0..12 {
-        let mut r = report(&format!("2026-0{}-05", 1 + i % 6), vec![natures[i % 2].id]);
+        let mut r = case_input(&format!("2026-0{}-05", 1 + i % 6), vec![natures[i % 2].id]);
         r.persons = vec![Person {
             relation: Relation::Colleague,
             name: Some(format!("Persoon {i}")),
@@ -626,7 +626,7 @@ async fn destruction_leaves_a_tombstone_that_keeps_the_statistics_right() {
 async fn the_case_file_holds_the_whole_case_and_is_marked_on_every_page() {
     let (tmp, dir, session, _) = advisor_vault().await;
     let natures = session.natures().await.expect("natures");
-    let mut r = report("2026-02-03", vec![natures[3].id]);
+    let mut r = case_input("2026-02-03", vec![natures[3].id]);
     r.reporter = Some(Reporter {
         name: "Çağrı Öztürk".into(),
         phone: Some("06-12345678".into()),
@@ -927,7 +927,7 @@ async fn the_natures_list_grows_and_retires_but_never_loses_one_in_use() {
         (ErrorCode::Conflict, Some("taken"))
     );
     session
-        .add_case(report("2026-01-05", vec![added]))
+        .add_case(case_input("2026-01-05", vec![added]))
         .await
         .expect("use it");
     let renamed = session
@@ -953,7 +953,7 @@ async fn the_natures_list_grows_and_retires_but_never_loses_one_in_use() {
         .await
         .expect("retire");
     let refused = session
-        .add_case(report("2026-01-06", vec![added]))
+        .add_case(case_input("2026-01-06", vec![added]))
         .await
         .expect_err("retired");
     assert_eq!(refused.reason.map(Reason::as_str), Some("retired"));
@@ -979,7 +979,7 @@ async fn attachments_are_kept_inside_the_register_and_leave_only_where_the_user_
     let (tmp, dir, session, _) = advisor_vault().await;
     let id = session.natures().await.expect("natures")[0].id;
     let c = session
-        .add_case(report("2026-01-05", vec![id]))
+        .add_case(case_input("2026-01-05", vec![id]))
         .await
         .expect("add");
     let png = tmp.path().join("foto.png");
@@ -1104,11 +1104,11 @@ async fn the_intake_can_be_corrected_without_losing_the_conversations() {
     let (_tmp, _dir, session, _) = advisor_vault().await;
     let id = session.natures().await.expect("natures")[2].id;
     let first = session
-        .add_case(report("2026-02-03", vec![id]))
+        .add_case(case_input("2026-02-03", vec![id]))
         .await
         .expect("add");
     session
-        .add_case(report("2026-02-04", vec![id]))
+        .add_case(case_input("2026-02-04", vec![id]))
         .await
         .expect("second");
     session
@@ -1118,7 +1118,7 @@ async fn the_intake_can_be_corrected_without_losing_the_conversations() {
         })
         .await
         .expect("conversation");
-    let mut fixed = report("2026-02-02", vec![id]);
+    let mut fixed = case_input("2026-02-02", vec![id]);
     fixed.reporter = Some(Reporter {
         name: "Çağrı Öztürk".into(),
         phone: Some("06-87654321".into()),

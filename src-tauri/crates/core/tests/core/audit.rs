@@ -130,7 +130,7 @@ macro_rules! walk {
     }};
 }
 
-fn report(first_contact: &str, nature_id: i64) -> CaseInput {
+fn case_input(first_contact: &str, nature_id: i64) -> CaseInput {
     CaseInput {
         reference: None,
         first_contact: first_contact.into(),
@@ -189,10 +189,10 @@ async fn every_write_leaves_one_audit_row() {
         walked,
         "add_case",
         [adv],
-        session.add_case(report("2026-01-05", nature))
+        session.add_case(case_input("2026-01-05", nature))
     );
     let reference = case.reference.clone();
-    let mut corrected = report("2026-01-06", nature);
+    let mut corrected = case_input("2026-01-06", nature);
     corrected.department = Some("Zorg & Welzijn".into());
     walk!(
         ses,

@@ -344,7 +344,7 @@ async fn backup_of_another_vault_and_restore() {
         })
         .await
         .expect("restore");
-    assert!(ok.report.ok);
+    assert!(ok.check.ok);
     // Only the user who restored may read the copy: no other local user
     // gets the keyring to guess passphrases against.
     use std::os::unix::fs::PermissionsExt;
