@@ -2,6 +2,7 @@
 import { nl, type Key } from "./i18n/nl";
 import { en } from "./i18n/en";
 import type { ApiError, Language } from "./api/types";
+import { CODE_LABELS } from "./api/labels";
 
 export type { Key };
 
@@ -67,6 +68,6 @@ export function formatMinutes(minutes: number): string {
 
 /** The label of one of the register's codes (channel, role, outcome, …). */
 export function codeLabel(code: string): string {
-  const k = `code.${code}`;
-  return hasKey(k) ? t(k) : code;
+  const label = CODE_LABELS[code];
+  return label ? label[i18n.language] : code;
 }

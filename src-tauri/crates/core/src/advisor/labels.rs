@@ -1,10 +1,12 @@
-//! How the register's codes read in Dutch and English, for the PDFs and
-//! the statistics release (the UI has its own copy in its i18n files).
+//! How the register's codes read in Dutch and English: one table for the
+//! PDFs, the statistics release, the CSV import and the UI (which gets it
+//! generated as `ui/src/lib/api/labels.ts`).
 
 use crate::language::Language;
 
-/// (code, Dutch, English) for every enumerated value of the register.
-const LABELS: &[(&str, &str, &str)] = &[
+/// (code, Dutch, English) for every enumerated value of the register and
+/// the shipped natures.
+pub const LABELS: &[(&str, &str, &str)] = &[
     ("in_person", "persoonlijk", "in person"),
     ("phone", "telefoon", "phone"),
     ("video", "video", "video"),
@@ -109,6 +111,50 @@ const LABELS: &[(&str, &str, &str)] = &[
         "recording special-category data",
     ),
     ("disclosure", "iets doorgeven", "passing something on"),
+    (
+        "reporter_request",
+        "op verzoek van de melder",
+        "at the reporter's request",
+    ),
+    (
+        "recorded_in_error",
+        "ten onrechte vastgelegd",
+        "recorded by mistake",
+    ),
+    ("no_longer_needed", "niet meer nodig", "no longer needed"),
+    (
+        "legal_obligation",
+        "wettelijke plicht of uitspraak",
+        "legal obligation or ruling",
+    ),
+    // The shipped natures (their Dutch names as shipped in the register).
+    (
+        "sexual_harassment",
+        "seksuele intimidatie",
+        "sexual harassment",
+    ),
+    (
+        "aggression_violence",
+        "agressie en geweld",
+        "aggression and violence",
+    ),
+    ("bullying", "pesten", "bullying"),
+    ("discrimination", "discriminatie", "discrimination"),
+    (
+        "other_undesirable",
+        "overige ongewenste omgangsvormen",
+        "other undesirable behaviour",
+    ),
+    (
+        "integrity",
+        "integriteit / vermoeden van een misstand",
+        "integrity / suspected wrongdoing",
+    ),
+    (
+        "workload_conflict",
+        "werkdruk / arbeidsconflict / overig",
+        "workload / labour conflict / other",
+    ),
 ];
 
 /// The label of `code` in `language`; the code itself when unknown.

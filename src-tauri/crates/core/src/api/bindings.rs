@@ -161,3 +161,23 @@ pub fn typescript_bindings() -> String {
     out.push('\n');
     out
 }
+
+/// Every code's Dutch and English label ([`crate::advisor::labels`]), as
+/// committed in `ui/src/lib/api/labels.ts`.
+pub fn typescript_labels() -> String {
+    let quote = |t: &str| serde_json::to_string(t).unwrap_or_default();
+    let mut out = String::from(
+        "// Generated from vertrouwd-core's labels (advisor/labels.rs). Do not edit by\n\
+         // hand: run `make bindings` after changing them.\n\n\
+         export const CODE_LABELS: Readonly<Record<string, { nl: string; en: string }>> = {\n",
+    );
+    for (code, nl, en) in crate::advisor::labels::LABELS {
+        out.push_str(&format!(
+            "  {code}: {{ nl: {}, en: {} }},\n",
+            quote(nl),
+            quote(en)
+        ));
+    }
+    out.push_str("};\n");
+    out
+}

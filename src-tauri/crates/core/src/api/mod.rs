@@ -12,7 +12,7 @@ mod bindings;
 mod commands;
 mod dispatch;
 
-pub use bindings::typescript_bindings;
+pub use bindings::{typescript_bindings, typescript_labels};
 pub use dispatch::{typescript_client, Answer, Command, COMMANDS};
 
 pub use crate::advisor::requests::*;

@@ -382,6 +382,12 @@ fn typescript_bindings_are_committed_and_fresh() {
     committed_and_fresh("types.ts", &typescript_bindings());
 }
 
+/// The UI's code labels are the Rust table, never a copy kept by hand.
+#[test]
+fn typescript_labels_are_committed_and_fresh() {
+    committed_and_fresh("labels.ts", &typescript_labels());
+}
+
 /// A command added to core's list and missing from the window's client
 /// fails here.
 #[test]
