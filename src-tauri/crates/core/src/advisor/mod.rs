@@ -12,7 +12,6 @@ mod case_log;
 mod cases;
 pub mod check;
 pub mod demo;
-pub mod disclosure;
 mod files;
 pub mod import;
 pub mod labels;

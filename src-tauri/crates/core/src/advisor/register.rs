@@ -4,10 +4,10 @@
 use sqlx::SqlitePool;
 use vertrouwd_vault::audit::Entry;
 
-use super::disclosure::{DEFAULT_K, MIN_K};
 use super::requests::*;
 use super::store;
 use super::*;
+use crate::disclosure::{DEFAULT_K, MIN_K};
 use crate::error::{ApiError, ApiResult, ErrorCode, Reason};
 use crate::session::{audited, Session};
 use crate::validate::required_text;

@@ -1,7 +1,7 @@
 //! Destruction: the due list, destroying one case (early only with a
 //! reason), and purging what expired.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use sqlx::SqlitePool;
 use vertrouwd_vault::audit::Entry;
 
@@ -10,6 +10,7 @@ use super::register::register_settings;
 use super::requests::*;
 use super::store;
 use crate::error::{ApiError, ApiResult, Reason};
+use crate::retention;
 use crate::session::{audited, Session};
 
 /// Every closed case with the day it becomes due for destruction.
@@ -18,24 +19,24 @@ pub(super) async fn destruction_list(
     today: NaiveDate,
 ) -> ApiResult<Vec<DestructionItem>> {
     let settings = register_settings(pool).await?;
+    let terms = retention::Terms {
+        retention_months: settings.retention_months,
+        grace_days: settings.grace_days,
+    };
     let released = store::released_years(pool).await?;
     Ok(store::closed_cases(pool)
         .await?
         .into_iter()
         .map(|(id, reference, closed_on)| {
-            let term = closed_on
-                .checked_add_months(chrono::Months::new(settings.retention_months))
-                .unwrap_or(closed_on);
-            let counted = released.get(&closed_on.year()).map(|r| (*r).max(closed_on));
-            let due_on = counted.map_or(term, |c| c.min(term));
-            let expired = due_on + chrono::Days::new(u64::from(settings.grace_days)) <= today;
+            let released_on = released.get(&retention::counting_year(closed_on)).copied();
+            let due = retention::due(closed_on, released_on, terms, today);
             DestructionItem {
                 id,
                 reference,
                 closed_on,
-                due_on,
-                counted: counted.is_some_and(|c| c <= term),
-                expired,
+                due_on: due.due_on,
+                counted: due.counted,
+                expired: due.expired,
             }
         })
         .collect())

@@ -22,8 +22,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::disclosure::{self, Hidden, Sum};
 use super::model::*;
+use crate::disclosure::{self, Hidden, Sum};
 
 /// The version of the release file's layout.
 pub const SCHEMA: &str = "vertrouwd.advisor-statistics/1";

@@ -101,7 +101,7 @@ pub fn typescript_bindings() -> String {
         crate::advisor::CaseDetail::decl(cfg),
         crate::advisor::CaseFilter::decl(cfg),
         crate::advisor::CaseStatus::decl(cfg),
-        crate::advisor::disclosure::Hidden::decl(cfg),
+        crate::disclosure::Hidden::decl(cfg),
         crate::advisor::stats::Cell::decl(cfg),
         crate::advisor::stats::Withheld::decl(cfg),
         crate::advisor::stats::Breakdown::decl(cfg),

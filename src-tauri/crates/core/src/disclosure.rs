@@ -6,7 +6,7 @@
 //! are hidden (each time the smallest visible one) until no hidden cell
 //! has a single possible value. The reader is assumed to know the rules:
 //! a "< k" cell lies in 1..k−1, a cell hidden to protect another is 0 or at
-//! least k and no larger than any cell still shown. Where a report can count
+//! least k and no larger than any cell still shown. Where a case can count
 //! in several cells (nature, relation, intervention) the cells do not add
 //! up to the total; such a line still never shows exactly one hidden cell.
 //! When even hiding every cell leaves a value recomputable, the whole line

@@ -1,0 +1,97 @@
+//! When a closed record is due for destruction, the same for every area:
+//! once the figures of its closing year were released (it has been
+//! counted), and at the latest a fixed term after closing; after a grace
+//! period on the destruction list it has expired and is destroyed without
+//! being asked again. Destroying leaves a tombstone (codes, no names) so
+//! the year's figures stay whole; how each area scrubs its rows, search
+//! index and WAL is the area's store's work.
+
+use chrono::{Datelike, Days, Months, NaiveDate};
+
+/// The terms of one register.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Terms {
+    /// Due at the latest this many months after closing.
+    pub retention_months: u32,
+    /// Days on the destruction list before it expires.
+    pub grace_days: u32,
+}
+
+/// Where one closed record stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Due {
+    /// From this day it may be destroyed without a reason.
+    pub due_on: NaiveDate,
+    /// Due because its year's figures were released (else: the term).
+    pub counted: bool,
+    /// Due and past the grace period.
+    pub expired: bool,
+}
+
+/// `released_on`: the day the figures of the closing year were released,
+/// if they were.
+pub fn due(
+    closed_on: NaiveDate,
+    released_on: Option<NaiveDate>,
+    terms: Terms,
+    today: NaiveDate,
+) -> Due {
+    let term = closed_on
+        .checked_add_months(Months::new(terms.retention_months))
+        .unwrap_or(closed_on);
+    let counted = released_on.map(|r| r.max(closed_on));
+    let due_on = counted.map_or(term, |c| c.min(term));
+    Due {
+        due_on,
+        counted: counted.is_some_and(|c| c <= term),
+        expired: due_on + Days::new(u64::from(terms.grace_days)) <= today,
+    }
+}
+
+/// The year whose release makes a record closed on `closed_on` due.
+pub fn counting_year(closed_on: NaiveDate) -> i32 {
+    closed_on.year()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("date")
+    }
+
+    const TERMS: Terms = Terms {
+        retention_months: 12,
+        grace_days: 30,
+    };
+
+    #[test]
+    fn not_counted_it_is_due_at_the_end_of_the_term() {
+        let due = due(d(2025, 3, 31), None, TERMS, d(2026, 4, 1));
+        assert_eq!(due.due_on, d(2026, 3, 31));
+        assert!(!due.counted);
+        assert!(!due.expired, "within the grace period");
+        assert!(super::due(d(2025, 3, 31), None, TERMS, d(2026, 4, 30)).expired);
+        assert!(!super::due(d(2025, 3, 31), None, TERMS, d(2026, 4, 29)).expired);
+    }
+
+    #[test]
+    fn counted_it_is_due_on_the_release_never_before_closing_nor_after_the_term() {
+        let released = due(d(2025, 6, 1), Some(d(2026, 1, 15)), TERMS, d(2026, 1, 16));
+        assert_eq!((released.due_on, released.counted), (d(2026, 1, 15), true));
+        // Released before it was closed (a late closing in a released year).
+        let early = due(d(2025, 6, 1), Some(d(2025, 2, 1)), TERMS, d(2025, 6, 2));
+        assert_eq!(early.due_on, d(2025, 6, 1));
+        // Released after the term: the term wins and it was not counted first.
+        let late = due(d(2025, 1, 10), Some(d(2026, 3, 1)), TERMS, d(2026, 3, 2));
+        assert_eq!((late.due_on, late.counted), (d(2026, 1, 10), false));
+    }
+
+    #[test]
+    fn a_term_past_the_end_of_a_month_lands_on_its_last_day() {
+        let due = due(d(2024, 2, 29), None, TERMS, d(2024, 3, 1));
+        assert_eq!(due.due_on, d(2025, 2, 28));
+        assert_eq!(counting_year(d(2024, 12, 31)), 2024);
+    }
+}
