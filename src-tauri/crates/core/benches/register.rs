@@ -1,4 +1,4 @@
-//! The advisor's register at size: 10 000 reports and 50 000
+//! The advisor's register at size: 10 000 cases and 50 000
 //! conversations (synthetic, `fill_demo_register`). Opening the list,
 //! filtering, full-text search (goal: each under 100 ms), a year's
 //! statistics release (goal: under 200 ms) and a 20-page case file.
@@ -68,7 +68,7 @@ fn register(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("register");
     g.sample_size(20);
-    // What the register screen opens with: the newest 200 reports.
+    // What the register screen opens with: the newest 200 cases.
     g.bench_function("open_list_newest_200", |b| {
         b.iter(|| {
             black_box(

@@ -32,9 +32,9 @@ pub enum Hidden {
 /// How the cells of a line relate to its total.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sum {
-    /// Every report counts in exactly one cell; the cells add up to the total.
+    /// Every case counts in exactly one cell; the cells add up to the total.
     Additive,
-    /// A report may count in several cells (or none).
+    /// A case may count in several cells (or none).
     Overlapping,
 }
 

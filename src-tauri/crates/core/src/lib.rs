@@ -5,7 +5,7 @@
 //! tests. One module per area users know: [`roles`], [`users`],
 //! [`settings`], the advisor's register ([`advisor`]) with its
 //! [`attachments`]; later areas
-//! (complaints, conduct, onboarding, training, reports) join them. The compartments and their
+//! (complaints, conduct, onboarding, training, annual reports) join them. The compartments and their
 //! migrations are declared in [`compartments`].
 
 #![forbid(unsafe_code)]

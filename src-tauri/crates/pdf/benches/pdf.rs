@@ -1,5 +1,5 @@
 //! Pages per second for a ~200-page table document (goal: 500 pages/s in
-//! release mode) and for a ~20-page report with a title page, contents,
+//! release mode) and for a ~20-page document with a title page, contents,
 //! bar and line charts and a logo. `make bench` runs it; divide the page
 //! count printed by the time per iteration.
 
@@ -131,7 +131,7 @@ fn reports(c: &mut Criterion) {
 }
 
 /// Showing an attachment: the first ten pages of a table document and of
-/// the chart report as PNG pictures, 1000 pixels wide.
+/// the chart document as PNG pictures, 1000 pixels wide.
 fn previews(c: &mut Criterion) {
     let options = vertrouwd_pdf::preview::PreviewOptions::default();
     let mut g = c.benchmark_group("pdf");

@@ -25,7 +25,7 @@
 //! [`isolated`] does it in a child process under hard limits (the
 //! `vertrouwd-preview` program built from this crate).
 //!
-//! Knows no domain type: reports build a `Document` from their own data.
+//! Knows no domain type: each area builds a `Document` from its own data.
 
 #![forbid(unsafe_code)]
 

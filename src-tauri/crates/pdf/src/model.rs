@@ -1,4 +1,4 @@
-//! The document model: what a report is made of, independent of PDF.
+//! The document model: what a document is made of, independent of PDF.
 
 use chrono::{DateTime, Utc};
 
@@ -138,7 +138,7 @@ pub struct Image {
     pub align: Align,
 }
 
-/// A title page: a page of its own at the start of a report.
+/// A title page: a page of its own at the start of a document.
 #[derive(Debug, Clone, Default)]
 pub struct Cover {
     pub title: String,

@@ -264,15 +264,15 @@ export type CaseFilter = {
  */
 text: string | null, status: CaseStatus | null, nature_id: number | null, 
 /**
- * Reports first made in this year.
+ * Cases first made in this year.
  */
 year: number | null, 
 /**
- * Only reports with a follow-up due on or before today.
+ * Only cases with a follow-up due on or before today.
  */
 follow_up_due: boolean, 
 /**
- * At most this many reports (the newest); all when absent.
+ * At most this many cases (the newest); all when absent.
  */
 limit: number | null, };
 
@@ -316,11 +316,11 @@ cells: Array<Cell>, withheld: Withheld | null, };
 
 export type Hours = { 
 /**
- * Hours spent on reports active in the year, to one decimal.
+ * Hours spent on cases active in the year, to one decimal.
  */
 total: number, 
 /**
- * The median hours per report; absent when the year is below k.
+ * The median hours per case; absent when the year is below k.
  */
 median_per_report: number | null, };
 
@@ -332,18 +332,18 @@ export const appendixReasonValues: readonly AppendixReason[] = ["below_k", "prot
 
 export type Release = { schema: string, year: number, k: number, 
 /**
- * The year's number of reports was below k: only that fact and the
+ * The year's number of cases was below k: only that fact and the
  * hours are released.
  */
 below_k: boolean, 
 /**
- * The number of reports active in the year, when at least k.
+ * The number of cases active in the year, when at least k.
  */
 reports: number | null, conversations: Cell | null, hours: Hours, breakdowns: Array<Breakdown>, appendix: Array<AppendixLine>, };
 
 export type Flag = { breakdown: string, 
 /**
- * The category that holds every report of the breakdown.
+ * The category that holds every case of the breakdown.
  */
 category: string, };
 

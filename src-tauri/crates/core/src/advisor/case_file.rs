@@ -1,4 +1,4 @@
-//! The case file (dossieroverzicht): one report with everything recorded
+//! The case file (dossieroverzicht): one case with everything recorded
 //! about it, as a PDF for the advisor, marked confidential on every page.
 
 use chrono::{DateTime, Utc};

@@ -15,7 +15,7 @@ use crate::session::{audited, Session};
 use crate::validate::not_in_future;
 
 impl Session {
-    /// Records a new report; the reference is given when left empty.
+    /// Records a new case; the reference is given when left empty.
     pub async fn add_case(&self, input: CaseInput) -> ApiResult<CaseDetail> {
         let now = self.clock.now();
         let today = self.today();

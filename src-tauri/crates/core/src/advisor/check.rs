@@ -18,7 +18,7 @@ pub const MAX_NOTES: usize = 200_000;
 /// The longest conversation, and the most time added at once: a day.
 pub const MAX_MINUTES: i64 = 24 * 60;
 
-/// Checks a report against the natures list and the rules of the register.
+/// Checks a case against the natures list and the rules of the register.
 pub fn check_case(
     input: &CaseInput,
     natures: &[Nature],

@@ -1,4 +1,4 @@
-//! Synthetic reports for trying the register and for the benchmarks
+//! Synthetic cases for trying the register and for the benchmarks
 //! (`vertrouwd demo`). Only ever written into an empty register, so made-up
 //! cases can never mix with real ones.
 
@@ -82,7 +82,7 @@ fn sentence(rng: &mut Rng, words: usize) -> String {
     s.join(" ")
 }
 
-/// Fills an empty register with `cases` reports and about `conversations`
+/// Fills an empty register with `cases` cases and about `conversations`
 /// conversations, first contacts spread over the years before `today`.
 pub async fn fill(
     conn: &mut SqliteConnection,

@@ -179,7 +179,7 @@ impl Session {
         .await
     }
 
-    /// Fills an empty register with synthetic reports (for trying the app
+    /// Fills an empty register with synthetic cases (for trying the app
     /// and for benchmarks). Refused when the register holds anything.
     pub async fn fill_demo_register(&self, req: DemoRequest) -> ApiResult<u32> {
         if req.cases == 0 || req.cases > 100_000 {

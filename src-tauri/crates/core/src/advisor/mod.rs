@@ -1,4 +1,4 @@
-//! The confidential advisor's register, in advisor.db: reports
+//! The confidential advisor's register, in advisor.db: cases
 //! (meldingen), the natures list, persons concerned, conversations,
 //! interventions, follow-ups, full-text search, and the yearly statistics
 //! release with disclosure control.

@@ -1,4 +1,4 @@
-//! The words of the register: what a report (melding) is made of, as the
+//! The words of the register: what a case (melding) is made of, as the
 //! api, the UI and the CLI exchange it.
 
 use chrono::NaiveDate;
@@ -63,7 +63,7 @@ impl Relation {
     ];
 }
 
-/// The ground of a report of discrimination.
+/// The ground of a case of discrimination.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Ground {
@@ -188,7 +188,7 @@ pub fn from_code<T: DeserializeOwned>(code: &str) -> Option<T> {
     serde_json::from_value(serde_json::Value::String(code.to_string())).ok()
 }
 
-/// A nature of report as the settings list it.
+/// A nature as the settings list it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Nature {
     pub id: i64,
@@ -199,7 +199,7 @@ pub struct Nature {
     pub retired: bool,
 }
 
-/// A nature chosen for a report; `ground` only for discrimination.
+/// A nature chosen for a case; `ground` only for discrimination.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct NatureChoice {
     pub nature_id: i64,
@@ -226,7 +226,7 @@ pub struct Person {
     pub name: Option<String>,
 }
 
-/// A new report, or the changed fields of one. Dates are accepted as
+/// A new case, or the changed fields of one. Dates are accepted as
 /// 2026-03-02, 2-3-2026 or 02-03-2026.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct CaseInput {
@@ -409,13 +409,13 @@ pub struct CaseFilter {
     pub status: Option<CaseStatus>,
     #[serde(default)]
     pub nature_id: Option<i64>,
-    /// Reports first made in this year.
+    /// Cases first made in this year.
     #[serde(default)]
     pub year: Option<i32>,
-    /// Only reports with a follow-up due on or before today.
+    /// Only cases with a follow-up due on or before today.
     #[serde(default)]
     pub follow_up_due: bool,
-    /// At most this many reports (the newest); all when absent.
+    /// At most this many cases (the newest); all when absent.
     #[serde(default)]
     pub limit: Option<u32>,
 }

@@ -141,7 +141,7 @@ pub struct DestroyRequest {
 }
 
 /// A change to the natures list: add (no id), rename, retire or bring
-/// back, or delete one that no report uses.
+/// back, or delete one that no case uses.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "action", rename_all = "snake_case")]
 pub enum NatureChange {
@@ -181,7 +181,7 @@ pub struct ImportResult {
     pub problems: Vec<crate::advisor::import::RowProblem>,
 }
 
-/// Synthetic reports for an empty register.
+/// Synthetic cases for an empty register.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct DemoRequest {
     pub cases: u32,

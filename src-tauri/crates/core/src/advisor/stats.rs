@@ -1,10 +1,10 @@
 //! The yearly statistics release: aggregated counts for one year with
 //! disclosure control, and nothing else.
 //!
-//! What leaves: counts per breakdown (reports new and carried over, nature,
+//! What leaves: counts per breakdown (cases new and carried over, nature,
 //! reporter role, relation, intervention, outcome, quarter of first
 //! contact), the number of conversations, and hours as a total and a
-//! median per report. Never free text, a name, a department or a date finer
+//! median per case. Never free text, a name, a department or a date finer
 //! than a quarter. The rules, with k from the settings (default 5, never
 //! below 3):
 //! - counts from 1 to k−1 are published as "< k"; more cells are hidden so
@@ -91,9 +91,9 @@ pub struct Breakdown {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Hours {
-    /// Hours spent on reports active in the year, to one decimal.
+    /// Hours spent on cases active in the year, to one decimal.
     pub total: f64,
-    /// The median hours per report; absent when the year is below k.
+    /// The median hours per case; absent when the year is below k.
     pub median_per_report: Option<f64>,
 }
 
@@ -122,10 +122,10 @@ pub struct Release {
     pub schema: String,
     pub year: i32,
     pub k: u32,
-    /// The year's number of reports was below k: only that fact and the
+    /// The year's number of cases was below k: only that fact and the
     /// hours are released.
     pub below_k: bool,
-    /// The number of reports active in the year, when at least k.
+    /// The number of cases active in the year, when at least k.
     pub reports: Option<u32>,
     pub conversations: Option<Cell>,
     pub hours: Hours,
@@ -137,7 +137,7 @@ pub struct Release {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Flag {
     pub breakdown: String,
-    /// The category that holds every report of the breakdown.
+    /// The category that holds every case of the breakdown.
     pub category: String,
 }
 

@@ -10,7 +10,7 @@ use sqlx::{Row, SqliteConnection, SqlitePool};
 use super::model::*;
 use super::stats::CaseFacts;
 
-/// A report whose fields have been checked.
+/// A case whose fields have been checked.
 #[derive(Debug, Clone)]
 pub struct NewCase {
     pub reference: Option<String>,
@@ -123,7 +123,7 @@ fn bind_intake<'q>(q: SqliteQuery<'q>, case: &'q NewCase) -> SqliteQuery<'q> {
         .bind(case.outcome.map(|o| code(&o)))
 }
 
-/// Inserts a report; returns its id and reference.
+/// Inserts a case; returns its id and reference.
 pub async fn add_case(
     conn: &mut SqliteConnection,
     case: &NewCase,

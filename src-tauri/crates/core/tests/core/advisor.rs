@@ -1,4 +1,4 @@
-//! The confidential advisor's register: a report from intake to the
+//! The confidential advisor's register: a case from intake to the
 //! yearly statistics, on a real vault.
 
 use vertrouwd_core::advisor::stats::AppendixReason;
@@ -360,7 +360,7 @@ async fn the_yearly_release_hides_small_counts_and_carries_no_names() {
     let (session, _) = session();
     create(&session, &dir, vec![Role::Advisor, Role::Hr]).await;
     let natures = session.natures().await.expect("natures");
-    // 2025: three reports, below k: only that fact and the hours leave.
+    // 2025: three cases, below k: only that fact and the hours leave.
     for day in 1..=3 {
         let mut r = case_input(&format!("{day}-6-2025"), vec![natures[0].id]);
         r.department = Some("Afdeling Geheim".into());
@@ -375,7 +375,7 @@ async fn the_yearly_release_hides_small_counts_and_carries_no_names() {
             .await
             .expect("close");
     }
-    // 2026: 14 reports; 11 bullying, 3 sexual harassment; 12 employees,
+    // 2026: 14 cases; 11 bullying, 3 sexual harassment; 12 employees,
     // 2 interns.
     for i in 0..14 {
         let mut r = case_input(
