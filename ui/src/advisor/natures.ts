@@ -14,7 +14,7 @@ export function codeOrName(n: Nature): string {
 export function categoryLabel(category: string, label: string): string {
   const code = CODE_LABELS[category];
   if (code) return code[i18n.language];
-  const s = `stats.category.${category}`;
+  const s = `advisor.stats.category.${category}`;
   if (hasKey(s)) return t(s);
   if (/^q[1-4]$/.test(category)) return i18n.language === "nl" ? `kwartaal ${category[1]}` : `quarter ${category[1]}`;
   return label;
