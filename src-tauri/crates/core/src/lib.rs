@@ -18,6 +18,7 @@ pub mod compartments;
 pub mod csv_import;
 pub mod dates;
 pub mod disclosure;
+pub mod documents;
 pub mod encoding;
 pub mod error;
 pub mod language;

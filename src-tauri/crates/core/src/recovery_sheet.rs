@@ -2,8 +2,9 @@
 //! recovery key, what it is for, and where to keep it.
 
 use chrono::{DateTime, Utc};
-use vertrouwd_pdf::{Block, Document, Furniture, Meta, PageSetup, Span};
+use vertrouwd_pdf::{Block, Document, Span};
 
+use crate::documents::{self, Letterhead};
 use crate::language::{self, Language};
 
 /// What goes on the sheet.
@@ -24,21 +25,17 @@ pub struct SheetFacts<'a> {
 pub fn sheet(f: &SheetFacts<'_>) -> Document {
     let t = |nl_text: &str, en_text: &str| language::text(f.language, nl_text, en_text);
     let date = language::date(f.vault_created.date_naive(), f.language);
-    Document {
-        meta: Meta {
+    documents::document(
+        Letterhead {
             title: t("Herstelblad Vertrouwd", "Vertrouwd recovery sheet"),
-            author: f.user_name.to_string(),
-            subject: f.organisation.to_string(),
-            keywords: vec![],
-            created: f.printed,
+            author: f.user_name,
+            organisation: f.organisation,
+            header: f.organisation.to_string(),
+            classification: t("Strikt vertrouwelijk", "Strictly confidential"),
+            printed: f.printed,
             language: f.language,
         },
-        page: PageSetup::default(),
-        furniture: Furniture {
-            header: Some(f.organisation.to_string()),
-            classification: Some(t("Strikt vertrouwelijk", "Strictly confidential")),
-        },
-        blocks: vec![
+        vec![
             Block::Heading { level: 1, text: t("Herstelblad", "Recovery sheet") },
             Block::Paragraph(vec![Span::plain(t(
                 "Met de herstelsleutel op dit blad komt u weer in uw deel van de kluis als u uw wachtwoordzin vergeten bent. Niemand anders kan dat voor u doen: er bestaat geen tweede sleutel.",
@@ -70,5 +67,5 @@ pub fn sheet(f: &SheetFacts<'_>) -> Document {
                 ))],
             ]),
         ],
-    }
+    )
 }

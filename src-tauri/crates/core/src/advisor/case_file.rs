@@ -2,10 +2,11 @@
 //! about it, as a PDF for the advisor, marked confidential on every page.
 
 use chrono::{DateTime, Utc};
-use vertrouwd_pdf::{Align, Block, Column, Document, Furniture, Meta, PageSetup, Span, Table};
+use vertrouwd_pdf::{Block, Document, Span};
 
 use super::labels::label;
 use super::model::*;
+use crate::documents::{self, column, table_section, Letterhead};
 use crate::language::{self, date, duration, Language};
 
 /// What the case file needs besides the case itself.
@@ -218,53 +219,20 @@ pub fn case_file(case: &CaseDetail, f: &CaseFileFacts<'_>) -> Document {
             "by the confidential advisor; keep this no longer than the case itself"
         ),
     ))]));
-    Document {
-        meta: Meta {
+    documents::document(
+        Letterhead {
             title,
-            author: f.advisor.to_string(),
-            subject: f.organisation.to_string(),
-            keywords: vec![],
-            created: f.printed,
-            language: lang,
-        },
-        page: PageSetup::default(),
-        furniture: Furniture {
-            header: Some(format!(
+            author: f.advisor,
+            organisation: f.organisation,
+            header: format!(
                 "{} — {}",
                 f.organisation,
                 t("vertrouwenspersoon", "confidential advisor")
-            )),
-            classification: Some(t("Vertrouwelijk", "Confidential")),
+            ),
+            classification: t("Vertrouwelijk", "Confidential"),
+            printed: f.printed,
+            language: lang,
         },
         blocks,
-    }
-}
-
-/// A level-2 heading with a table under it; nothing when there are no rows.
-fn table_section(
-    blocks: &mut Vec<Block>,
-    title: String,
-    columns: Vec<Column>,
-    rows: Vec<Vec<String>>,
-) {
-    if rows.is_empty() {
-        return;
-    }
-    blocks.push(Block::Heading {
-        level: 2,
-        text: title,
-    });
-    blocks.push(Block::Table(Table {
-        columns,
-        rows,
-        zebra: true,
-    }));
-}
-
-fn column(title: String, width: f32) -> Column {
-    Column {
-        title,
-        width,
-        align: Align::Left,
-    }
+    )
 }

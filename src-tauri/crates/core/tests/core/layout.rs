@@ -57,6 +57,7 @@ const SHARED: &[&str] = &[
     "disclosure.rs",
     "retention.rs",
     "language.rs",
+    "documents.rs",
     "clock.rs",
     "roles.rs",
     "users.rs",
