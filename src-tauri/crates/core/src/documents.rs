@@ -4,9 +4,34 @@
 //! area builds its own blocks; the PDF engine lays them out.
 
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 use vertrouwd_pdf::{Align, Block, Column, Document, Furniture, Meta, PageSetup, Table};
 
 use crate::language::Language;
+
+/// A document or file written where the user chose (never inside the
+/// vault folder), as the UI and the CLI report it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct WrittenFile {
+    pub path: String,
+    pub bytes: u64,
+    /// Characters a PDF could not print (no glyph in its font), e.g. emoji.
+    pub missing_characters: Vec<String>,
+}
+
+impl WrittenFile {
+    /// The file, with the characters its PDF could not print.
+    pub fn with_warnings(mut self, warnings: &[vertrouwd_pdf::Warning]) -> Self {
+        for w in warnings {
+            if let vertrouwd_pdf::Warning::MissingGlyphs(chars) = w {
+                self.missing_characters
+                    .extend(chars.iter().map(|c| c.to_string()));
+            }
+        }
+        self
+    }
+}
 
 /// Who a document is by and for, and how it is marked.
 #[derive(Debug, Clone)]

@@ -9,8 +9,9 @@ use super::requests::*;
 use super::store;
 use super::*;
 use crate::attachments::AttachmentPreview;
+use crate::documents::WrittenFile;
 use crate::error::{ApiError, ApiResult, ErrorCode, Reason};
-use crate::session::{audited, Session, WrittenFile};
+use crate::session::{audited, Session};
 
 /// The largest CSV file read: 50 MB.
 const MAX_IMPORT_BYTES: u64 = 50 * 1024 * 1024;

@@ -7,7 +7,7 @@ use ts_rs::TS;
 
 use super::model::*;
 use super::stats::Release;
-use crate::session::WrittenFile;
+use crate::documents::WrittenFile;
 
 /// A case named by its reference (VP-2026-001) or its id.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

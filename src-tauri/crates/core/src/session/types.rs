@@ -283,23 +283,4 @@ pub struct RecoverySheetRequest {
     pub language: crate::language::Language,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct WrittenFile {
-    pub path: String,
-    pub bytes: u64,
-    /// Characters a PDF could not print (no glyph in its font), e.g. emoji.
-    pub missing_characters: Vec<String>,
-}
-
-impl WrittenFile {
-    /// The file, with the characters its PDF could not print.
-    pub fn with_warnings(mut self, warnings: &[vertrouwd_pdf::Warning]) -> Self {
-        for w in warnings {
-            if let vertrouwd_pdf::Warning::MissingGlyphs(chars) = w {
-                self.missing_characters
-                    .extend(chars.iter().map(|c| c.to_string()));
-            }
-        }
-        self
-    }
-}
+pub use crate::documents::WrittenFile;

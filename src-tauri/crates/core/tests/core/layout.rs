@@ -52,6 +52,7 @@ const ADVISOR_DOMAIN: &[&str] = &[
     "case_file.rs",
     "labels.rs",
     "demo.rs",
+    "requests.rs",
 ];
 
 /// The areas, each a folder of `src/`.
