@@ -2,6 +2,7 @@
 //! tombstones alike, and the years already released.
 
 use super::*;
+use crate::dates::quarter;
 
 pub(super) type TombstoneRow = (
     i32,
@@ -126,10 +127,6 @@ pub async fn facts(pool: &SqlitePool) -> sqlx::Result<Vec<CaseFacts>> {
     Ok(all)
 }
 
-pub fn quarter(d: NaiveDate) -> u32 {
-    d.month0() / 3 + 1
-}
-
 pub(super) fn to_json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "[]".into())
 }
@@ -148,4 +145,42 @@ pub async fn released_years(pool: &SqlitePool) -> sqlx::Result<BTreeMap<i32, Nai
                 .map(|d| (y, d.date_naive()))
         })
         .collect())
+}
+
+/// Keeps a released year's statistics (the release as JSON) in advisor.db.
+pub async fn add_release(
+    conn: &mut SqliteConnection,
+    year: i32,
+    k: u32,
+    published: bool,
+    body: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO releases (year, k, released_at, published, body) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )
+    .bind(year)
+    .bind(k)
+    .bind(now.to_rfc3339())
+    .bind(published)
+    .bind(body)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Puts a release into org.db for HR (`conn` is org.db's).
+pub async fn publish_release(
+    org: &mut SqliteConnection,
+    year: i32,
+    body: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    sqlx::query("INSERT INTO advisor_statistics (year, released_at, body) VALUES (?1, ?2, ?3)")
+        .bind(year)
+        .bind(now.to_rfc3339())
+        .bind(body)
+        .execute(org)
+        .await?;
+    Ok(())
 }
