@@ -162,8 +162,8 @@ def test_4_audit_verify_remove_user_and_english(app, home):
     trail = a.text("#audit-table")
     assert "Kluis aangemaakt" in trail and "Gebruiker toegevoegd" in trail, trail
     a.click("#verify-vault")
-    report = a.text("#verify-report")
-    assert report.count("in orde") == 3, report
+    check = a.text("#verify-check")
+    assert check.count("in orde") == 3, check
     a.shot("12-audit-verified")
 
     a.click("#nav-users")

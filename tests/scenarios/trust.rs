@@ -196,13 +196,13 @@ async fn an_injected_slot_never_receives_the_advisor_key() {
             .any(|u| u.id == intruder),
         "the injected slot is not listed as a user"
     );
-    let report = s.verify().await.expect("verify");
+    let check = s.verify().await.expect("verify");
     assert!(
-        report
+        check
             .compartments
             .iter()
             .any(|c| c.problems.iter().any(|p| p.contains(intruder))),
-        "verify names the injected slot: {report:?}"
+        "verify names the injected slot: {check:?}"
     );
 
     // The advisor removes the manager, then the other advisor (a rotation

@@ -87,8 +87,8 @@ async fn a_format_1_vault_is_upgraded_at_first_unlock() {
         users.iter().all(|u| u.not_holder_of.is_empty()),
         "{users:?}"
     );
-    let report = s.verify().await.expect("verify");
-    assert!(report.ok, "{report:?}");
+    let check = s.verify().await.expect("verify");
+    assert!(check.ok, "{check:?}");
     s.lock().await;
 
     for (login, held) in [
@@ -114,8 +114,8 @@ async fn a_format_1_vault_is_upgraded_at_first_unlock() {
 
     // The upgraded vault rotates to its listed holders.
     unlock(&s, &dir, "ayse").await;
-    let report = s.verify().await.expect("verify");
-    assert!(report.ok, "{report:?}");
+    let check = s.verify().await.expect("verify");
+    assert!(check.ok, "{check:?}");
     let mark = s
         .list_users()
         .await

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { caseDraftKeys, draft, forgetCase, forgetDrafts, keep } from "./drafts";
 
 describe("drafts", () => {
-  it("keeps a copy, forgets empty forms, a destroyed report's drafts and everything on lock", () => {
+  it("keeps a copy, forgets empty forms, a destroyed case's drafts and everything on lock", () => {
     forgetDrafts();
     const typed = { notes: "Gesprek met Ayşe" };
     keep("case:new", typed, false);

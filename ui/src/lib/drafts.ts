@@ -21,13 +21,13 @@ export function drop(key: string) {
   drafts.delete(key);
 }
 
-/** The drafts of one report: a conversation being written, a correction. */
+/** The drafts of one case: a conversation being written, a correction. */
 export const caseDraftKeys = (reference: string) => ({
   conversation: `conversation:${reference}`,
   correction: `case:edit:${reference}`,
 });
 
-/** Forgets the drafts of a report (it was destroyed). */
+/** Forgets the drafts of a case (it was destroyed). */
 export function forgetCase(reference: string) {
   for (const key of Object.values(caseDraftKeys(reference))) drafts.delete(key);
 }

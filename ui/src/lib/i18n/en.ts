@@ -211,7 +211,7 @@ export const en: Record<Key, string> = {
   "help.title": "Keyboard shortcuts",
   "help.lock": "Lock",
   "help.help": "Show or close this help",
-  "help.new_report": "New case (in the register)",
+  "help.new_case": "New case (in the register)",
   "help.search": "Search the register",
   "help.new_conversation": "To the new conversation (in a case)",
   "help.nav": "Go to menu item 1–9",

@@ -211,7 +211,7 @@ export const nl = {
   "help.title": "Sneltoetsen",
   "help.lock": "Vergrendelen",
   "help.help": "Deze hulp tonen of sluiten",
-  "help.new_report": "Nieuwe melding (in het register)",
+  "help.new_case": "Nieuwe melding (in het register)",
   "help.search": "Zoeken in het register",
   "help.new_conversation": "Naar het nieuwe gesprek (in een melding)",
   "help.nav": "Naar onderdeel 1–9 in het menu",

@@ -399,7 +399,7 @@ pub struct CaseDetail {
     pub minutes: i64,
 }
 
-/// Which reports the register list shows.
+/// Which cases the register list shows.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 pub struct CaseFilter {
     /// Words to find in references, names and notes.

@@ -26,7 +26,7 @@ use super::model::*;
 use crate::disclosure::{self, Hidden, Sum};
 
 /// The version of the release file's layout.
-pub const SCHEMA: &str = "vertrouwd.advisor-statistics/1";
+pub const SCHEMA: &str = "vertrouwd.advisor-statistics/2";
 /// Percentages are given only on totals at least this large.
 pub const MIN_PERCENT_BASE: u32 = 20;
 
@@ -80,7 +80,7 @@ pub enum Withheld {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Breakdown {
-    /// `reports`, `nature`, `reporter_role`, `relation`, `intervention`,
+    /// `cases`, `nature`, `reporter_role`, `relation`, `intervention`,
     /// `outcome`, `quarter`.
     pub id: String,
     pub total: u32,
@@ -94,7 +94,7 @@ pub struct Hours {
     /// Hours spent on cases active in the year, to one decimal.
     pub total: f64,
     /// The median hours per case; absent when the year is below k.
-    pub median_per_report: Option<f64>,
+    pub median_per_case: Option<f64>,
 }
 
 /// A line of the appendix: what was not shown and why (never a value).
@@ -126,7 +126,7 @@ pub struct Release {
     /// hours are released.
     pub below_k: bool,
     /// The number of cases active in the year, when at least k.
-    pub reports: Option<u32>,
+    pub cases: Option<u32>,
     pub conversations: Option<Cell>,
     pub hours: Hours,
     pub breakdowns: Vec<Breakdown>,
@@ -203,11 +203,11 @@ pub fn preview(
         year,
         k,
         below_k: total < k,
-        reports: None,
+        cases: None,
         conversations: None,
         hours: Hours {
             total: hours(minutes.iter().sum()),
-            median_per_report: None,
+            median_per_case: None,
         },
         breakdowns: vec![],
         appendix: vec![],
@@ -215,14 +215,14 @@ pub fn preview(
     let mut flags = vec![];
     if release.below_k {
         release.appendix.push(AppendixLine {
-            breakdown: "reports".into(),
+            breakdown: "cases".into(),
             category: None,
             reason: AppendixReason::YearTotalBelowK,
         });
         return Preview { release, flags };
     }
-    release.reports = Some(total);
-    release.hours.median_per_report = median(minutes);
+    release.cases = Some(total);
+    release.hours.median_per_case = median(minutes);
     let conv = u32::try_from(conversations).unwrap_or(u32::MAX);
     release.conversations = Some(if (1..k).contains(&conv) {
         release.appendix.push(AppendixLine {
@@ -257,7 +257,7 @@ pub fn preview(
         (code, label)
     };
     let mut lines = vec![Line {
-        id: "reports",
+        id: "cases",
         sum: Sum::Additive,
         total,
         cells: vec![

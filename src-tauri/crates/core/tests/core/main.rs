@@ -286,8 +286,8 @@ async fn remove_user_and_recovery_reset() {
     unlock(&session, &dir, "ayse", PASS_B)
         .await
         .expect("new passphrase works");
-    let report = session.verify().await.expect("verify");
-    assert!(report.ok, "{report:?}");
+    let check = session.verify().await.expect("verify");
+    assert!(check.ok, "{check:?}");
 }
 
 #[tokio::test]
