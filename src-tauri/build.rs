@@ -6,7 +6,7 @@
 include!("crates/core/src/api/commands.rs");
 
 macro_rules! names {
-    ($( $area:ident { $( $name:ident ( $( $arg:ident : $ty:ty )? ) -> $ret:ty ; )* } )*) => {
+    ($( $area:ident { $( $name:ident ( $( $arg:ident : $ty:ty )? ) -> $ret:ty $( => $step:ident )? ; )* } )*) => {
         &[ $( $( stringify!($name), )* )* ]
     };
 }

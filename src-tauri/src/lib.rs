@@ -25,7 +25,7 @@ type Cmd<'a> = State<'a, Arc<Session>>;
 /// all. Their permissions (`allow-<command>`) come from the same list in
 /// `build.rs`.
 macro_rules! shell_commands {
-    ($( $area:ident { $( $name:ident ( $( $arg:ident : $ty:ty )? ) -> $ret:ty ; )* } )*) => {
+    ($( $area:ident { $( $name:ident ( $( $arg:ident : $ty:ty )? ) -> $ret:ty $( => $step:ident )? ; )* } )*) => {
         mod commands {
             use super::Cmd;
             use vertrouwd_core::api::wire::*;

@@ -23,6 +23,7 @@ import type {
   CaseSummary,
   ChangePassphraseRequest,
   CloseCaseRequest,
+  CodeChange,
   CreateVaultRequest,
   CreatedVault,
   DestroyRequest,
@@ -32,7 +33,6 @@ import type {
   ImportRequest,
   ImportResult,
   Nature,
-  NatureChange,
   PathRequest,
   Preferences,
   Preview,
@@ -90,7 +90,7 @@ export const api = {
 
   // advisor
   natures: () => invoke<Array<Nature>>("natures"),
-  changeNatures: (req: NatureChange) => invoke<Array<Nature>>("change_natures", { req }),
+  changeNatures: (req: CodeChange) => invoke<Array<Nature>>("change_natures", { req }),
   registerSettings: () => invoke<RegisterSettings>("register_settings"),
   updateRegisterSettings: (req: RegisterSettings) => invoke<RegisterSettings>("update_register_settings", { req }),
   departments: () => invoke<Array<string>>("departments"),

@@ -305,7 +305,7 @@ export const withheldValues: readonly Withheld[] = ["total_below2k", "cannot_pro
 
 export type Breakdown = { 
 /**
- * `reports`, `nature`, `reporter_role`, `relation`, `intervention`,
+ * `cases`, `nature`, `reporter_role`, `relation`, `intervention`,
  * `outcome`, `quarter`.
  */
 id: string, total: number, 
@@ -322,7 +322,7 @@ total: number,
 /**
  * The median hours per case; absent when the year is below k.
  */
-median_per_report: number | null, };
+median_per_case: number | null, };
 
 export type AppendixLine = { breakdown: string, category: string | null, reason: AppendixReason, };
 
@@ -339,7 +339,7 @@ below_k: boolean,
 /**
  * The number of cases active in the year, when at least k.
  */
-reports: number | null, conversations: Cell | null, hours: Hours, breakdowns: Array<Breakdown>, appendix: Array<AppendixLine>, };
+cases: number | null, conversations: Cell | null, hours: Hours, breakdowns: Array<Breakdown>, appendix: Array<AppendixLine>, };
 
 export type Flag = { breakdown: string, 
 /**
@@ -429,7 +429,7 @@ recipient: string | null, what: string | null, until: string | null, recorded_on
 
 export type AddConsentRequest = { case: string, consent: ConsentInput, };
 
-export type NatureChange = { "action": "add", name: string, } | { "action": "rename", id: number, name: string, } | { "action": "retire", id: number, retired: boolean, } | { "action": "delete", id: number, };
+export type CodeChange = { "action": "add", name: string, } | { "action": "rename", id: number, name: string, } | { "action": "retire", id: number, retired: boolean, } | { "action": "delete", id: number, };
 
 export type FollowUpDoneRequest = { id: number, done_on: string | null, };
 

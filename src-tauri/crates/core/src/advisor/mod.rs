@@ -5,6 +5,13 @@
 //!
 //! Only users with the advisor role hold the key of advisor.db; the api
 //! checks the role as well, but the key is the protection.
+//!
+//! The domain (model, store, checks, statistics, import, documents) knows
+//! nothing of the session or the api. The use cases (access, register,
+//! cases, case_log, files, retention, statistics) are functions over a
+//! [`Context`](crate::context::Context), one per command of the list and
+//! named after it; the session's methods are generated from the list and
+//! call them.
 
 mod access;
 pub mod case_file;
@@ -24,3 +31,10 @@ pub mod stats;
 pub mod store;
 
 pub use model::*;
+
+pub(crate) use case_log::*;
+pub(crate) use cases::*;
+pub(crate) use files::*;
+pub(crate) use register::*;
+pub(crate) use retention::*;
+pub(crate) use statistics::*;

@@ -140,17 +140,6 @@ pub struct DestroyRequest {
     pub reason: Option<crate::advisor::EarlyDestruction>,
 }
 
-/// A change to the natures list: add (no id), rename, retire or bring
-/// back, or delete one that no case uses.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(tag = "action", rename_all = "snake_case")]
-pub enum NatureChange {
-    Add { name: String },
-    Rename { id: i64, name: String },
-    Retire { id: i64, retired: bool },
-    Delete { id: i64 },
-}
-
 /// A file to attach to a case, by its path (picked by the user).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct AddAttachmentRequest {

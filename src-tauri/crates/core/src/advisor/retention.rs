@@ -6,19 +6,16 @@ use sqlx::SqlitePool;
 use vertrouwd_vault::audit::Entry;
 
 use super::access::*;
-use super::register::register_settings;
+use super::register::settings_of;
 use super::requests::*;
 use super::store;
+use crate::context::Context;
 use crate::error::{ApiError, ApiResult, Reason};
 use crate::retention;
-use crate::session::{audited, Session};
 
 /// Every closed case with the day it becomes due for destruction.
-pub(super) async fn destruction_list(
-    pool: &SqlitePool,
-    today: NaiveDate,
-) -> ApiResult<Vec<DestructionItem>> {
-    let settings = register_settings(pool).await?;
+async fn due_list(pool: &SqlitePool, today: NaiveDate) -> ApiResult<Vec<DestructionItem>> {
+    let settings = settings_of(pool).await?;
     let terms = retention::Terms {
         retention_months: settings.retention_months,
         grace_days: settings.grace_days,
@@ -42,86 +39,70 @@ pub(super) async fn destruction_list(
         .collect())
 }
 
-impl Session {
-    /// Closed cases with the day each becomes due for destruction.
-    pub async fn destruction_list(&self) -> ApiResult<Vec<DestructionItem>> {
-        let today = self.today();
-        self.with_open(async |o| destruction_list(&o.advisor()?, today).await)
-            .await
-    }
+/// Closed cases with the day each becomes due for destruction.
+pub async fn destruction_list(cx: &Context<'_>) -> ApiResult<Vec<DestructionItem>> {
+    due_list(&register(cx)?, cx.today()).await
+}
 
-    /// Destroys one case after the reference was typed again; a case that
-    /// is open or not yet due needs a reason. What stays is a tombstone
-    /// without anything identifying, and an audit row. Backups made
-    /// earlier still hold the case until they are deleted.
-    pub async fn destroy_case(&self, req: DestroyRequest) -> ApiResult<String> {
-        let today = self.today();
-        let now = self.clock.now();
-        self.with_open(async |o| {
-            let pool = o.advisor()?;
-            let (id, reference) = case_id(&pool, &req.case).await?;
-            if req.confirm.trim() != reference {
-                return Err(ApiError::validation("confirm", Reason::Mismatch));
-            }
-            let due = destruction_list(&pool, today)
-                .await?
-                .into_iter()
-                .find(|d| d.id == id)
-                .is_some_and(|d| d.due_on <= today);
-            let object = match (due, req.reason) {
-                (true, _) => reference.clone(),
-                (false, Some(r)) => format!("{reference}:{}", crate::advisor::model::code(&r)),
-                (false, None) => return Err(ApiError::validation("reason", Reason::Required)),
-            };
-            let action = if due {
-                "case.destroyed"
-            } else {
-                "case.destroyed_early"
-            };
-            audited(&pool, now, &o.actor(), async |tx| {
-                store::destroy(tx, id, today).await?;
-                Ok(((), Entry::new(action, Some(&object))))
-            })
-            .await?;
-            store::scrub(&pool).await?;
-            Ok(reference)
-        })
-        .await
+/// Destroys one case after the reference was typed again; a case that is
+/// open or not yet due needs a reason. What stays is a tombstone without
+/// anything identifying, and an audit row. Backups made earlier still hold
+/// the case until they are deleted.
+pub async fn destroy_case(cx: &Context<'_>, req: DestroyRequest) -> ApiResult<String> {
+    let today = cx.today();
+    let pool = register(cx)?;
+    let (id, reference) = case_id(&pool, &req.case).await?;
+    if req.confirm.trim() != reference {
+        return Err(ApiError::validation("confirm", Reason::Mismatch));
     }
+    let due = due_list(&pool, today)
+        .await?
+        .into_iter()
+        .find(|d| d.id == id)
+        .is_some_and(|d| d.due_on <= today);
+    let object = match (due, req.reason) {
+        (true, _) => reference.clone(),
+        (false, Some(r)) => format!("{reference}:{}", super::model::code(&r)),
+        (false, None) => return Err(ApiError::validation("reason", Reason::Required)),
+    };
+    let action = if due {
+        "case.destroyed"
+    } else {
+        "case.destroyed_early"
+    };
+    cx.audited(&pool, async |tx| {
+        store::destroy(tx, id, today).await?;
+        Ok(((), Entry::new(action, Some(&object))))
+    })
+    .await?;
+    store::scrub(&pool).await?;
+    Ok(reference)
+}
 
-    /// Destroys every case past its due date and grace period.
-    pub async fn purge_expired(&self, req: PurgeRequest) -> ApiResult<Vec<String>> {
-        if !req.confirm {
-            return Err(ApiError::validation("confirm", Reason::Required));
+/// Destroys every case past its due date and grace period.
+pub async fn purge_expired(cx: &Context<'_>, req: PurgeRequest) -> ApiResult<Vec<String>> {
+    if !req.confirm {
+        return Err(ApiError::validation("confirm", Reason::Required));
+    }
+    let today = cx.today();
+    let pool = register(cx)?;
+    let expired: Vec<DestructionItem> = due_list(&pool, today)
+        .await?
+        .into_iter()
+        .filter(|d| d.expired)
+        .collect();
+    if expired.is_empty() {
+        return Ok(vec![]);
+    }
+    cx.audited_all(&pool, async |tx| {
+        let mut rows = vec![];
+        for d in &expired {
+            store::destroy(tx, d.id, today).await?;
+            rows.push(Entry::new("case.destroyed", Some(&d.reference)));
         }
-        let today = self.today();
-        let now = self.clock.now();
-        self.with_open(async |o| {
-            let pool = o.advisor()?;
-            let expired: Vec<DestructionItem> = destruction_list(&pool, today)
-                .await?
-                .into_iter()
-                .filter(|d| d.expired)
-                .collect();
-            if expired.is_empty() {
-                return Ok(vec![]);
-            }
-            let mut tx = pool.begin().await?;
-            for d in &expired {
-                store::destroy(&mut tx, d.id, today).await?;
-                vertrouwd_vault::audit::append(
-                    &mut tx,
-                    now,
-                    &o.actor(),
-                    "case.destroyed",
-                    Some(&d.reference),
-                )
-                .await?;
-            }
-            tx.commit().await?;
-            store::scrub(&pool).await?;
-            Ok(expired.into_iter().map(|d| d.reference).collect())
-        })
-        .await
-    }
+        Ok(((), rows))
+    })
+    .await?;
+    store::scrub(&pool).await?;
+    Ok(expired.into_iter().map(|d| d.reference).collect())
 }

@@ -127,7 +127,7 @@ pub fn typescript_bindings() -> String {
         crate::advisor::Consent::decl(cfg),
         crate::advisor::ConsentInput::decl(cfg),
         AddConsentRequest::decl(cfg),
-        NatureChange::decl(cfg),
+        crate::code_lists::CodeChange::decl(cfg),
         FollowUpDoneRequest::decl(cfg),
         UpdateCaseRequest::decl(cfg),
         AddTimeRequest::decl(cfg),

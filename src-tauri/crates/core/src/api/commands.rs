@@ -4,7 +4,12 @@
 //     name(argument: Request) -> Response;
 //
 // and names a method `Session::name(argument) -> ApiResult<Response>` (or an
-// infallible one). Everything else is generated from this list: the shell's
+// infallible one). The session's own commands are written in `session/`; an
+// area's are generated (`session/areas.rs`): each calls the area's use case
+// of the same name, `area::name(&Context, argument)`. A line ending in
+// `=> then` hands what the use case answered to `area::then` once the
+// session is free again (drawing a preview may take seconds, and the
+// session must not wait for it). Everything else is generated from this list: the shell's
 // Tauri commands and their permissions (`src-tauri/build.rs` includes this
 // file), the TypeScript client (`ui/src/lib/api/commands.ts`, checked by a
 // test), the CLI's batch dispatch and the list the audit test walks.
@@ -16,7 +21,8 @@
 // build script can `include!` it without depending on this crate.
 
 /// Calls the macro `$then` with every command, grouped by area:
-/// `area { name(arg: Type) -> Type; ... } ...`.
+/// `area { name(arg: Type) -> Type; ... } ...`, a line possibly ending in
+/// `=> step`.
 #[macro_export]
 macro_rules! for_each_command {
     ($then:ident) => {
@@ -49,7 +55,7 @@ macro_rules! for_each_command {
             }
             advisor {
                 natures() -> Vec<Nature>;
-                change_natures(req: NatureChange) -> Vec<Nature>;
+                change_natures(req: CodeChange) -> Vec<Nature>;
                 register_settings() -> RegisterSettings;
                 update_register_settings(req: RegisterSettings) -> RegisterSettings;
                 departments() -> Vec<String>;
@@ -65,7 +71,7 @@ macro_rules! for_each_command {
                 add_follow_up(req: AddFollowUpRequest) -> CaseDetail;
                 follow_up_done(req: FollowUpDoneRequest) -> CaseDetail;
                 add_attachment(req: AddAttachmentRequest) -> CaseDetail;
-                attachment_preview(id: i64) -> AttachmentPreview;
+                attachment_preview(id: i64) -> AttachmentPreview => draw_preview;
                 export_attachment(req: ExportAttachmentRequest) -> WrittenFile;
                 write_case_file(req: CaseFileRequest) -> WrittenFile;
                 import_cases(req: ImportRequest) -> ImportResult;
@@ -74,6 +80,20 @@ macro_rules! for_each_command {
                 purge_expired(req: PurgeRequest) -> Vec<String>;
                 statistics_preview(req: StatisticsRequest) -> Preview;
                 release_statistics(req: ReleaseRequest) -> Released;
+            }
+        }
+    };
+}
+
+/// Calls the macro `$then` with the commands only the command line has (the
+/// window is granted none of them), in the same form as
+/// [`for_each_command!`].
+#[macro_export]
+macro_rules! for_each_cli_command {
+    ($then:ident) => {
+        $then! {
+            advisor {
+                fill_demo_register(req: DemoRequest) -> u32;
             }
         }
     };

@@ -79,7 +79,7 @@ fn referenced_types(ts: &str, into: &mut std::collections::BTreeSet<String>) {
 }
 
 macro_rules! generate {
-    ($( $area:ident { $( $name:ident ( $( $arg:ident : $ty:ty )? ) -> $ret:ty ; )* } )*) => {
+    ($( $area:ident { $( $name:ident ( $( $arg:ident : $ty:ty )? ) -> $ret:ty $( => $step:ident )? ; )* } )*) => {
         /// Every command, in the list's order.
         pub const COMMANDS: &[Command] = &[
             $( $( Command {
@@ -161,6 +161,22 @@ macro_rules! generate {
 }
 
 crate::for_each_command!(generate);
+
+macro_rules! cli_commands {
+    ($( $area:ident { $( $name:ident ( $( $arg:ident : $ty:ty )? ) -> $ret:ty ; )* } )*) => {
+        /// The commands only the command line has (the window is granted
+        /// none of them), as methods on `Session` like the others.
+        pub const CLI_COMMANDS: &[Command] = &[
+            $( $( Command {
+                name: stringify!($name),
+                area: stringify!($area),
+                argument: generate!(@argument $( $arg )?),
+            }, )* )*
+        ];
+    };
+}
+
+crate::for_each_cli_command!(cli_commands);
 
 #[cfg(test)]
 mod tests {

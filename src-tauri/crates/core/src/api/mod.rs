@@ -13,9 +13,10 @@ mod commands;
 mod dispatch;
 
 pub use bindings::{typescript_bindings, typescript_labels};
-pub use dispatch::{typescript_client, Answer, Command, COMMANDS};
+pub use dispatch::{typescript_client, Answer, Command, CLI_COMMANDS, COMMANDS};
 
 pub use crate::advisor::requests::*;
+pub use crate::code_lists::CodeChange;
 pub use crate::error::{ApiError, ApiResult, ErrorCode, Invalid, Reason};
 pub use crate::session::types::*;
 pub use crate::session::{KdfPolicy, Session};
@@ -27,6 +28,7 @@ pub mod wire {
     pub use crate::advisor::stats::Preview;
     pub use crate::advisor::{CaseDetail, CaseFilter, CaseInput, CaseSummary, Nature};
     pub use crate::attachments::AttachmentPreview;
+    pub use crate::code_lists::CodeChange;
     pub use crate::preferences::Preferences;
     pub use crate::session::types::*;
     pub use crate::settings::Settings;

@@ -152,7 +152,8 @@ impl Session {
             };
             confirm_first_holders(&mut vault, &org, self.clock.now()).await?;
             let mut s = settings::load(&org).await?;
-            s.idle_lock_seconds = effective_idle_lock(&vault, &user, s.idle_lock_seconds).await?;
+            let cx = Context::new(&vault, &user, &s.organisation, self.clock.now());
+            s.idle_lock_seconds = effective_idle_lock(&cx, s.idle_lock_seconds).await?;
             Ok((user, s))
         }
         .await;
@@ -236,7 +237,7 @@ impl Session {
     pub async fn backup(&self, req: PathRequest) -> ApiResult<BackupResult> {
         let now = self.clock.now();
         self.with_open(async |o| {
-            let out = o.export_target(&req.path)?.path();
+            let out = o.context(now).export_target(&req.path)?.path();
             {
                 let mut conn = o.org()?.acquire().await?;
                 audit::append(&mut conn, now, &o.user.id, "backup.made", None).await?;
@@ -263,7 +264,7 @@ impl Session {
         let recovery = RecoveryKey::parse(req.recovery_key.expose_secret_str())?;
         let now = self.clock.now();
         self.with_open(async |o| {
-            o.export_target(&req.path)?;
+            o.context(now).export_target(&req.path)?;
             o.vault.check_recovery_key(&recovery).map_err(|e| match e {
                 vault::VaultError::WrongPassphrase => {
                     ApiError::validation("recovery_key", Reason::Wrong)
@@ -282,7 +283,7 @@ impl Session {
                 language: req.language,
             });
             let pdf = vertrouwd_pdf::render(&doc);
-            let written = o.write_outside_vault(&req.path, &pdf.bytes)?;
+            let written = o.context(now).write_outside_vault(&req.path, &pdf.bytes)?;
             let mut conn = o.org()?.acquire().await?;
             audit::append(&mut conn, now, &o.user.id, "recovery_sheet.written", None).await?;
             Ok(written.with_warnings(&pdf.warnings))

@@ -9,12 +9,13 @@
 //! (an area takes its own after its role and key check), the user, the
 //! audit helper and exports to a path the user chose.
 
+mod areas;
 mod lifecycle;
 mod settings;
 pub mod types;
 mod users;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -26,6 +27,7 @@ pub use types::*;
 
 use crate::clock::Clock;
 use crate::compartments::ORG;
+use crate::context::Context;
 use crate::error::{ApiError, ApiResult, ErrorCode, Reason};
 use crate::preferences::Preferences;
 use crate::roles::Role;
@@ -87,57 +89,15 @@ impl Open {
         self.user.roles.contains(&role)
     }
 
-    /// Where a file the user asked for (a PDF, a release, a backup) may go:
-    /// a folder that exists and is not the vault folder or inside it,
-    /// however the path is spelled.
-    pub(crate) fn export_target(
-        &self,
-        path: &str,
-    ) -> ApiResult<vertrouwd_vault::files::ExportTarget> {
-        let path = path.trim();
-        if path.is_empty() {
-            return Err(ApiError::validation("path", Reason::Required));
-        }
-        vertrouwd_vault::files::export_target(self.vault.dir(), Path::new(path)).map_err(
-            |e| match e {
-                vault::VaultError::Missing => ApiError::validation("path", Reason::NoFolder),
-                vault::VaultError::Invalid(_) => ApiError::validation("path", Reason::Invalid),
-                other => other.into(),
-            },
-        )
-    }
-
-    /// Reads a file the user handed in (an attachment, a CSV register).
-    /// Called only inside an area's use case, after its role and key check,
-    /// so nobody without the compartment makes the app read anything: the
-    /// file is opened once, must be a regular file (not a FIFO or a
-    /// device), and is read to at most `limit + 1` bytes.
-    pub(crate) fn read_handed_in(&self, path: &Path, limit: u64) -> ApiResult<Vec<u8>> {
-        use vertrouwd_vault::files::ReadRefusal;
-        match vertrouwd_vault::files::read_handed_in(path, limit)? {
-            Ok(bytes) => Ok(bytes),
-            Err(ReadRefusal::Missing) => Err(ApiError::new(ErrorCode::NotFound, "no such file")),
-            Err(ReadRefusal::NotAFile) => Err(ApiError::validation("file", Reason::NotAFile)),
-            Err(ReadRefusal::TooLarge) => Err(ApiError::validation("file", Reason::TooLarge)),
-        }
-    }
-
-    /// Writes a file the user asked for where they chose, atomically and
-    /// readable by them only; never inside the vault folder.
-    pub(crate) fn write_outside_vault(&self, path: &str, bytes: &[u8]) -> ApiResult<WrittenFile> {
-        let target = self.export_target(path)?;
-        vertrouwd_vault::files::write_export(&target, bytes)?;
-        Ok(WrittenFile {
-            path: target.path().to_string_lossy().into_owned(),
-            bytes: bytes.len() as u64,
-            missing_characters: vec![],
-        })
+    /// The context an area's use case gets for one call at `now`.
+    pub(crate) fn context(&self, now: DateTime<Utc>) -> Context<'_> {
+        Context::new(&self.vault, &self.user, &self.organisation, now)
     }
 }
 
 /// A change and its audit row in one transaction
 /// ([`vertrouwd_vault::audit::audited`]), with the api's errors.
-pub(crate) async fn audited<T>(
+async fn audited<T>(
     pool: &sqlx::SqlitePool,
     at: DateTime<Utc>,
     actor: &str,
@@ -364,6 +324,16 @@ impl Session {
         f(open).await
     }
 
+    /// Runs an area's use case on the open session, after the idle check,
+    /// with the context of this call.
+    pub(crate) async fn in_area<T>(
+        &self,
+        f: impl AsyncFnOnce(&Context<'_>) -> ApiResult<T>,
+    ) -> ApiResult<T> {
+        let now = self.clock.now();
+        self.with_open(async |o| f(&o.context(now)).await).await
+    }
+
     /// Records user activity (typing, clicking) that reaches no other call.
     pub async fn touch(&self) -> ApiResult<()> {
         self.with_open(async |_| Ok(())).await
@@ -391,18 +361,14 @@ fn session_warning(f: &vault::Finding) -> SessionWarning {
     }
 }
 
-/// The idle lock of a session: the vault's (clamped), and for an advisor
-/// never longer than the advisor's own, kept in advisor.db (default five
+/// The idle lock of a session: the vault's (clamped), and never longer
+/// than an area's own (the advisor keeps one in advisor.db, default five
 /// minutes).
-async fn effective_idle_lock(vault: &Unlocked, user: &UserInfo, vault_wide: u32) -> ApiResult<u32> {
-    if !user.roles.contains(&Role::Advisor) {
-        return Ok(vault_wide);
-    }
-    let Ok(pool) = vault.pool(crate::compartments::ADVISOR) else {
-        return Ok(vault_wide);
-    };
-    let own = crate::advisor::store::setting(pool, crate::settings::IDLE_LOCK_SECONDS).await?;
-    Ok(vault_wide.min(crate::settings::idle_lock(own.as_deref())))
+async fn effective_idle_lock(cx: &Context<'_>, vault_wide: u32) -> ApiResult<u32> {
+    Ok(match crate::advisor::idle_lock(cx).await? {
+        Some(own) => vault_wide.min(own),
+        None => vault_wide,
+    })
 }
 
 fn hex_of(bytes: Vec<u8>) -> String {

@@ -1,7 +1,5 @@
 //! The organisation's settings (name, idle lock), in org.db.
 
-use vertrouwd_vault::audit;
-
 use super::*;
 use crate::error::{ApiError, ApiResult, Reason};
 use crate::roles::Role;
@@ -63,28 +61,11 @@ impl Session {
                 .await?;
             }
             tx.commit().await?;
-            if let (Some(secs), Ok(pool)) = (req.idle_lock_seconds, o.advisor()) {
-                // The advisor's own idle lock, which nobody else can write.
-                let mut tx = pool.begin().await?;
-                crate::advisor::store::set_setting(
-                    &mut tx,
-                    settings::IDLE_LOCK_SECONDS,
-                    &secs.to_string(),
-                )
-                .await?;
-                audit::append(
-                    &mut tx,
-                    now,
-                    &o.user.id,
-                    "settings.changed",
-                    Some(settings::IDLE_LOCK_SECONDS),
-                )
-                .await?;
-                tx.commit().await?;
+            if let Some(secs) = req.idle_lock_seconds {
+                crate::advisor::set_idle_lock(&o.context(now), secs).await?;
             }
             let mut s = settings::load(o.org()?).await?;
-            s.idle_lock_seconds =
-                effective_idle_lock(&o.vault, &o.user, s.idle_lock_seconds).await?;
+            s.idle_lock_seconds = effective_idle_lock(&o.context(now), s.idle_lock_seconds).await?;
             o.organisation = s.organisation.clone();
             o.idle_lock_seconds = s.idle_lock_seconds;
             Ok(s)

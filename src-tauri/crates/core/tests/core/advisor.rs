@@ -59,7 +59,7 @@ fn reason(e: &ApiError) -> (&ErrorCode, Option<&str>, Option<&str>) {
 }
 
 #[tokio::test]
-async fn a_report_from_intake_to_closing() {
+async fn a_case_from_intake_to_closing() {
     let (_tmp, _dir, session, _) = advisor_vault().await;
     let natures = session.natures().await.expect("natures");
     assert_eq!(natures.len(), 7);
@@ -408,7 +408,7 @@ async fn the_yearly_release_hides_small_counts_and_carries_no_names() {
         })
         .await
         .expect("2025");
-    assert!(low.release.below_k && low.release.reports.is_none());
+    assert!(low.release.below_k && low.release.cases.is_none());
     assert!(low.release.breakdowns.is_empty());
     assert_eq!(
         low.release.appendix[0].reason,
@@ -426,7 +426,7 @@ async fn the_yearly_release_hides_small_counts_and_carries_no_names() {
         .await
         .expect("release");
     let r = &released.release;
-    assert_eq!(r.reports, Some(14));
+    assert_eq!(r.cases, Some(14));
     assert_eq!(r.hours.total, 10.5);
     let role = r
         .breakdowns
@@ -463,7 +463,7 @@ async fn the_yearly_release_hides_small_counts_and_carries_no_names() {
     for secret in ["Uniek", "Zeldzaamwoord", "Geheim", "2026-10", "VP-2026"] {
         assert!(!json.contains(secret), "{secret} left in the release");
     }
-    assert!(json.contains("vertrouwd.advisor-statistics/1"));
+    assert!(json.contains("vertrouwd.advisor-statistics/2"));
     assert!(released.published);
     let inside = session
         .release_statistics(ReleaseRequest {
@@ -906,7 +906,7 @@ async fn a_csv_register_imports_all_or_reports_every_bad_line() {
 async fn the_natures_list_grows_and_retires_but_never_loses_one_in_use() {
     let (_tmp, _dir, session, _) = advisor_vault().await;
     let list = session
-        .change_natures(NatureChange::Add {
+        .change_natures(CodeChange::Add {
             name: "Digitale intimidatie".into(),
         })
         .await
@@ -917,7 +917,7 @@ async fn the_natures_list_grows_and_retires_but_never_loses_one_in_use() {
         .expect("added")
         .id;
     let same = session
-        .change_natures(NatureChange::Add {
+        .change_natures(CodeChange::Add {
             name: "PESTEN".into(),
         })
         .await
@@ -931,7 +931,7 @@ async fn the_natures_list_grows_and_retires_but_never_loses_one_in_use() {
         .await
         .expect("use it");
     let renamed = session
-        .change_natures(NatureChange::Rename {
+        .change_natures(CodeChange::Rename {
             id: added,
             name: "Online intimidatie".into(),
         })
@@ -941,12 +941,12 @@ async fn the_natures_list_grows_and_retires_but_never_loses_one_in_use() {
         .iter()
         .any(|n| n.id == added && n.name == "Online intimidatie"));
     let in_use = session
-        .change_natures(NatureChange::Delete { id: added })
+        .change_natures(CodeChange::Delete { id: added })
         .await
         .expect_err("in use");
     assert_eq!(in_use.reason.map(Reason::as_str), Some("in_use"));
     session
-        .change_natures(NatureChange::Retire {
+        .change_natures(CodeChange::Retire {
             id: added,
             retired: true,
         })
@@ -964,11 +964,11 @@ async fn the_natures_list_grows_and_retires_but_never_loses_one_in_use() {
     assert_eq!(
         list[0].natures,
         vec!["Online intimidatie"],
-        "the old report keeps it"
+        "the old case keeps it"
     );
     let unused = session.natures().await.expect("natures")[6].id;
     let after = session
-        .change_natures(NatureChange::Delete { id: unused })
+        .change_natures(CodeChange::Delete { id: unused })
         .await
         .expect("delete an unused one");
     assert!(after.iter().all(|n| n.id != unused));

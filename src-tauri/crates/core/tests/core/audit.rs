@@ -43,13 +43,12 @@ const NOT_WRITING: &[&str] = &[
     "statistics_preview",
 ];
 
-/// The api calls: core's list of commands, and the demo register (a use
-/// case of the CLI alone).
+/// The api calls: core's list of commands, and those of the CLI alone.
 fn api_calls() -> Vec<String> {
     COMMANDS
         .iter()
+        .chain(CLI_COMMANDS)
         .map(|c| c.name)
-        .chain(["fill_demo_register"])
         .map(String::from)
         .collect()
 }
@@ -179,7 +178,7 @@ async fn every_write_leaves_one_audit_row() {
         walked,
         "change_natures",
         [adv],
-        session.change_natures(NatureChange::Add {
+        session.change_natures(CodeChange::Add {
             name: "Digitale intimidatie".into()
         })
     );

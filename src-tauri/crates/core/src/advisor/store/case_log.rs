@@ -71,6 +71,23 @@ pub async fn add_follow_up(
     .await
 }
 
+/// Marks a follow-up done on `done` (or open again with `None`); answers
+/// its case's id and reference, `None` when there is no such follow-up.
+pub async fn set_follow_up_done(
+    conn: &mut SqliteConnection,
+    id: i64,
+    done: Option<NaiveDate>,
+) -> sqlx::Result<Option<(i64, String)>> {
+    sqlx::query_as(
+        "UPDATE follow_ups SET done_on = ?2 WHERE id = ?1
+         RETURNING case_id, (SELECT reference FROM cases WHERE id = follow_ups.case_id)",
+    )
+    .bind(id)
+    .bind(done)
+    .fetch_optional(conn)
+    .await
+}
+
 /// A consent whose fields have been checked.
 #[derive(Debug, Clone)]
 pub struct NewConsent {

@@ -130,6 +130,27 @@ pub async fn close(
     Ok(())
 }
 
+/// Adds (or, negative, takes back) minutes spent outside conversations;
+/// false when that would bring the case's time below zero.
+pub async fn add_time(
+    conn: &mut SqliteConnection,
+    id: i64,
+    minutes: i64,
+    now: DateTime<Utc>,
+) -> sqlx::Result<bool> {
+    let changed = sqlx::query(
+        "UPDATE cases SET other_minutes = other_minutes + ?2, updated_at = ?3
+         WHERE id = ?1 AND other_minutes + ?2 >= 0",
+    )
+    .bind(id)
+    .bind(minutes)
+    .bind(now.to_rfc3339())
+    .execute(conn)
+    .await?
+    .rows_affected();
+    Ok(changed > 0)
+}
+
 /// Rewrites the case's entry in the full-text index from what it holds now.
 pub async fn reindex(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<()> {
     let texts: Option<(String, String, String)> = sqlx::query_as(

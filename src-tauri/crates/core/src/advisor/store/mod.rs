@@ -9,6 +9,7 @@ use sqlx::{Row, SqliteConnection, SqlitePool};
 
 use super::model::*;
 use super::stats::CaseFacts;
+use crate::code_lists::CodeList;
 
 mod case_log;
 mod cases;
@@ -74,40 +75,64 @@ pub async fn set_setting(conn: &mut SqliteConnection, key: &str, value: &str) ->
     Ok(())
 }
 
+/// The natures list, which the advisor edits ([`crate::code_lists`]); a
+/// nature is in use while a case or a tombstone names it.
+pub const NATURES: CodeList = CodeList {
+    table: "natures",
+    item: "nature",
+    uses: "SELECT (SELECT count(*) FROM case_natures WHERE nature_id = ?1)
+                + (SELECT count(*) FROM tombstones t, json_each(t.natures) j WHERE j.value = ?1)",
+};
+
 pub async fn natures(pool: &SqlitePool) -> sqlx::Result<Vec<Nature>> {
-    let rows: Vec<(i64, Option<String>, String, Option<String>)> =
-        sqlx::query_as("SELECT id, code, name, retired_at FROM natures ORDER BY position, id")
-            .fetch_all(pool)
-            .await?;
-    Ok(rows
+    Ok(NATURES
+        .entries(pool)
+        .await?
         .into_iter()
-        .map(|(id, code, name, retired)| Nature {
-            id,
-            code,
-            name,
-            retired: retired.is_some(),
+        .map(|c| Nature {
+            id: c.id,
+            code: c.code,
+            name: c.name,
+            retired: c.retired,
         })
         .collect())
 }
 
-/// The next free reference for `year`: PREFIX-YEAR-NNN.
+/// The departments already used, in order.
+pub async fn departments(pool: &SqlitePool) -> sqlx::Result<Vec<String>> {
+    sqlx::query_scalar(
+        "SELECT DISTINCT department FROM cases WHERE department IS NOT NULL ORDER BY department",
+    )
+    .fetch_all(pool)
+    .await
+}
+
+/// Whether the register holds anything, a destroyed case included.
+pub async fn is_empty(pool: &SqlitePool) -> sqlx::Result<bool> {
+    let used: i64 = sqlx::query_scalar(
+        "SELECT (SELECT count(*) FROM cases) + (SELECT count(*) FROM tombstones)",
+    )
+    .fetch_one(pool)
+    .await?;
+    Ok(used == 0)
+}
+
+/// The next free reference for `year` ([`crate::references::next`]).
 async fn next_reference(
     conn: &mut SqliteConnection,
     prefix: &str,
     year: i32,
 ) -> sqlx::Result<String> {
-    let stem = format!("{prefix}-{year}-");
     let taken: Vec<String> =
         sqlx::query_scalar("SELECT reference FROM cases WHERE reference LIKE ?1 || '%'")
-            .bind(&stem)
+            .bind(crate::references::stem(prefix, year))
             .fetch_all(&mut *conn)
             .await?;
-    let highest = taken
-        .iter()
-        .filter_map(|r| r.strip_prefix(&stem)?.parse::<u32>().ok())
-        .max()
-        .unwrap_or(0);
-    Ok(format!("{stem}{:03}", highest + 1))
+    Ok(crate::references::next(
+        prefix,
+        year,
+        taken.iter().map(String::as_str),
+    ))
 }
 
 pub async fn reference_taken(conn: &mut SqliteConnection, reference: &str) -> sqlx::Result<bool> {
