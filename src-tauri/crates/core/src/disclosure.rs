@@ -1,6 +1,6 @@
-//! Disclosure control for one published line of counts.
+//! Disclosure control: protecting a line of counts, and publishing it.
 //!
-//! Primary suppression: every count from 1 to k−1 is hidden and published
+//! Protecting ([`protect`]). Primary suppression: every count from 1 to k−1 is hidden and published
 //! as "< k". Secondary suppression: where the cells add up to a published
 //! total, a hidden count could be recomputed by subtraction, so more cells
 //! are hidden (each time the smallest visible one) until no hidden cell
@@ -11,6 +11,14 @@
 //! up to the total; such a line still never shows exactly one hidden cell.
 //! When even hiding every cell leaves a value recomputable, the whole line
 //! is withheld.
+//!
+//! Publishing ([`publish`]) turns a protected line into what a document
+//! shows: a breakdown is withheld when its total is below 2k or when the
+//! author left it out; a line where one category holds everything is
+//! flagged to the author (it discloses the category); percentages only on
+//! totals of at least [`MIN_PERCENT_BASE`]; every hidden cell and withheld
+//! line becomes a line of the appendix, which says what and why, never a
+//! value. Hours and days are summarised by their [`median`], never a mean.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -36,6 +44,198 @@ pub enum Sum {
     Additive,
     /// A case may count in several cells (or none).
     Overlapping,
+}
+
+/// Percentages are given only on totals at least this large.
+pub const MIN_PERCENT_BASE: u32 = 20;
+
+/// One published cell.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Cell {
+    /// A stable code (`bullying`, `employee`, `q1`) or, for an entry the
+    /// organisation added, its name.
+    pub category: String,
+    /// The category as readers see it (Dutch).
+    pub label: String,
+    /// The count, when shown.
+    pub value: Option<u32>,
+    pub hidden: Option<Hidden>,
+    pub percent: Option<f64>,
+}
+
+/// Why a whole breakdown is not shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Withheld {
+    /// The breakdown's total is below 2k.
+    TotalBelow2k,
+    /// No set of hidden cells keeps every value from being recomputed.
+    CannotProtect,
+    /// The author chose to leave it out.
+    LeftOut,
+}
+
+/// One published line of counts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Breakdown {
+    /// What is counted (`nature`, `reporter_role`, `quarter`, …).
+    pub id: String,
+    pub total: u32,
+    /// Empty when withheld.
+    pub cells: Vec<Cell>,
+    pub withheld: Option<Withheld>,
+}
+
+/// A line of the appendix: what was not shown and why (never a value).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AppendixLine {
+    pub breakdown: String,
+    pub category: Option<String>,
+    pub reason: AppendixReason,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum AppendixReason {
+    BelowK,
+    ProtectsAnother,
+    BreakdownTotalBelow2k,
+    CannotProtect,
+    LeftOut,
+    YearTotalBelowK,
+}
+
+/// Something the author should look at before publishing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Flag {
+    pub breakdown: String,
+    /// The category that holds every count of the breakdown.
+    pub category: String,
+}
+
+/// A line of counts before protection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub id: String,
+    pub sum: Sum,
+    pub total: u32,
+    /// Per category: code, label, count.
+    pub cells: Vec<(String, String, u32)>,
+}
+
+/// A line as published: its breakdown, what the appendix says of it, and
+/// the flag it raises.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Published {
+    pub breakdown: Breakdown,
+    pub appendix: Vec<AppendixLine>,
+    pub flag: Option<Flag>,
+}
+
+/// Publishes `line` with threshold `k`; `left_out` when the author chose
+/// not to show it.
+pub fn publish(line: Line, k: u32, left_out: bool) -> Published {
+    let k = k.max(MIN_K);
+    let values: Vec<u32> = line.cells.iter().map(|c| c.2).collect();
+    let protected = protect(&values, line.total, line.sum, k);
+    let withheld = if left_out {
+        Some(Withheld::LeftOut)
+    } else if line.total < 2 * k {
+        Some(Withheld::TotalBelow2k)
+    } else {
+        protected.withheld.then_some(Withheld::CannotProtect)
+    };
+    let mut breakdown = Breakdown {
+        id: line.id.clone(),
+        total: line.total,
+        cells: vec![],
+        withheld,
+    };
+    if let Some(reason) = withheld {
+        let appendix = vec![AppendixLine {
+            breakdown: line.id,
+            category: None,
+            reason: match reason {
+                Withheld::TotalBelow2k => AppendixReason::BreakdownTotalBelow2k,
+                Withheld::CannotProtect => AppendixReason::CannotProtect,
+                Withheld::LeftOut => AppendixReason::LeftOut,
+            },
+        }];
+        return Published {
+            breakdown,
+            appendix,
+            flag: None,
+        };
+    }
+    let flag = (line.total > 0 && values.iter().filter(|v| **v > 0).count() == 1)
+        .then(|| line.cells.iter().find(|c| c.2 == line.total))
+        .flatten()
+        .map(|(category, ..)| Flag {
+            breakdown: line.id.clone(),
+            category: category.clone(),
+        });
+    let mut appendix = vec![];
+    for ((category, label, value), hidden) in line.cells.into_iter().zip(protected.hidden) {
+        if let Some(h) = hidden {
+            appendix.push(AppendixLine {
+                breakdown: line.id.clone(),
+                category: Some(category.clone()),
+                reason: match h {
+                    Hidden::BelowK => AppendixReason::BelowK,
+                    Hidden::ProtectsAnother => AppendixReason::ProtectsAnother,
+                },
+            });
+        }
+        let shown = hidden.is_none().then_some(value);
+        breakdown.cells.push(Cell {
+            category,
+            label,
+            value: shown,
+            hidden,
+            percent: shown
+                .filter(|_| line.total >= MIN_PERCENT_BASE)
+                .map(|v| (f64::from(v) * 1000.0 / f64::from(line.total)).round() / 10.0),
+        });
+    }
+    Published {
+        breakdown,
+        appendix,
+        flag,
+    }
+}
+
+/// Publishes one count on its own (no total to protect it by): hidden as
+/// "< k" from 1 to k−1, with its appendix line.
+pub fn publish_count(id: &str, label: &str, value: u32, k: u32) -> (Cell, Option<AppendixLine>) {
+    let hidden = (1..k.max(MIN_K)).contains(&value).then_some(Hidden::BelowK);
+    let cell = Cell {
+        category: id.into(),
+        label: label.into(),
+        value: hidden.is_none().then_some(value),
+        hidden,
+        percent: None,
+    };
+    let line = hidden.map(|_| AppendixLine {
+        breakdown: id.into(),
+        category: None,
+        reason: AppendixReason::BelowK,
+    });
+    (cell, line)
+}
+
+/// The median of `values` (the mean of the middle two for an even count);
+/// `None` for none.
+pub fn median(mut values: Vec<i64>) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_unstable();
+    let n = values.len();
+    Some(if n % 2 == 1 {
+        values[n / 2] as f64
+    } else {
+        (values[n / 2 - 1] + values[n / 2]) as f64 / 2.0
+    })
 }
 
 /// The outcome for one line.
@@ -151,6 +351,96 @@ fn others_can_make(x: u32, p: u32, q: u32, k: u32, cap: u32) -> bool {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    fn line(total: u32, counts: &[u32]) -> Line {
+        Line {
+            id: "nature".into(),
+            sum: Sum::Additive,
+            total,
+            cells: counts
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let name = char::from(b'a' + i as u8);
+                    (format!("c{name}"), format!("categorie {name}"), *c)
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_breakdown_below_2k_or_left_out_is_withheld_with_its_reason_and_no_cell() {
+        let p = publish(line(9, &[5, 4]), 5, false);
+        assert_eq!(p.breakdown.withheld, Some(Withheld::TotalBelow2k));
+        assert!(p.breakdown.cells.is_empty());
+        assert_eq!(p.appendix.len(), 1);
+        assert_eq!(p.appendix[0].reason, AppendixReason::BreakdownTotalBelow2k);
+        let p = publish(line(30, &[15, 15]), 5, true);
+        assert_eq!(p.breakdown.withheld, Some(Withheld::LeftOut));
+        assert_eq!(p.appendix[0].reason, AppendixReason::LeftOut);
+        assert_eq!(
+            publish(line(10, &[5, 5]), 5, false).breakdown.withheld,
+            None
+        );
+    }
+
+    #[test]
+    fn hidden_cells_are_named_in_the_appendix_without_their_value() {
+        let p = publish(line(43, &[12, 3, 20, 8]), 5, false);
+        let values: Vec<Option<u32>> = p.breakdown.cells.iter().map(|c| c.value).collect();
+        assert_eq!(values, vec![Some(12), None, Some(20), None]);
+        let reasons: Vec<(Option<&str>, AppendixReason)> = p
+            .appendix
+            .iter()
+            .map(|a| (a.category.as_deref(), a.reason))
+            .collect();
+        assert_eq!(
+            reasons,
+            vec![
+                (Some("cb"), AppendixReason::BelowK),
+                (Some("cd"), AppendixReason::ProtectsAnother)
+            ]
+        );
+        let json = serde_json::to_string(&p.appendix).expect("json");
+        assert!(!json.chars().any(|c| c.is_ascii_digit()), "{json}");
+    }
+
+    #[test]
+    fn percentages_only_on_a_total_of_at_least_20() {
+        let p = publish(line(20, &[15, 5]), 5, false);
+        assert_eq!(p.breakdown.cells[0].percent, Some(75.0));
+        let p = publish(line(19, &[14, 5]), 5, false);
+        assert!(p.breakdown.cells.iter().all(|c| c.percent.is_none()));
+    }
+
+    #[test]
+    fn one_category_holding_everything_is_flagged() {
+        let p = publish(line(12, &[0, 12, 0]), 5, false);
+        assert_eq!(
+            p.flag,
+            Some(Flag {
+                breakdown: "nature".into(),
+                category: "cb".into()
+            })
+        );
+        assert_eq!(publish(line(12, &[6, 6]), 5, false).flag, None);
+    }
+
+    #[test]
+    fn a_single_count_below_k_is_hidden() {
+        let (cell, line) = publish_count("conversations", "gesprekken", 4, 5);
+        assert_eq!((cell.value, cell.hidden), (None, Some(Hidden::BelowK)));
+        assert_eq!(line.map(|l| l.reason), Some(AppendixReason::BelowK));
+        let (cell, line) = publish_count("conversations", "gesprekken", 0, 5);
+        assert_eq!((cell.value, line), (Some(0), None));
+    }
+
+    #[test]
+    fn medians_not_means() {
+        assert_eq!(median(vec![]), None);
+        assert_eq!(median(vec![1, 1000, 2]), Some(2.0));
+        assert_eq!(median(vec![4, 1, 3, 2]), Some(2.5));
+    }
 
     fn hidden_count(p: &Protected) -> usize {
         p.hidden.iter().filter(|h| h.is_some()).count()

@@ -3,10 +3,12 @@
 //! counted), and at the latest a fixed term after closing; after a grace
 //! period on the destruction list it has expired and is destroyed without
 //! being asked again. Destroying leaves a tombstone (codes, no names) so
-//! the year's figures stay whole; how each area scrubs its rows, search
-//! index and WAL is the area's store's work.
+//! the year's figures stay whole; which rows go and what the tombstone
+//! keeps is the area's store's work, and [`scrub`] then removes every
+//! trace of them from the search index, the free pages and the WAL.
 
 use chrono::{Datelike, Days, Months, NaiveDate};
+use sqlx::SqlitePool;
 
 /// The terms of one register.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +53,28 @@ pub fn due(
 /// The year whose release makes a record closed on `closed_on` due.
 pub fn counting_year(closed_on: NaiveDate) -> i32 {
     closed_on.year()
+}
+
+/// After a destruction has been committed: merges each full-text index
+/// named in `search_indexes` (so deleted words leave its segments), empties
+/// the WAL and rebuilds the file without free pages. `secure_delete` is on
+/// for every connection, so freed pages were zeroed already.
+pub async fn scrub(pool: &SqlitePool, search_indexes: &[&str]) -> sqlx::Result<()> {
+    for index in search_indexes {
+        sqlx::query(&format!(
+            "INSERT INTO {index} ({index}) VALUES ('optimize')"
+        ))
+        .execute(pool)
+        .await?;
+    }
+    for step in [
+        "PRAGMA wal_checkpoint(TRUNCATE)",
+        "VACUUM",
+        "PRAGMA wal_checkpoint(TRUNCATE)",
+    ] {
+        sqlx::query(step).execute(pool).await?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -286,8 +286,8 @@ export const hiddenValues: readonly Hidden[] = ["below_k", "protects_another"];
 
 export type Cell = { 
 /**
- * A stable code (`bullying`, `employee`, `q1`) or, for an added
- * nature, its name.
+ * A stable code (`bullying`, `employee`, `q1`) or, for an entry the
+ * organisation added, its name.
  */
 category: string, 
 /**
@@ -305,8 +305,7 @@ export const withheldValues: readonly Withheld[] = ["total_below2k", "cannot_pro
 
 export type Breakdown = { 
 /**
- * `cases`, `nature`, `reporter_role`, `relation`, `intervention`,
- * `outcome`, `quarter`.
+ * What is counted (`nature`, `reporter_role`, `quarter`, …).
  */
 id: string, total: number, 
 /**
@@ -343,7 +342,7 @@ cases: number | null, conversations: Cell | null, hours: Hours, breakdowns: Arra
 
 export type Flag = { breakdown: string, 
 /**
- * The category that holds every case of the breakdown.
+ * The category that holds every count of the breakdown.
  */
 category: string, };
 

@@ -75,7 +75,7 @@ pub async fn destroy_case(cx: &Context<'_>, req: DestroyRequest) -> ApiResult<St
         Ok(((), Entry::new(action, Some(&object))))
     })
     .await?;
-    store::scrub(&pool).await?;
+    retention::scrub(&pool, store::SEARCH_INDEXES).await?;
     Ok(reference)
 }
 
@@ -103,6 +103,6 @@ pub async fn purge_expired(cx: &Context<'_>, req: PurgeRequest) -> ApiResult<Vec
         Ok(((), rows))
     })
     .await?;
-    store::scrub(&pool).await?;
+    retention::scrub(&pool, store::SEARCH_INDEXES).await?;
     Ok(expired.into_iter().map(|d| d.reference).collect())
 }

@@ -23,12 +23,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::model::*;
-use crate::disclosure::{self, Hidden, Sum};
+use crate::disclosure::{self, AppendixLine, AppendixReason, Breakdown, Cell, Flag, Line, Sum};
 
 /// The version of the release file's layout.
 pub const SCHEMA: &str = "vertrouwd.advisor-statistics/2";
-/// Percentages are given only on totals at least this large.
-pub const MIN_PERCENT_BASE: u32 = 20;
 
 /// What the statistics need of one case (live or destroyed).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,68 +50,12 @@ impl CaseFacts {
     }
 }
 
-/// One published cell.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct Cell {
-    /// A stable code (`bullying`, `employee`, `q1`) or, for an added
-    /// nature, its name.
-    pub category: String,
-    /// The category as readers see it (Dutch).
-    pub label: String,
-    /// The count, when shown.
-    pub value: Option<u32>,
-    pub hidden: Option<Hidden>,
-    pub percent: Option<f64>,
-}
-
-/// Why a whole breakdown or the whole year is not shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum Withheld {
-    /// The breakdown's total is below 2k.
-    TotalBelow2k,
-    /// No set of hidden cells keeps every value from being recomputed.
-    CannotProtect,
-    /// The advisor chose to leave it out.
-    LeftOut,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct Breakdown {
-    /// `cases`, `nature`, `reporter_role`, `relation`, `intervention`,
-    /// `outcome`, `quarter`.
-    pub id: String,
-    pub total: u32,
-    /// Empty when withheld.
-    pub cells: Vec<Cell>,
-    pub withheld: Option<Withheld>,
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Hours {
     /// Hours spent on cases active in the year, to one decimal.
     pub total: f64,
     /// The median hours per case; absent when the year is below k.
     pub median_per_case: Option<f64>,
-}
-
-/// A line of the appendix: what was not shown and why (never a value).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct AppendixLine {
-    pub breakdown: String,
-    pub category: Option<String>,
-    pub reason: AppendixReason,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum AppendixReason {
-    BelowK,
-    ProtectsAnother,
-    BreakdownTotalBelow2k,
-    CannotProtect,
-    LeftOut,
-    YearTotalBelowK,
 }
 
 /// The release exactly as it leaves advisor.db.
@@ -133,14 +75,6 @@ pub struct Release {
     pub appendix: Vec<AppendixLine>,
 }
 
-/// Something the advisor should look at before releasing.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct Flag {
-    pub breakdown: String,
-    /// The category that holds every case of the breakdown.
-    pub category: String,
-}
-
 /// What the advisor sees before releasing: the release and its flags.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Preview {
@@ -148,30 +82,8 @@ pub struct Preview {
     pub flags: Vec<Flag>,
 }
 
-/// A line of counts before protection.
-struct Line {
-    id: &'static str,
-    sum: Sum,
-    total: u32,
-    cells: Vec<(String, String, u32)>,
-}
-
 fn hours(minutes: i64) -> f64 {
     (minutes as f64 / 6.0).round() / 10.0
-}
-
-fn median(mut values: Vec<i64>) -> Option<f64> {
-    if values.is_empty() {
-        return None;
-    }
-    values.sort_unstable();
-    let n = values.len();
-    let m = if n % 2 == 1 {
-        values[n / 2] as f64
-    } else {
-        (values[n / 2 - 1] + values[n / 2]) as f64 / 2.0
-    };
-    Some(hours(m.round() as i64))
 }
 
 fn count(items: &[&CaseFacts], f: impl Fn(&CaseFacts) -> bool) -> u32 {
@@ -222,30 +134,11 @@ pub fn preview(
         return Preview { release, flags };
     }
     release.cases = Some(total);
-    release.hours.median_per_case = median(minutes);
+    release.hours.median_per_case = disclosure::median(minutes).map(|m| hours(m.round() as i64));
     let conv = u32::try_from(conversations).unwrap_or(u32::MAX);
-    release.conversations = Some(if (1..k).contains(&conv) {
-        release.appendix.push(AppendixLine {
-            breakdown: "conversations".into(),
-            category: None,
-            reason: AppendixReason::BelowK,
-        });
-        Cell {
-            category: "conversations".into(),
-            label: "gesprekken".into(),
-            value: None,
-            hidden: Some(Hidden::BelowK),
-            percent: None,
-        }
-    } else {
-        Cell {
-            category: "conversations".into(),
-            label: "gesprekken".into(),
-            value: Some(conv),
-            hidden: None,
-            percent: None,
-        }
-    });
+    let (cell, hidden) = disclosure::publish_count("conversations", "gesprekken", conv, k);
+    release.conversations = Some(cell);
+    release.appendix.extend(hidden);
 
     let new: Vec<&CaseFacts> = active
         .iter()
@@ -257,7 +150,7 @@ pub fn preview(
         (code, label)
     };
     let mut lines = vec![Line {
-        id: "cases",
+        id: "cases".into(),
         sum: Sum::Additive,
         total,
         cells: vec![
@@ -270,7 +163,7 @@ pub fn preview(
         ],
     }];
     lines.push(Line {
-        id: "nature",
+        id: "nature".into(),
         sum: Sum::Overlapping,
         total,
         cells: natures
@@ -289,7 +182,7 @@ pub fn preview(
             .collect(),
     });
     lines.push(Line {
-        id: "reporter_role",
+        id: "reporter_role".into(),
         sum: Sum::Additive,
         total,
         cells: ReporterRole::ALL
@@ -301,7 +194,7 @@ pub fn preview(
             .collect(),
     });
     lines.push(Line {
-        id: "relation",
+        id: "relation".into(),
         sum: Sum::Overlapping,
         total,
         cells: Relation::ALL
@@ -313,7 +206,7 @@ pub fn preview(
             .collect(),
     });
     lines.push(Line {
-        id: "intervention",
+        id: "intervention".into(),
         sum: Sum::Overlapping,
         total,
         cells: InterventionKind::ALL
@@ -325,7 +218,7 @@ pub fn preview(
             .collect(),
     });
     lines.push(Line {
-        id: "outcome",
+        id: "outcome".into(),
         sum: Sum::Additive,
         total,
         cells: Outcome::ALL
@@ -348,7 +241,7 @@ pub fn preview(
             .collect(),
     });
     lines.push(Line {
-        id: "quarter",
+        id: "quarter".into(),
         sum: Sum::Additive,
         total: new.len() as u32,
         cells: (1..=4)
@@ -363,70 +256,11 @@ pub fn preview(
     });
 
     for line in lines {
-        let mut b = Breakdown {
-            id: line.id.into(),
-            total: line.total,
-            cells: vec![],
-            withheld: None,
-        };
-        let values: Vec<u32> = line.cells.iter().map(|c| c.2).collect();
-        let withheld = if left_out.iter().any(|l| l == line.id) {
-            Some(Withheld::LeftOut)
-        } else if line.total < 2 * k {
-            Some(Withheld::TotalBelow2k)
-        } else {
-            None
-        };
-        let protected = disclosure::protect(&values, line.total, line.sum, k);
-        let withheld = withheld.or(protected.withheld.then_some(Withheld::CannotProtect));
-        if let Some(reason) = withheld {
-            b.withheld = Some(reason);
-            release.appendix.push(AppendixLine {
-                breakdown: line.id.into(),
-                category: None,
-                reason: match reason {
-                    Withheld::TotalBelow2k => AppendixReason::BreakdownTotalBelow2k,
-                    Withheld::CannotProtect => AppendixReason::CannotProtect,
-                    Withheld::LeftOut => AppendixReason::LeftOut,
-                },
-            });
-            release.breakdowns.push(b);
-            continue;
-        }
-        if let Some((category, ..)) = line
-            .cells
-            .iter()
-            .find(|c| c.2 == line.total && line.total > 0)
-            .filter(|_| values.iter().filter(|v| **v > 0).count() == 1)
-        {
-            flags.push(Flag {
-                breakdown: line.id.into(),
-                category: category.clone(),
-            });
-        }
-        for ((category, label, value), hidden) in line.cells.into_iter().zip(protected.hidden) {
-            if let Some(h) = hidden {
-                release.appendix.push(AppendixLine {
-                    breakdown: line.id.into(),
-                    category: Some(category.clone()),
-                    reason: match h {
-                        Hidden::BelowK => AppendixReason::BelowK,
-                        Hidden::ProtectsAnother => AppendixReason::ProtectsAnother,
-                    },
-                });
-            }
-            let shown = hidden.is_none().then_some(value);
-            b.cells.push(Cell {
-                category,
-                label,
-                value: shown,
-                hidden,
-                percent: shown
-                    .filter(|_| line.total >= MIN_PERCENT_BASE)
-                    .map(|v| (f64::from(v) * 1000.0 / f64::from(line.total)).round() / 10.0),
-            });
-        }
-        release.breakdowns.push(b);
+        let left_out = left_out.contains(&line.id);
+        let published = disclosure::publish(line, k, left_out);
+        release.breakdowns.push(published.breakdown);
+        release.appendix.extend(published.appendix);
+        flags.extend(published.flag);
     }
     Preview { release, flags }
 }

@@ -1,9 +1,9 @@
 //! The confidential advisor's register: a case from intake to the
 //! yearly statistics, on a real vault.
 
-use vertrouwd_core::advisor::stats::AppendixReason;
 use vertrouwd_core::advisor::*;
 use vertrouwd_core::api::*;
+use vertrouwd_core::disclosure::AppendixReason;
 use vertrouwd_core::roles::Role;
 
 use super::{add, create, session, unlock, PASS_B};

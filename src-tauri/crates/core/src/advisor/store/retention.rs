@@ -5,7 +5,8 @@ use super::*;
 
 /// Destroys a case: writes its tombstone (nothing identifying), deletes its
 /// rows, attachments and index entry. The caller commits, then calls
-/// [`scrub`] so no trace stays in free pages, the index or the WAL.
+/// [`crate::retention::scrub`] with [`SEARCH_INDEXES`] so no trace stays
+/// in free pages, the index or the WAL.
 pub async fn destroy(conn: &mut SqliteConnection, id: i64, today: NaiveDate) -> sqlx::Result<()> {
     let facts = live_facts(conn).await?.remove(&id);
     let dates: Option<(NaiveDate, Option<NaiveDate>)> =
@@ -60,22 +61,8 @@ pub async fn destroy(conn: &mut SqliteConnection, id: i64, today: NaiveDate) -> 
     Ok(())
 }
 
-/// After a destruction: merges the full-text index (so deleted words leave
-/// its segments), empties the WAL and rebuilds the file without free pages.
-/// secure_delete is on for every connection, so freed pages were zeroed.
-pub async fn scrub(pool: &SqlitePool) -> sqlx::Result<()> {
-    sqlx::query("INSERT INTO case_search (case_search) VALUES ('optimize')")
-        .execute(pool)
-        .await?;
-    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-        .execute(pool)
-        .await?;
-    sqlx::query("VACUUM").execute(pool).await?;
-    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-        .execute(pool)
-        .await?;
-    Ok(())
-}
+/// The full-text indexes a destruction must scrub.
+pub const SEARCH_INDEXES: &[&str] = &["case_search"];
 
 /// A closed case with the date from which it may be destroyed.
 pub async fn closed_cases(pool: &SqlitePool) -> sqlx::Result<Vec<(i64, String, NaiveDate)>> {
