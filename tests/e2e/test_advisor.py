@@ -62,7 +62,7 @@ def test_1_the_advisor_records_finds_closes_and_releases(app, home):
     a.fill("#reporter_name", REPORTER)
     Select(a.el("#relation")).select_by_value("manager")
     a.fill("#person_name", PERSON)
-    a.shot("21-new-report")
+    a.shot("21-new-case")
     a.click("#case-save")
     year = datetime.date.today().year
     assert a.text("#case-title") == f"VP-{year}-001"

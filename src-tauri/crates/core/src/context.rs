@@ -110,33 +110,15 @@ impl<'a> Context<'a> {
     }
 
     /// Changes that record several audit rows (one per case purged), or
-    /// none when the change is given up: the transaction commits only with
-    /// at least one row, so a change cannot be committed without its record;
-    /// without rows it is rolled back and its answer still returned (an
-    /// import refused for its row problems).
+    /// none when the change is given up
+    /// ([`vertrouwd_vault::audit::audited_all`]): committed only with at
+    /// least one row.
     pub async fn audited_all<T>(
         &self,
         pool: &SqlitePool,
         change: impl AsyncFnOnce(&mut SqliteConnection) -> ApiResult<(T, Vec<audit::Entry>)>,
     ) -> ApiResult<T> {
-        let mut tx = pool.begin().await?;
-        let (out, entries) = change(&mut tx).await?;
-        if entries.is_empty() {
-            tx.rollback().await?;
-            return Ok(out);
-        }
-        for e in &entries {
-            audit::append(
-                &mut tx,
-                self.now,
-                self.actor(),
-                e.action,
-                e.object.as_deref(),
-            )
-            .await?;
-        }
-        tx.commit().await?;
-        Ok(out)
+        audit::audited_all(pool, self.now, self.actor(), change).await
     }
 
     /// Records that something was done without changing a row (a file

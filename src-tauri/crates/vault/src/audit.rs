@@ -101,6 +101,33 @@ where
     Ok(out)
 }
 
+/// Like [`audited`], for a change that records several rows (a user added
+/// with the roles combined, every case purged) or gives itself up: the
+/// transaction commits only with at least one row; without rows it is
+/// rolled back and the change's answer still returned (an import refused
+/// for its row problems).
+pub async fn audited_all<T, E>(
+    pool: &SqlitePool,
+    at: DateTime<Utc>,
+    actor: &str,
+    change: impl AsyncFnOnce(&mut SqliteConnection) -> std::result::Result<(T, Vec<Entry>), E>,
+) -> std::result::Result<T, E>
+where
+    E: From<sqlx::Error> + From<VaultError>,
+{
+    let mut tx = pool.begin().await?;
+    let (out, entries) = change(&mut tx).await?;
+    if entries.is_empty() {
+        tx.rollback().await?;
+        return Ok(out);
+    }
+    for e in &entries {
+        append(&mut tx, at, actor, e.action, e.object.as_deref()).await?;
+    }
+    tx.commit().await?;
+    Ok(out)
+}
+
 /// Appends a row inside the caller's connection or transaction, so the row
 /// commits (or not) together with the change it records.
 pub async fn append(

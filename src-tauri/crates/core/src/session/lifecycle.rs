@@ -90,22 +90,19 @@ impl Session {
         };
         let written = async {
             let public_key = unlocked.public_key();
-            let mut tx = unlocked.pool(ORG)?.begin().await?;
-            users::insert(&mut tx, &user, &public_key).await?;
-            settings::set(&mut tx, settings::ORGANISATION, &organisation).await?;
-            audit::append(&mut tx, now, &user.id, "vault.created", None).await?;
-            audit::append(&mut tx, now, &user.id, "user.added", Some(&user.id)).await?;
-            if combined {
-                audit::append(
-                    &mut tx,
-                    now,
-                    &user.id,
-                    "user.roles_combined",
-                    Some(&user.id),
-                )
-                .await?;
-            }
-            tx.commit().await?;
+            audit::audited_all(unlocked.pool(ORG)?, now, &user.id, async |tx| {
+                users::insert(tx, &user, &public_key).await?;
+                settings::set(tx, settings::ORGANISATION, &organisation).await?;
+                let mut rows = vec![
+                    audit::Entry::new("vault.created", None),
+                    audit::Entry::new("user.added", Some(&user.id)),
+                ];
+                if combined {
+                    rows.push(audit::Entry::new("user.roles_combined", Some(&user.id)));
+                }
+                Ok::<_, ApiError>(((), rows))
+            })
+            .await?;
             for c in unlocked.held().iter().filter(|c| *c != ORG) {
                 let mut conn = unlocked.pool(c)?.acquire().await?;
                 audit::append(&mut conn, now, &user.id, "vault.created", None).await?;

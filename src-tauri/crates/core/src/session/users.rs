@@ -165,23 +165,14 @@ impl Session {
                 )
                 .await?;
             let public_key = o.vault.keyring().slot(&user.id)?.public_key.clone();
-            let listed = async {
-                let mut tx = org.begin().await?;
-                users::insert(&mut tx, &user, &public_key).await?;
-                audit::append(&mut tx, now, &o.user.id, "user.added", Some(&user.id)).await?;
+            let listed = audit::audited_all(&org, now, &o.user.id, async |tx| {
+                users::insert(tx, &user, &public_key).await?;
+                let mut rows = vec![audit::Entry::new("user.added", Some(&user.id))];
                 if combined {
-                    audit::append(
-                        &mut tx,
-                        now,
-                        &o.user.id,
-                        "user.roles_combined",
-                        Some(&user.id),
-                    )
-                    .await?;
+                    rows.push(audit::Entry::new("user.roles_combined", Some(&user.id)));
                 }
-                tx.commit().await?;
-                Ok::<_, ApiError>(())
-            }
+                Ok::<_, ApiError>(((), rows))
+            })
             .await;
             if let Err(e) = listed {
                 // The keys were given: take them back the only safe way.

@@ -529,6 +529,46 @@ async fn a_change_that_fails_leaves_neither_the_change_nor_its_audit_row() {
 }
 
 #[tokio::test]
+async fn a_change_with_several_rows_commits_them_all_and_one_without_rows_is_rolled_back() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (u, _) = create(&tmp.path().join("vault")).await;
+    let pool = u.pool("alpha").expect("pool");
+    let rows = async || audit::list(pool, 1000, None).await.expect("list").len();
+    let before = rows().await;
+    let given_up = audit::audited_all(pool, now(), u.user_id(), async |tx| {
+        sqlx::query("INSERT INTO notes (body) VALUES ('afgebroken')")
+            .execute(&mut *tx)
+            .await?;
+        Ok::<_, VaultError>(("refused", vec![]))
+    })
+    .await
+    .expect("given up");
+    assert_eq!(given_up, "refused", "the change's answer comes back");
+    assert_eq!((count_notes(&u, "alpha").await, rows().await), (0, before));
+    audit::audited_all(pool, now(), u.user_id(), async |tx| {
+        for body in ["een", "twee"] {
+            sqlx::query("INSERT INTO notes (body) VALUES (?1)")
+                .bind(body)
+                .execute(&mut *tx)
+                .await?;
+        }
+        Ok::<_, VaultError>((
+            (),
+            vec![
+                audit::Entry::new("note.added", Some("1")),
+                audit::Entry::new("note.added", Some("2")),
+            ],
+        ))
+    })
+    .await
+    .expect("two rows");
+    assert_eq!(
+        (count_notes(&u, "alpha").await, rows().await),
+        (2, before + 2)
+    );
+}
+
+#[tokio::test]
 async fn audit_chain_verifies_and_detects_tampering() {
     let tmp = tempfile::tempdir().expect("tmp");
     let dir = tmp.path().join("vault");
