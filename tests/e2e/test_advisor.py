@@ -206,7 +206,7 @@ def test_3_an_old_register_is_imported_from_csv(app, home):
     # Skipping wrong lines imports the others.
     a.click("#import input[type=checkbox]")
     a.pick_file("#import button.primary", csv)
-    a.wait.until(lambda d: "2 melding(en) geïmporteerd" in a.text("#import"))
+    a.wait.until(lambda d: "2 meldingen ingelezen" in a.text("#import"))
     assert "regel 3" in a.text("#import"), "the skipped line is still named"
     a.el("#case-list .case-ref[data-reference='OUD-001']")
     a.el("#case-list .case-ref[data-reference='OUD-003']")

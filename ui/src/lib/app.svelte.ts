@@ -4,6 +4,8 @@
 import type { ApiError, SessionInfo } from "./api";
 import { api, asApiError } from "./api";
 import { forgetDrafts } from "./drafts";
+import { resetNavigation } from "./navigation.svelte";
+import { clearToasts } from "./toasts.svelte";
 
 export type Phase = "loading" | "wizard" | "unlock" | "open";
 
@@ -24,6 +26,8 @@ export function enter(session: SessionInfo) {
 /** Forgets the session and shows the unlock screen. */
 export function forget(because: "idle" | "user") {
   forgetDrafts();
+  resetNavigation();
+  clearToasts();
   app.session = null;
   app.lockedBecause = because;
   app.phase = "unlock";

@@ -16,6 +16,13 @@ export function t(key: Key, params: Record<string, string | number> = {}): strin
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
+/** A text that depends on a count: `${key}.one` for 1, else
+ *  `${key}.other`, with `{n}` filled in ("1 melding", "3 meldingen"). */
+export function tn(key: string, n: number, params: Record<string, string | number> = {}): string {
+  const k = `${key}.${n === 1 ? "one" : "other"}`;
+  return hasKey(k) ? t(k, { n, ...params }) : k;
+}
+
 export function hasKey(key: string): key is Key {
   return key in nl;
 }

@@ -29,6 +29,12 @@ describe("translations", () => {
       for (const m of readFileSync(file, "utf8").matchAll(/\bt\("([a-z_.0-9]+)"/g)) used.add(m[1]);
     }
     expect(used.size).toBeGreaterThan(50);
+    for (const file of sources(join(dirname(fileURLToPath(import.meta.url)), ".."))) {
+      for (const m of readFileSync(file, "utf8").matchAll(/\btn\("([a-z_.0-9]+)"/g)) {
+        used.add(`${m[1]}.one`);
+        used.add(`${m[1]}.other`);
+      }
+    }
     const missing = [...used].filter((k) => !(k in nl));
     expect(missing).toEqual([]);
   });

@@ -240,7 +240,7 @@ reporter_name: string | null, natures: Array<string>, conversations: number, min
 /**
  * The earliest follow-up not yet done.
  */
-next_follow_up: string | null, };
+next_follow_up: string | null, next_follow_up_what: string | null, };
 
 export type Conversation = { id: number, held_on: string, minutes: number, mode: Channel, with_whom: string | null, notes: string, next_step: string | null, };
 

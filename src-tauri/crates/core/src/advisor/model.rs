@@ -264,9 +264,10 @@ pub struct CaseSummary {
     pub natures: Vec<String>,
     pub conversations: i64,
     pub minutes: i64,
-    /// The earliest follow-up not yet done.
+    /// The earliest follow-up not yet done, and what it is.
     #[ts(type = "string | null")]
     pub next_follow_up: Option<NaiveDate>,
+    pub next_follow_up_what: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -206,6 +206,7 @@ pub(super) type SummaryRow = (
     i64,
     i64,
     Option<NaiveDate>,
+    Option<String>,
 );
 
 pub async fn list(
@@ -219,7 +220,9 @@ pub async fn list(
                   WHERE cn.case_id = c.id),
                 (SELECT count(*) FROM conversations v WHERE v.case_id = c.id),
                 c.other_minutes + (SELECT coalesce(sum(minutes), 0) FROM conversations v WHERE v.case_id = c.id),
-                (SELECT min(due_on) FROM follow_ups f WHERE f.case_id = c.id AND f.done_on IS NULL)
+                (SELECT min(due_on) FROM follow_ups f WHERE f.case_id = c.id AND f.done_on IS NULL),
+                (SELECT what FROM follow_ups f WHERE f.case_id = c.id AND f.done_on IS NULL
+                  ORDER BY due_on, id LIMIT 1)
          FROM cases c WHERE 1 = 1",
     );
     let query = filter.text.as_deref().and_then(fts_query);
@@ -267,6 +270,7 @@ pub async fn list(
                 conversations,
                 minutes,
                 next_follow_up,
+                next_follow_up_what,
             )| CaseSummary {
                 id,
                 reference,
@@ -279,6 +283,7 @@ pub async fn list(
                 conversations,
                 minutes,
                 next_follow_up,
+                next_follow_up_what,
             },
         )
         .collect())
