@@ -238,7 +238,7 @@ export type CaseSummary = { id: number, reference: string, first_contact: string
  */
 reporter_name: string | null, natures: Array<string>, conversations: number, minutes: number, 
 /**
- * The earliest follow-up not yet done.
+ * The earliest follow-up not yet done, and what it is.
  */
 next_follow_up: string | null, next_follow_up_what: string | null, };
 

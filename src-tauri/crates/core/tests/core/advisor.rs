@@ -120,6 +120,14 @@ async fn a_case_from_intake_to_closing() {
         })
         .await
         .expect("follow-up");
+    session
+        .add_follow_up(AddFollowUpRequest {
+            case: "VP-2026-001".into(),
+            due_on: "1-12-2026".into(),
+            what: "Verslag sturen".into(),
+        })
+        .await
+        .expect("a later follow-up");
 
     // Found by a word of the notes, without its diaeresis, and by a name.
     for words in [
@@ -161,6 +169,14 @@ async fn a_case_from_intake_to_closing() {
         .await
         .expect("due");
     assert_eq!(due.len(), 1, "the follow-up of 20-11 is due on 23-11");
+    assert_eq!(
+        (due[0].next_follow_up, due[0].next_follow_up_what.as_deref()),
+        (
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 20),
+            Some("Terugbellen")
+        ),
+        "the earliest open follow-up, and what it is"
+    );
     let follow_up = session
         .case_detail(CaseRef {
             case: "VP-2026-001".into(),
@@ -184,6 +200,19 @@ async fn a_case_from_intake_to_closing() {
         .await
         .expect("due");
     assert!(due_now.is_empty(), "a follow-up done is no longer due");
+    let open = session
+        .list_cases(CaseFilter::default())
+        .await
+        .expect("list");
+    let case = open
+        .iter()
+        .find(|c| c.reference == "VP-2026-001")
+        .expect("listed");
+    assert_eq!(
+        case.next_follow_up_what.as_deref(),
+        Some("Verslag sturen"),
+        "the next one takes its place"
+    );
     let bullying = session
         .list_cases(CaseFilter {
             nature_id: Some(natures[2].id),
