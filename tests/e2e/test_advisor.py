@@ -68,14 +68,17 @@ def test_1_the_advisor_records_finds_closes_and_releases(app, home):
     assert a.text("#case-title") == f"VP-{year}-001"
 
     # A conversation with notes; leaving the case half-way loses nothing.
+    assert a.absent("#notes"), "the add-forms stay closed until asked for"
+    a.click("#add-conversation")
     a.fill("#notes", NOTES)
     a.fill("#minutes", "50")
     a.click("button.back")
     a.click(f"#case-list .case-ref[data-reference='VP-{year}-001']")
-    assert a.el("#notes").get_attribute("value") == NOTES, "the unsaved notes are kept"
+    assert a.el("#notes").get_attribute("value") == NOTES, "the unsaved notes are kept, their form open"
     assert a.el("#minutes").get_attribute("value") == "50"
     a.click("#conversation-save")
-    a.wait.until(lambda d: WORD in a.text("#conversations"))
+    a.wait.until(lambda d: WORD in a.text("#case-timeline"))
+    assert a.absent("#notes"), "the form closes once saved"
     assert a.text("#case-time") == "0:50"
     a.shot("22-case-with-conversation")
 
@@ -84,24 +87,29 @@ def test_1_the_advisor_records_finds_closes_and_releases(app, home):
     a.fill("#reporter_phone", "06-11112222")
     a.click("#case-save")
     a.wait.until(lambda d: "06-11112222" in a.text(".facts"))
-    assert WORD in a.text("#conversations")
+    assert WORD in a.text("#case-timeline")
 
-    # A referral, a follow-up due today and the reporter's consent.
+    # A referral, a follow-up due today and the reporter's consent, each
+    # from its own button, one form at a time.
+    a.click("#add-intervention")
     Select(a.el("#intervention-kind")).select_by_value("referral")
     Select(a.el("#intervention-referral")).select_by_value("company_doctor")
     a.el("#intervention-form button[type=submit]").click()
-    a.wait.until(lambda d: "bedrijfsarts" in a.text("#interventions"))
+    a.wait.until(lambda d: "bedrijfsarts" in a.text("#case-timeline"))
     today = datetime.date.today().strftime("%d-%m-%Y")
+    a.click("#add-follow-up")
     a.fill("#due_on", today)
     a.fill("#what", "Terugbellen over de bemiddeling")
     a.el("#follow-up-form button[type=submit]").click()
-    a.wait.until(lambda d: "Terugbellen" in a.text("#follow-ups"))
+    a.wait.until(lambda d: "Terugbellen" in a.text("#case-timeline"))
+    assert "vandaag" in a.text("#case-next"), "the summary shows the follow-up due today"
+    a.click("#add-consent")
     Select(a.el("#consent-kind")).select_by_value("disclosure")
     a.el("#consent-form button[type=submit]").click()
     assert "Vul dit in" in a.text("#recipient-error"), "passing on needs a recipient"
     a.fill("#recipient", "bedrijfsarts")
     a.el("#consent-form button[type=submit]").click()
-    a.wait.until(lambda d: "gegeven" in a.text("#consents"))
+    a.wait.until(lambda d: "gegeven" in a.text("#case-timeline"))
     a.shot("22b-case-extras")
 
     # Attachments, kept in the vault and shown in the app: a PDF as pictures
@@ -113,13 +121,14 @@ def test_1_the_advisor_records_finds_closes_and_releases(app, home):
     (picked / "gesprek.eml").write_text(MAIL, encoding="utf-8")
     for name in ("verslag.pdf", "gesprek.eml"):
         a.pick_file("#attachment-add", picked / name)
-        a.wait.until(lambda d, n=name: n in a.text("#attachments"))
-    a.click("#attachments li:nth-child(1) button")
+        a.wait.until(lambda d, n=name: n in a.text("#case-timeline"))
+    shows = "#case-timeline li[data-kind='attachment'] button[data-action='show']"
+    a.d.find_elements(By.CSS_SELECTOR, shows)[0].click()
     page = a.el("#attachment-preview .pages img")
     assert page.get_attribute("alt").startswith("Pagina 1 van ")
     assert a.d.execute_script("return arguments[0].naturalWidth", page) == 1000, "a rendered page"
     a.shot("22c-attachment-pdf")
-    a.click("#attachments li:nth-child(2) button")
+    a.d.find_elements(By.CSS_SELECTOR, shows)[1].click()
     a.wait.until(lambda d: MAIL_WORD in a.text("#attachment-preview"))
     assert "Ayşe Yılmaz <ayse@example.nl>" in a.text("#attachment-preview .mail")
     a.shot("22d-attachment-mail")
@@ -134,14 +143,21 @@ def test_1_the_advisor_records_finds_closes_and_releases(app, home):
     a.fill("#case-search", "coordinatie")  # without the diaeresis
     a.click(f"#case-list .case-ref[data-reference='VP-{year}-001']")
 
-    # Closed with its outcome; a closing date in the future is refused.
+    # Closed with its outcome; a closing date in the future is refused. The
+    # open follow-up is asked about first, and left open.
+    a.click("#close-case")
     a.fill("#closed_on", f"01-01-{year + 1}")
     a.click("#close-save")
+    assert "Terugbellen" in a.text("#close-follow-ups")
+    a.click("#close-keep-open")
     assert "toekomst" in a.text("#closed_on-error")
     a.fill("#closed_on", datetime.date.today().strftime("%d-%m-%Y"))
     Select(a.el("#outcome")).select_by_value("resolved_informally")
     a.click("#close-save")
+    a.click("#close-keep-open")
     a.wait.until(lambda d: "Gesloten" in a.text("#case-status"))
+    assert a.absent("#add-conversation"), "a closed case folds its forms away"
+    a.el("#case-reopen")
     a.shot("24-case-closed")
 
     # The year's figures: previewed, then released.

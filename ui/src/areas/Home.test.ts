@@ -5,8 +5,12 @@ import Home from "./Home.svelte";
 import { i18n } from "../lib/i18n.svelte";
 import { navigation, resetNavigation } from "../lib/navigation.svelte";
 import { isoToday } from "../lib/due";
+import type { SessionInfo } from "../lib/api";
 
-const session = {
+const session: SessionInfo = {
+  vault_id: "v",
+  dir: "/tmp/kluis",
+  idle_lock_seconds: 300,
   user: { id: "u", login: "ayse", display_name: "Ayşe Yılmaz", roles: ["advisor"], created_at: "2026-01-01T00:00:00Z", not_holder_of: [] },
   organisation: "Stichting Voorbeeld",
   compartments: ["org", "advisor"],

@@ -85,6 +85,10 @@ pub enum CaseCommand {
         #[arg(long)]
         outcome: String,
     },
+    /// Reopen a closed case (its outcome is given again when it closes)
+    Reopen {
+        case: String,
+    },
     /// The natures to choose from
     Natures,
     /// Import an existing register from CSV (columns: see the README);
@@ -276,6 +280,11 @@ pub async fn run(ctx: &Ctx, cmd: &AdvisorCommand) -> ApiResult<Output> {
                         outcome: choice(outcome, "outcome")?,
                     })
                     .await?;
+                let text = case_text(&c);
+                out(&c, text)
+            }
+            CaseCommand::Reopen { case } => {
+                let c = s.reopen_case(CaseRef { case: case.clone() }).await?;
                 let text = case_text(&c);
                 out(&c, text)
             }

@@ -113,3 +113,19 @@ pub async fn close_case(cx: &Context<'_>, req: CloseCaseRequest) -> ApiResult<Ca
     .await?;
     detail(&pool, id).await
 }
+
+/// Opens a closed case again, on purpose (audited `case.reopened`): more
+/// is to be recorded. A case that is open is refused.
+pub async fn reopen_case(cx: &Context<'_>, req: CaseRef) -> ApiResult<CaseDetail> {
+    let pool = register(cx)?;
+    let (id, reference) = case_id(&pool, &req.case).await?;
+    if detail(&pool, id).await?.closed_on.is_none() {
+        return Err(ApiError::validation("case", Reason::Invalid));
+    }
+    cx.audited(&pool, async |tx| {
+        store::reopen(tx, id, cx.now()).await?;
+        Ok(((), Entry::new("case.reopened", Some(&reference))))
+    })
+    .await?;
+    detail(&pool, id).await
+}

@@ -65,6 +65,7 @@ macro_rules! for_each_command {
                 update_case(req: UpdateCaseRequest) -> CaseDetail;
                 add_case_time(req: AddTimeRequest) -> CaseDetail;
                 close_case(req: CloseCaseRequest) -> CaseDetail;
+                reopen_case(req: CaseRef) -> CaseDetail;
                 add_conversation(req: AddConversationRequest) -> CaseDetail;
                 add_intervention(req: AddInterventionRequest) -> CaseDetail;
                 add_consent(req: AddConsentRequest) -> CaseDetail;

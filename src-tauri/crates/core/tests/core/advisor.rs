@@ -249,6 +249,38 @@ async fn a_case_from_intake_to_closing() {
         .await
         .expect("audit");
     assert!(audit.iter().any(|a| a.action == "case.closed"));
+
+    // Reopened on purpose: open again, without an outcome, audited; a case
+    // that is open cannot be reopened.
+    let reopened = session
+        .reopen_case(CaseRef {
+            case: closed.reference.clone(),
+        })
+        .await
+        .expect("reopen");
+    assert_eq!((reopened.closed_on, reopened.outcome), (None, None));
+    let again = session
+        .reopen_case(CaseRef {
+            case: closed.reference.clone(),
+        })
+        .await
+        .expect_err("already open");
+    assert_eq!(
+        reason(&again),
+        (&ErrorCode::Validation, Some("case"), Some("invalid"))
+    );
+    let audit = session
+        .audit_trail(AuditRequest {
+            compartment: "advisor".into(),
+            limit: Some(1),
+            before: None,
+        })
+        .await
+        .expect("audit");
+    assert_eq!(
+        (audit[0].action.as_str(), audit[0].object.as_deref()),
+        ("case.reopened", Some(closed.reference.as_str()))
+    );
 }
 
 #[tokio::test]

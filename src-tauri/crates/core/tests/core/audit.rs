@@ -364,6 +364,26 @@ async fn every_write_leaves_one_audit_row() {
     walk!(
         ses,
         walked,
+        "reopen_case",
+        [adv],
+        session.reopen_case(CaseRef {
+            case: reference.clone(),
+        })
+    );
+    walk!(
+        ses,
+        walked,
+        "close_case",
+        [adv],
+        session.close_case(CloseCaseRequest {
+            case: reference.clone(),
+            closed_on: "2026-03-01".into(),
+            outcome: Outcome::Referred,
+        })
+    );
+    walk!(
+        ses,
+        walked,
         "release_statistics",
         [adv],
         session.release_statistics(ReleaseRequest {

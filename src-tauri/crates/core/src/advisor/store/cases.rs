@@ -130,6 +130,16 @@ pub async fn close(
     Ok(())
 }
 
+/// Makes a closed case open again; its outcome is given anew at closing.
+pub async fn reopen(conn: &mut SqliteConnection, id: i64, now: DateTime<Utc>) -> sqlx::Result<()> {
+    sqlx::query("UPDATE cases SET closed_on = NULL, outcome = NULL, updated_at = ?2 WHERE id = ?1")
+        .bind(id)
+        .bind(now.to_rfc3339())
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 /// Adds (or, negative, takes back) minutes spent outside conversations;
 /// false when that would bring the case's time below zero.
 pub async fn add_time(
