@@ -86,9 +86,7 @@ pub enum CaseCommand {
         outcome: String,
     },
     /// Reopen a closed case (its outcome is given again when it closes)
-    Reopen {
-        case: String,
-    },
+    Reopen { case: String },
     /// The natures to choose from
     Natures,
     /// Import an existing register from CSV (columns: see the README);

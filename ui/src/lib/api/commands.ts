@@ -100,6 +100,7 @@ export const api = {
   updateCase: (req: UpdateCaseRequest) => invoke<CaseDetail>("update_case", { req }),
   addCaseTime: (req: AddTimeRequest) => invoke<CaseDetail>("add_case_time", { req }),
   closeCase: (req: CloseCaseRequest) => invoke<CaseDetail>("close_case", { req }),
+  reopenCase: (req: CaseRef) => invoke<CaseDetail>("reopen_case", { req }),
   addConversation: (req: AddConversationRequest) => invoke<CaseDetail>("add_conversation", { req }),
   addIntervention: (req: AddInterventionRequest) => invoke<CaseDetail>("add_intervention", { req }),
   addConsent: (req: AddConsentRequest) => invoke<CaseDetail>("add_consent", { req }),
