@@ -24,6 +24,34 @@ ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "target" / "debug" / "vertrouwd-app"
 CLI = ROOT / "target" / "debug" / "vertrouwd"
 SCREENS = ROOT / "target" / "e2e-screens"
+AXE = ROOT / "ui" / "node_modules" / "axe-core" / "axe.min.js"
+
+# axe-core over the page as it is: the violations, each with a few of the
+# elements it found them on.
+AXE_RUN = """
+const done = arguments[arguments.length - 1];
+axe.run(document, { resultTypes: ["violations"] })
+  .then((r) => done(r.violations.map((v) => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }))))
+  .catch((e) => done([{ id: "axe-error", impact: "critical", help: String(e), nodes: [] }]));
+"""
+
+# The cells of `table` in `columns` whose text runs over more than one line:
+# their text boxes start at tops further apart than half a line.
+WRAPPED_CELLS = """
+const [table, columns] = arguments;
+const out = [];
+for (const td of document.querySelectorAll(table + " tbody td")) {
+  if (!columns.includes(td.dataset.column)) continue;
+  const range = document.createRange();
+  range.selectNodeContents(td);
+  const tops = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0).map((r) => r.top).sort((a, b) => a - b);
+  const half = parseFloat(getComputedStyle(td).lineHeight) / 2 || 10;
+  if (tops.some((t, i) => i > 0 && t - tops[i - 1] > half)) out.push(td.dataset.column + ": " + td.textContent.trim());
+}
+return out;
+"""
 
 
 def visible_windows():
@@ -116,6 +144,20 @@ class App:
 
     def absent(self, css):
         return len(self.d.find_elements(By.CSS_SELECTOR, css)) == 0
+
+    def axe(self, screen):
+        """Fails when axe-core finds a serious or critical violation on the
+        page as it is now."""
+        self.d.set_script_timeout(60)
+        if not self.d.execute_script("return typeof window.axe === 'object'"):
+            self.d.execute_script(AXE.read_text(encoding="utf-8"))
+        found = self.d.execute_async_script(AXE_RUN)
+        bad = [v for v in found if v["impact"] in ("serious", "critical")]
+        assert bad == [], f"{screen}: {bad}"
+
+    def wrapped_cells(self, table, columns):
+        """The cells of `table` in `columns` that wrap onto a second line."""
+        return self.d.execute_script(WRAPPED_CELLS, table, columns)
 
     def shot(self, name):
         SCREENS.mkdir(parents=True, exist_ok=True)

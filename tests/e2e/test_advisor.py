@@ -1,12 +1,16 @@
-"""The confidential advisor's register in the real app window: a report
-from intake to the yearly figures, and an HR colleague who sees none of it."""
+"""The confidential advisor's register in the real app window: a case
+from intake to the yearly figures, an HR colleague who sees none of it, an
+imported register, and a day's work from the keyboard alone. Every screen is
+checked with axe-core."""
 
 import datetime
 import subprocess
 
 import pytest
 
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
 from conftest import CLI
@@ -54,6 +58,7 @@ def test_1_the_advisor_records_finds_closes_and_releases(app, home):
     a.click("#nav-advisor")
     a.el("#register-empty")
     a.shot("20-register-empty")
+    a.axe("register, empty")
 
     # A new report, started from the keyboard.
     a.d.find_element(By.CSS_SELECTOR, "body").send_keys("n")
@@ -63,6 +68,7 @@ def test_1_the_advisor_records_finds_closes_and_releases(app, home):
     Select(a.el("#relation")).select_by_value("manager")
     a.fill("#person_name", PERSON)
     a.shot("21-new-case")
+    a.axe("new case")
     a.click("#case-save")
     year = datetime.date.today().year
     assert a.text("#case-title") == f"VP-{year}-001"
@@ -81,6 +87,7 @@ def test_1_the_advisor_records_finds_closes_and_releases(app, home):
     assert a.absent("#notes"), "the form closes once saved"
     assert a.text("#case-time") == "0:50"
     a.shot("22-case-with-conversation")
+    a.axe("case")
 
     # The intake corrected afterwards; the conversation stays.
     a.click("#case-edit")
@@ -111,6 +118,7 @@ def test_1_the_advisor_records_finds_closes_and_releases(app, home):
     a.el("#consent-form button[type=submit]").click()
     a.wait.until(lambda d: "gegeven" in a.text("#case-timeline"))
     a.shot("22b-case-extras")
+    a.axe("case with its timeline")
 
     # Attachments, kept in the vault and shown in the app: a PDF as pictures
     # of its pages, an e-mail as its headers and text.
@@ -159,6 +167,7 @@ def test_1_the_advisor_records_finds_closes_and_releases(app, home):
     assert a.absent("#add-conversation"), "a closed case folds its forms away"
     a.el("#case-reopen")
     a.shot("24-case-closed")
+    a.axe("closed case")
 
     # The year's figures: previewed, then released.
     a.click("#tab-stats")
@@ -167,7 +176,11 @@ def test_1_the_advisor_records_finds_closes_and_releases(app, home):
     page = a.d.page_source
     assert REPORTER not in page and WORD not in page, "the preview shows no names or notes"
     a.shot("25-stats-preview")
+    a.axe("yearly figures")
+    assert "nog niet vrijgegeven" in a.text("#stats-release-state")
     a.click("#stats-release")
+    assert "vrijgeven" in a.text("#confirm").lower(), "a release is confirmed first"
+    a.click("#confirm-yes")
     assert "Vrijgegeven" in a.text("#stats-released")
     a.click("#nav-home")
     assert f"VP-{year}-001" in a.text("#home-due"), "the due follow-up is on the home screen"
@@ -213,7 +226,7 @@ def test_3_an_old_register_is_imported_from_csv(app, home):
     csv.write_text(CSV, encoding="utf-8")
 
     # A wrong line: nothing imported, the line and column named.
-    a.pick_file("#import button.primary", csv)
+    a.pick_file("#import button.choose", csv)
     a.wait.until(lambda d: "niets geïmporteerd" in a.text("#import"))
     assert "regel 3 — datum_eerste_contact" in a.text("#import")
     assert a.absent("#case-list .case-ref[data-reference='OUD-001']")
@@ -221,20 +234,78 @@ def test_3_an_old_register_is_imported_from_csv(app, home):
 
     # Skipping wrong lines imports the others.
     a.click("#import input[type=checkbox]")
-    a.pick_file("#import button.primary", csv)
+    a.pick_file("#import button.choose", csv)
     a.wait.until(lambda d: "2 meldingen ingelezen" in a.text("#import"))
     assert "regel 3" in a.text("#import"), "the skipped line is still named"
     a.el("#case-list .case-ref[data-reference='OUD-001']")
     a.el("#case-list .case-ref[data-reference='OUD-003']")
     a.shot("29-import-done")
+    a.axe("register after an import")
+    short = ["reference", "first_contact", "status", "time", "follow_up"]
+    assert a.wrapped_cells("#case-list", short) == [], "a status or date wraps at the default size"
 
     # Long Turkish and Dutch names on a small screen.
     a.d.set_window_size(1024, 700)
     a.click("#import-open")
     a.shot("29b-register-1024")
+    assert a.wrapped_cells("#case-list", short) == [], "a status or date wraps at 1024 px"
     a.click("#case-list .case-ref[data-reference='OUD-001']")
     assert a.text("#case-title") == "OUD-001"
     a.shot("29c-case-1024")
     for tab in ("stats", "destroy", "settings"):
         a.click(f"#tab-{tab}")
         a.shot(f"29d-{tab}-1024")
+        a.axe(f"{tab} at 1024 px")
+
+
+def test_4_a_conversation_and_a_follow_up_from_the_keyboard_alone(app):
+    """No mouse: unlock, reach the register, open a case, record a
+    conversation and plan a follow-up with keys only."""
+    a = app
+    keys = ActionChains(a.d)
+
+    def press(*k):
+        ActionChains(a.d).send_keys(*k).perform()
+
+    def active():
+        return a.d.execute_script("return document.activeElement && (document.activeElement.id || document.activeElement.dataset.reference || document.activeElement.tagName)")
+
+    def tab_to(wanted, limit=80):
+        for _ in range(limit):
+            if active() == wanted:
+                return
+            press(Keys.TAB)
+        raise AssertionError(f"Tab never reached {wanted}; ended on {active()}")
+
+    a.el("#login")
+    assert active() == "login", "the unlock screen starts in the login field"
+    press("vera", Keys.TAB, PASS, Keys.ENTER)
+    a.el("#home-title")
+    press(Keys.ALT, "2")
+    keys.key_up(Keys.ALT).perform()
+    a.el("#register-title")
+    press("/")
+    assert active() == "case-search"
+    press("OUD-001")
+    a.wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#case-list .case-ref")) == 1)
+    tab_to("OUD-001")
+    press(Keys.ENTER)
+    assert a.text("#case-title") == "OUD-001"
+
+    press("g")
+    a.el("#notes")
+    tab_to("notes")
+    press("Gesprek zonder muis: alles met het toetsenbord.")
+    tab_to("conversation-save")
+    press(Keys.ENTER)
+    a.wait.until(lambda d: "zonder muis" in a.text("#case-timeline"))
+
+    tab_to("add-follow-up")
+    press(Keys.ENTER)
+    a.el("#due_on")
+    assert active() == "due_on", "the form takes the focus when it opens"
+    today = datetime.date.today().strftime("%d-%m-%Y")
+    press(today, Keys.TAB, "Terugbellen zonder muis", Keys.ENTER)
+    a.wait.until(lambda d: "Terugbellen zonder muis" in a.text("#case-timeline"))
+    a.shot("30-keyboard-only")
+    a.axe("case after keyboard-only work")

@@ -15,10 +15,14 @@ export const app = $state({
   session: null as SessionInfo | null,
   /** Why the unlock screen is shown after having been open. */
   lockedBecause: "" as "" | "idle" | "user",
+  /** Who last unlocked this vault in this window (memory only), so the
+   *  unlock screen after a lock asks only for the passphrase. */
+  lastLogin: "",
 });
 
 export function enter(session: SessionInfo) {
   app.session = session;
+  app.lastLogin = session.user.login;
   app.lockedBecause = "";
   app.phase = "open";
 }

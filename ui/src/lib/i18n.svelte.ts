@@ -55,8 +55,8 @@ export function formatDateTime(iso: string): string {
 
 export function formatBytes(n: number): string {
   const locale = i18n.language === "nl" ? "nl-NL" : "en-GB";
-  if (n < 1024) return `${n.toLocaleString(locale)} bytes`;
-  if (n < 1024 * 1024) return `${(n / 1024).toLocaleString(locale, { maximumFractionDigits: 0 })} KB`;
+  // Nobody thinks in bytes: a small file is "1 KB", never "0 KB".
+  if (n < 1024 * 1024) return `${Math.max(1, Math.round(n / 1024)).toLocaleString(locale)} KB`;
   return `${(n / 1024 / 1024).toLocaleString(locale, { maximumFractionDigits: 1 })} MB`;
 }
 

@@ -64,9 +64,10 @@ describe("translations", () => {
 });
 
 describe("file sizes", () => {
-  it("a small file is not shown as 0 KB", () => {
+  it("a small file is not shown as 0 KB, nor in bytes", () => {
     i18n.language = "nl";
-    expect(formatBytes(248)).toBe("248 bytes");
+    expect(formatBytes(248)).toBe("1 KB");
+    expect(formatBytes(0)).toBe("1 KB");
     expect(formatBytes(54_000)).toBe("53 KB");
     expect(formatBytes(25 * 1024 * 1024)).toBe("25 MB");
     i18n.language = "en";

@@ -42,6 +42,9 @@ describe("setup wizard", () => {
     expect(await screen.findByText("Te makkelijk te raden. Voeg een paar ongewone woorden toe.")).toBeTruthy();
     await fireEvent.click(screen.getByText("Kluis aanmaken"));
     expect(await screen.findByText("Deze wachtwoordzin is te zwak.")).toBeTruthy();
+    // A new passphrase takes the old verdict away at once.
+    await fireEvent.input(screen.getByLabelText("Wachtwoordzin"), { target: { value: "paars konijn fietst 42 keer" } });
+    expect(screen.queryByText("Deze wachtwoordzin is te zwak.")).toBeNull();
     expect(requests).toHaveLength(1);
     const req = (requests[0] as { req: { organisation: string; roles: string[]; login: string } }).req;
     expect(req.organisation).toBe("Gemeente Çağrı");

@@ -22,6 +22,27 @@ describe("unlock screen", () => {
     app.phase = "unlock";
     app.dir = "/kluis";
     app.session = null;
+    app.lastLogin = "";
+  });
+
+  it("after a lock asks only for the passphrase, and puts focus back there after a wrong one", async () => {
+    app.lastLogin = "ayse";
+    mockIPC((cmd) => {
+      if (cmd === "unlock") throw { code: "WrongPassphrase", message: "wrong", field: "passphrase", reason: null };
+      return null;
+    });
+    render(Unlock);
+    const login = screen.getByLabelText("Inlognaam") as HTMLInputElement;
+    const pass = screen.getByLabelText("Wachtwoordzin") as HTMLInputElement;
+    expect(login.value).toBe("ayse");
+    await new Promise((r) => setTimeout(r, 0));
+    expect(document.activeElement).toBe(pass);
+    await fireEvent.input(pass, { target: { value: "fout" } });
+    login.focus();
+    await fireEvent.click(screen.getByText("Ontgrendelen"));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(login.value).toBe("ayse");
+    expect(document.activeElement).toBe(pass);
   });
 
   it("shows a wrong passphrase in Dutch and clears the field, then unlocks", async () => {

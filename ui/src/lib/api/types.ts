@@ -346,7 +346,7 @@ export type Flag = { breakdown: string,
  */
 category: string, };
 
-export type Preview = { release: Release, flags: Array<Flag>, };
+export type Preview = { release: Release, flags: Array<Flag>, released_on: string | null, };
 
 export type CaseRef = { case: string, };
 

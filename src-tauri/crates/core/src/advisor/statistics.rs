@@ -18,7 +18,9 @@ pub async fn statistics_preview(cx: &Context<'_>, req: StatisticsRequest) -> Api
     let k = settings_of(&pool).await?.k;
     let facts = store::facts(&pool).await?;
     let natures = store::natures(&pool).await?;
-    Ok(stats::preview(&facts, &natures, req.year, k, &req.left_out))
+    let mut preview = stats::preview(&facts, &natures, req.year, k, &req.left_out);
+    preview.released_on = store::released_years(&pool).await?.remove(&req.year);
+    Ok(preview)
 }
 
 /// Releases the statistics of a year: kept in advisor.db, audited, written

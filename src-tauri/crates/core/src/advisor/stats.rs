@@ -75,11 +75,14 @@ pub struct Release {
     pub appendix: Vec<AppendixLine>,
 }
 
-/// What the advisor sees before releasing: the release and its flags.
+/// What the advisor sees before releasing: the release and its flags, and
+/// whether the year was released before (its first release).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Preview {
     pub release: Release,
     pub flags: Vec<Flag>,
+    #[ts(type = "string | null")]
+    pub released_on: Option<chrono::NaiveDate>,
 }
 
 fn hours(minutes: i64) -> f64 {
@@ -131,7 +134,11 @@ pub fn preview(
             category: None,
             reason: AppendixReason::YearTotalBelowK,
         });
-        return Preview { release, flags };
+        return Preview {
+            release,
+            flags,
+            released_on: None,
+        };
     }
     release.cases = Some(total);
     release.hours.median_per_case = disclosure::median(minutes).map(|m| hours(m.round() as i64));
@@ -262,5 +269,9 @@ pub fn preview(
         release.appendix.extend(published.appendix);
         flags.extend(published.flag);
     }
-    Preview { release, flags }
+    Preview {
+            release,
+            flags,
+            released_on: None,
+        }
 }

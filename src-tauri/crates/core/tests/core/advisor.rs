@@ -486,6 +486,18 @@ async fn the_yearly_release_hides_small_counts_and_carries_no_names() {
         })
         .await
         .expect("release");
+    let again = session
+        .statistics_preview(StatisticsRequest {
+            year: 2026,
+            left_out: vec![],
+        })
+        .await
+        .expect("preview after the release");
+    assert_eq!(
+        (low.released_on, again.released_on.map(|d| d.to_string())),
+        (None, Some("2026-11-23".to_string())),
+        "the preview says when the year was released"
+    );
     let r = &released.release;
     assert_eq!(r.cases, Some(14));
     assert_eq!(r.hours.total, 10.5);
