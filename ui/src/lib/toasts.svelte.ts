@@ -11,9 +11,10 @@ export const toasts = $state({ list: [] as Toast[] });
 let next = 1;
 
 /** Shows `text` for `ms` milliseconds. */
-export function notify(text: string, tone: Toast["tone"] = "ok", ms = 6000): number {
+export function notify(text: string, tone: Toast["tone"] = "ok", ms = 5000): number {
   const id = next++;
-  toasts.list.push({ id, text, tone });
+  // At most two at a time: a new one replaces the oldest.
+  toasts.list = [...toasts.list.slice(-1), { id, text, tone }];
   if (ms > 0) setTimeout(() => dismiss(id), ms);
   return id;
 }
