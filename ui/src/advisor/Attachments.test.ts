@@ -50,6 +50,7 @@ describe("viewing an attachment", () => {
     });
     expect(await screen.findByText("Çağrı Öztürk <cagri@example.nl>")).toBeTruthy();
     expect(screen.getByText("Onderwerp")).toBeTruthy();
+    expect(screen.getByText(/^03-03-2026 \d\d:15$/)).toBeTruthy();
     expect(screen.queryByText("Cc")).toBeNull();
     expect(screen.getByText("Zoals besproken: de ideeën.")).toBeTruthy();
     expect(screen.getByText(/foto\.jpg/)).toBeTruthy();

@@ -39,18 +39,14 @@ export function errorText(e: ApiError): string {
   return hasKey(k) ? t(k) : t("error.Internal");
 }
 
-/** Dates as people read them: dd-mm-jjjj uu:mm in Dutch. */
+/** A moment as people read it, in local time: the date as `formatDate`
+ *  writes it (dd-mm-jjjj in Dutch), then uu:mm. */
 export function formatDateTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const locale = i18n.language === "nl" ? "nl-NL" : "en-GB";
-  return d.toLocaleString(locale, {
-    day: "2-digit",
-    month: "2-digit",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  });
+  const two = (n: number) => String(n).padStart(2, "0");
+  const day = `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+  return `${formatDate(day)} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
 export function formatBytes(n: number): string {

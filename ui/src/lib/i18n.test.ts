@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { nl } from "./i18n/nl";
 import { en } from "./i18n/en";
-import { errorText, formatBytes, i18n, t } from "./i18n.svelte";
+import { errorText, formatBytes, formatDate, formatDateTime, i18n, t, tn } from "./i18n.svelte";
 import { errorCodeValues, reasonValues } from "./api";
 
 function sources(dir: string): string[] {
@@ -72,5 +72,20 @@ describe("file sizes", () => {
     expect(formatBytes(25 * 1024 * 1024)).toBe("25 MB");
     i18n.language = "en";
     expect(formatBytes(1536 * 1024)).toBe("1.5 MB");
+  });
+});
+
+describe("dates and counts", () => {
+  it("one date format, with the time after it and no comma, and plurals", () => {
+    i18n.language = "nl";
+    expect(formatDate("2026-03-02")).toBe("02-03-2026");
+    expect(formatDateTime("2026-03-02T09:05:00")).toBe("02-03-2026 09:05");
+    expect(tn("advisor.register.count", 1)).toBe("1 melding");
+    expect(tn("advisor.register.count", 0)).toBe("0 meldingen");
+    expect(tn("audit.verify.ok", 1, { compartment: "HR" })).toBe("HR: in orde (1 regel in het logboek)");
+    i18n.language = "en";
+    expect(formatDateTime("2026-03-02T09:05:00")).toBe("2026-03-02 09:05");
+    expect(tn("advisor.register.count", 3)).toBe("3 cases");
+    i18n.language = "nl";
   });
 });
