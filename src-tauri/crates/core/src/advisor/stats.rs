@@ -270,8 +270,8 @@ pub fn preview(
         flags.extend(published.flag);
     }
     Preview {
-            release,
-            flags,
-            released_on: None,
-        }
+        release,
+        flags,
+        released_on: None,
+    }
 }
