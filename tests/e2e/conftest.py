@@ -95,6 +95,12 @@ def wait_for_app_exit(seconds=15):
         time.sleep(0.2)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def fresh_axe_report():
+    """Each run writes its own accessibility findings."""
+    (SCREENS / "axe.txt").unlink(missing_ok=True)
+
+
 @pytest.fixture(scope="module")
 def home(tmp_path_factory):
     """A private home for the app: data, config and temp folders."""
