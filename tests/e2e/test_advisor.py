@@ -146,6 +146,9 @@ def test_1_the_advisor_records_finds_closes_and_releases(app, home):
     a.fill("#case-search", WORD[:12])
     a.wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#case-list .case-ref")) == 1)
     a.shot("23-register-search")
+    bottoms = a.d.execute_script(
+        "return [...document.querySelectorAll('#register-filters > label')].map((l) => l.getBoundingClientRect().bottom)")
+    assert max(bottoms) - min(bottoms) < 4, f"the filters are one row at 1200 px: {bottoms}"
     a.fill("#case-search", "geenenkeletreffer")
     a.el("#register-nothing")
     a.fill("#case-search", "coordinatie")  # without the diaeresis
