@@ -84,6 +84,9 @@ pub enum CaseCommand {
         /// no_action_wanted or ongoing
         #[arg(long)]
         outcome: String,
+        /// Mark the case's open follow-ups done on the closing date
+        #[arg(long)]
+        follow_ups_done: bool,
     },
     /// Reopen a closed case (its outcome is given again when it closes)
     Reopen { case: String },
@@ -270,12 +273,18 @@ pub async fn run(ctx: &Ctx, cmd: &AdvisorCommand) -> ApiResult<Output> {
                 let text = case_text(&c);
                 out(&c, text)
             }
-            CaseCommand::Close { case, on, outcome } => {
+            CaseCommand::Close {
+                case,
+                on,
+                outcome,
+                follow_ups_done,
+            } => {
                 let c = s
                     .close_case(CloseCaseRequest {
                         case: case.clone(),
                         closed_on: on.clone(),
                         outcome: choice(outcome, "outcome")?,
+                        follow_ups_done: *follow_ups_done,
                     })
                     .await?;
                 let text = case_text(&c);

@@ -48,9 +48,11 @@ impl<'a> Context<'a> {
         self.now
     }
 
-    /// The day of the call, against which dates "in the future" are refused.
+    /// The day of the call on this computer's calendar, against which
+    /// dates "in the future" are refused: just after midnight in Amsterdam
+    /// it is already the next day, though UTC is still on the last one.
     pub fn today(&self) -> NaiveDate {
-        self.now.date_naive()
+        self.now.with_timezone(&chrono::Local).date_naive()
     }
 
     /// The user making the call.

@@ -69,6 +69,8 @@ pub enum Reason {
     Unknown,
     Retired,
     InUse,
+    /// Only a closed record can be reopened.
+    NotClosed,
     NotEmpty,
     Unreadable,
     UnsupportedType,
@@ -108,6 +110,7 @@ impl Reason {
             Reason::Unknown => "unknown",
             Reason::Retired => "retired",
             Reason::InUse => "in_use",
+            Reason::NotClosed => "not_closed",
             Reason::NotEmpty => "not_empty",
             Reason::Unreadable => "unreadable",
             Reason::UnsupportedType => "unsupported_type",

@@ -350,7 +350,12 @@ export type Preview = { release: Release, flags: Array<Flag>, released_on: strin
 
 export type CaseRef = { case: string, };
 
-export type CloseCaseRequest = { case: string, closed_on: string, outcome: Outcome, };
+export type CloseCaseRequest = { case: string, closed_on: string, outcome: Outcome, 
+/**
+ * Mark every open follow-up done on the closing date, in the same
+ * change; otherwise they stay open (and on the home screen).
+ */
+follow_ups_done: boolean, };
 
 export type AddConversationRequest = { case: string, conversation: ConversationInput, };
 
@@ -472,9 +477,9 @@ line: number,
  */
 column: string | null, reason: Reason, };
 
-export type Reason = "required" | "invalid" | "invalid_date" | "in_future" | "before_first_contact" | "after_closing" | "out_of_range" | "too_long" | "too_large" | "taken" | "wrong" | "weak" | "mismatch" | "unknown" | "retired" | "in_use" | "not_empty" | "unreadable" | "unsupported_type" | "not_a_file" | "no_folder" | "inside_vault" | "self" | "advisor_combined" | "not_held" | "invalid_csv" | "invalid_json" | "invalid_rows" | "missing_column" | "unknown_column";
+export type Reason = "required" | "invalid" | "invalid_date" | "in_future" | "before_first_contact" | "after_closing" | "out_of_range" | "too_long" | "too_large" | "taken" | "wrong" | "weak" | "mismatch" | "unknown" | "retired" | "in_use" | "not_closed" | "not_empty" | "unreadable" | "unsupported_type" | "not_a_file" | "no_folder" | "inside_vault" | "self" | "advisor_combined" | "not_held" | "invalid_csv" | "invalid_json" | "invalid_rows" | "missing_column" | "unknown_column";
 
-export const reasonValues: readonly Reason[] = ["required", "invalid", "invalid_date", "in_future", "before_first_contact", "after_closing", "out_of_range", "too_long", "too_large", "taken", "wrong", "weak", "mismatch", "unknown", "retired", "in_use", "not_empty", "unreadable", "unsupported_type", "not_a_file", "no_folder", "inside_vault", "self", "advisor_combined", "not_held", "invalid_csv", "invalid_json", "invalid_rows", "missing_column", "unknown_column"];
+export const reasonValues: readonly Reason[] = ["required", "invalid", "invalid_date", "in_future", "before_first_contact", "after_closing", "out_of_range", "too_long", "too_large", "taken", "wrong", "weak", "mismatch", "unknown", "retired", "in_use", "not_closed", "not_empty", "unreadable", "unsupported_type", "not_a_file", "no_folder", "inside_vault", "self", "advisor_combined", "not_held", "invalid_csv", "invalid_json", "invalid_rows", "missing_column", "unknown_column"];
 
 export type ImportRequest = { path: string, 
 /**

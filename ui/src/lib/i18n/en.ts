@@ -268,6 +268,7 @@ export const en: Record<Key, string> = {
   "home.due.none": "No follow-up is due today or earlier.",
   "home.due.open": "Open case {reference}: {what}",
   "nav.advisor.settings": "Register settings",
+  "validation.not_closed": "This case is open; only a closed case can be reopened.",
   "validation.in_use": "This nature is in use; retire it instead of deleting it.",
   "validation.name.taken": "This name already exists.",
   "validation.unsupported_type": "This kind of file is not accepted: choose a PDF, picture, e-mail or text file.",

@@ -268,6 +268,7 @@ export const nl = {
   "home.due.none": "Er staat geen opvolging voor vandaag of eerder.",
   "home.due.open": "Melding {reference} openen: {what}",
   "nav.advisor.settings": "Registerinstellingen",
+  "validation.not_closed": "Deze melding is open; alleen een gesloten melding kan worden heropend.",
   "validation.in_use": "Deze aard is in gebruik; laat hem vervallen in plaats van verwijderen.",
   "validation.name.taken": "Deze naam bestaat al.",
   "validation.unsupported_type": "Dit soort bestand wordt niet aangenomen: kies een PDF, afbeelding, e-mail of tekstbestand.",

@@ -107,7 +107,7 @@ pub async fn close_case(cx: &Context<'_>, req: CloseCaseRequest) -> ApiResult<Ca
         ));
     }
     cx.audited(&pool, async |tx| {
-        store::close(tx, id, on, req.outcome, cx.now()).await?;
+        store::close(tx, id, on, req.outcome, req.follow_ups_done, cx.now()).await?;
         Ok(((), Entry::new("case.closed", Some(&reference))))
     })
     .await?;
@@ -120,7 +120,7 @@ pub async fn reopen_case(cx: &Context<'_>, req: CaseRef) -> ApiResult<CaseDetail
     let pool = register(cx)?;
     let (id, reference) = case_id(&pool, &req.case).await?;
     if detail(&pool, id).await?.closed_on.is_none() {
-        return Err(ApiError::validation("case", Reason::Invalid));
+        return Err(ApiError::validation("case", Reason::NotClosed));
     }
     cx.audited(&pool, async |tx| {
         store::reopen(tx, id, cx.now()).await?;

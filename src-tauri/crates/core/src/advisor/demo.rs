@@ -155,7 +155,15 @@ pub async fn fill(
         let age = (today - first_contact).num_days();
         if age > 90 && rng.below(4) > 0 {
             let closed_on = first_contact + Days::new((30 + rng.below(60)) as u64);
-            store::close(conn, id, closed_on, rng.pick(&Outcome::ALL[..5]), now).await?;
+            store::close(
+                conn,
+                id,
+                closed_on,
+                rng.pick(&Outcome::ALL[..5]),
+                false,
+                now,
+            )
+            .await?;
         }
     }
     Ok(())

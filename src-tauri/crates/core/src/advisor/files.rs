@@ -141,7 +141,7 @@ pub async fn import_cases(cx: &Context<'_>, req: ImportRequest) -> ApiResult<Imp
                 store::add_conversation(tx, id, c, cx.now()).await?;
             }
             if let Some((on, outcome)) = row.closed {
-                store::close(tx, id, on, outcome, cx.now()).await?;
+                store::close(tx, id, on, outcome, false, cx.now()).await?;
             }
             imported += 1;
         }

@@ -20,6 +20,10 @@ pub struct CloseCaseRequest {
     pub case: String,
     pub closed_on: String,
     pub outcome: Outcome,
+    /// Mark every open follow-up done on the closing date, in the same
+    /// change; otherwise they stay open (and on the home screen).
+    #[serde(default)]
+    pub follow_ups_done: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -228,6 +228,7 @@ async fn a_case_from_intake_to_closing() {
             case: second.id.to_string(),
             closed_on: "2026-04-01".into(),
             outcome: Outcome::ResolvedInformally,
+            follow_ups_done: false,
         })
         .await
         .expect("close");
@@ -267,7 +268,7 @@ async fn a_case_from_intake_to_closing() {
         .expect_err("already open");
     assert_eq!(
         reason(&again),
-        (&ErrorCode::Validation, Some("case"), Some("invalid"))
+        (&ErrorCode::Validation, Some("case"), Some("not_closed"))
     );
     let audit = session
         .audit_trail(AuditRequest {
@@ -280,6 +281,31 @@ async fn a_case_from_intake_to_closing() {
     assert_eq!(
         (audit[0].action.as_str(), audit[0].object.as_deref()),
         ("case.reopened", Some(closed.reference.as_str()))
+    );
+
+    // Closing can settle the open follow-ups in the same change.
+    let settled = session
+        .close_case(CloseCaseRequest {
+            case: "VP-2026-001".into(),
+            closed_on: "23-11-2026".into(),
+            outcome: Outcome::Referred,
+            follow_ups_done: true,
+        })
+        .await
+        .expect("close with its follow-ups");
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 23);
+    assert!(!settled.follow_ups.is_empty());
+    assert!(
+        settled.follow_ups.iter().all(|f| f.done_on.is_some()),
+        "{:?}",
+        settled.follow_ups
+    );
+    assert!(
+        settled
+            .follow_ups
+            .iter()
+            .any(|f| f.what == "Verslag sturen" && f.done_on == day),
+        "the open one is done on the closing date"
     );
 }
 
@@ -345,6 +371,7 @@ async fn bad_input_is_refused_with_the_field_and_nothing_is_written() {
             case: "VP-2020-900".into(),
             closed_on: "2026-01-04".into(),
             outcome: Outcome::Referred,
+            follow_ups_done: false,
         })
         .await
         .expect_err("before first contact");
@@ -432,6 +459,7 @@ async fn the_yearly_release_hides_small_counts_and_carries_no_names() {
                 case: c.reference,
                 closed_on: "2025-12-01".into(),
                 outcome: Outcome::NoActionWanted,
+                follow_ups_done: false,
             })
             .await
             .expect("close");
@@ -573,6 +601,7 @@ async fn destruction_leaves_a_tombstone_that_keeps_the_statistics_right() {
                 case: c.reference,
                 closed_on: "2026-08-01".into(),
                 outcome: Outcome::Referred,
+                follow_ups_done: false,
             })
             .await
             .expect("close");
@@ -1255,6 +1284,7 @@ async fn the_intake_can_be_corrected_without_losing_the_conversations() {
             case: first.reference.clone(),
             closed_on: "2026-03-01".into(),
             outcome: Outcome::Referred,
+            follow_ups_done: false,
         })
         .await
         .expect("close");

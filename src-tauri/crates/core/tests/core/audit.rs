@@ -359,6 +359,7 @@ async fn every_write_leaves_one_audit_row() {
             case: reference.clone(),
             closed_on: "2026-03-01".into(),
             outcome: Outcome::Referred,
+            follow_ups_done: false,
         })
     );
     walk!(
@@ -379,6 +380,7 @@ async fn every_write_leaves_one_audit_row() {
             case: reference.clone(),
             closed_on: "2026-03-01".into(),
             outcome: Outcome::Referred,
+            follow_ups_done: false,
         })
     );
     walk!(

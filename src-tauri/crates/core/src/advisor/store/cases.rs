@@ -118,6 +118,7 @@ pub async fn close(
     id: i64,
     on: NaiveDate,
     outcome: Outcome,
+    follow_ups_done: bool,
     now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
     sqlx::query("UPDATE cases SET closed_on = ?2, outcome = ?3, updated_at = ?4 WHERE id = ?1")
@@ -125,8 +126,15 @@ pub async fn close(
         .bind(on)
         .bind(code(&outcome))
         .bind(now.to_rfc3339())
-        .execute(conn)
+        .execute(&mut *conn)
         .await?;
+    if follow_ups_done {
+        sqlx::query("UPDATE follow_ups SET done_on = ?2 WHERE case_id = ?1 AND done_on IS NULL")
+            .bind(id)
+            .bind(on)
+            .execute(&mut *conn)
+            .await?;
+    }
     Ok(())
 }
 
