@@ -260,6 +260,8 @@ def test_3_an_old_register_is_imported_from_csv(app, home):
     a.shot("29c-case-1024")
     for tab in ("stats", "destroy", "settings"):
         a.click(f"#tab-{tab}")
+        if tab == "destroy":
+            a.wait.until(lambda d: "VP-" in a.text("#retention-list"), "the closed case is on the list")
         a.shot(f"29d-{tab}-1024")
         a.axe(f"{tab} at 1024 px")
 
