@@ -216,7 +216,11 @@ async fn pdf_pages(content: &[u8], limit: std::time::Duration) -> AttachmentPrev
     let outcome = tokio::time::timeout(limit, work).await;
     let (answer, status) = match outcome {
         Ok((Ok(answer), Ok(status))) => (answer, status),
-        Ok(_) => return unavailable(Unavailable::Unreadable),
+        Ok(_) => {
+            // Killed and reaped here, not left to the drop as a zombie.
+            let _ = child.kill().await;
+            return unavailable(Unavailable::Unreadable);
+        }
         Err(_) => {
             let _ = child.kill().await;
             return unavailable(Unavailable::TooSlow);
@@ -526,6 +530,8 @@ mod tests {
             most.load(std::sync::atomic::Ordering::Relaxed) <= 1,
             "one at a time"
         );
+        // Other tests of this process draw previews too: count while none may run.
+        let _turn = ONE_AT_A_TIME.lock().await;
         assert_eq!(preview_children(), 0, "no preview process is left running");
     }
 
