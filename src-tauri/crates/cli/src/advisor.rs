@@ -185,12 +185,6 @@ pub enum StatsCommand {
     },
 }
 
-/// A value of one of the register's lists from its code.
-pub fn choice<T: serde::de::DeserializeOwned>(value: &str, field: &str) -> ApiResult<T> {
-    vertrouwd_core::advisor::from_code(value.trim())
-        .ok_or_else(|| ApiError::validation(field, Reason::Invalid))
-}
-
 pub fn case_line(c: &vertrouwd_core::advisor::CaseSummary) -> String {
     format!(
         "{}  {}  {}  {}  {} gesprek(ken) {}",

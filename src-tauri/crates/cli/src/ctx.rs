@@ -154,6 +154,12 @@ pub fn roles(list: &[String]) -> ApiResult<Vec<Role>> {
         .collect()
 }
 
+/// A value of one of a register's lists from its code (`phone`, `upheld`).
+pub fn choice<T: serde::de::DeserializeOwned>(value: &str, field: &str) -> ApiResult<T> {
+    serde_json::from_value(serde_json::Value::String(value.trim().to_string()))
+        .map_err(|_| ApiError::validation(field, Reason::Invalid))
+}
+
 /// What a command prints: JSON when asked, else the text.
 pub struct Output {
     pub json: serde_json::Value,

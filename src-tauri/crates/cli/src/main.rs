@@ -7,6 +7,7 @@
 
 mod advisor;
 mod batch;
+mod complaints;
 mod ctx;
 mod session;
 
@@ -75,6 +76,10 @@ pub enum Command {
     /// The confidential advisor's register (advisor role)
     #[command(subcommand)]
     Advisor(advisor::AdvisorCommand),
+    /// The complaints register: formal complaints, internal reports of
+    /// wrongdoing and citizens' complaints, with every deadline (hr role)
+    #[command(subcommand)]
+    Complaints(complaints::ComplaintsCommand),
     #[command(subcommand, hide = true)]
     Case(advisor::CaseCommand),
     #[command(subcommand, hide = true)]
@@ -108,6 +113,7 @@ async fn run(ctx: &Ctx) -> ApiResult<Output> {
     match &ctx.cli.command {
         Command::Session(cmd) => session::run(ctx, cmd).await,
         Command::Advisor(cmd) => advisor::run(ctx, cmd).await,
+        Command::Complaints(cmd) => complaints::run(ctx, cmd).await,
         Command::Case(cmd) => advisor::run(ctx, &A::Case(cmd.clone())).await,
         Command::Stats(cmd) => advisor::run(ctx, &A::Stats(cmd.clone())).await,
         Command::Report(cmd) => advisor::run(ctx, &A::Document(cmd.clone())).await,

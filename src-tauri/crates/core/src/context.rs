@@ -65,6 +65,21 @@ impl<'a> Context<'a> {
         &self.user.id
     }
 
+    /// The vault's id, which everything sealed inside it binds.
+    pub fn vault_id(&self) -> &str {
+        self.vault.vault_id()
+    }
+
+    /// Opens a record's key sealed to the acting user (a restricted
+    /// complaint's): only the user it was sealed to can.
+    pub fn open_sealed(
+        &self,
+        sealed: &vault::envelope::SealedBox,
+        aad: &vault::envelope::Aad,
+    ) -> ApiResult<std::sync::Arc<vault::SecretKey>> {
+        Ok(self.vault.open_sealed(sealed, aad)?)
+    }
+
     /// The organisation's name as the settings give it.
     pub fn organisation(&self) -> &str {
         self.organisation

@@ -71,6 +71,10 @@ pub enum Reason {
     InUse,
     /// Only a closed record can be reopened.
     NotClosed,
+    /// A closed, withdrawn or inadmissible complaint takes no further step.
+    Closed,
+    /// A date before the complaint was received.
+    BeforeReceipt,
     NotEmpty,
     Unreadable,
     UnsupportedType,
@@ -111,6 +115,8 @@ impl Reason {
             Reason::Retired => "retired",
             Reason::InUse => "in_use",
             Reason::NotClosed => "not_closed",
+            Reason::Closed => "closed",
+            Reason::BeforeReceipt => "before_receipt",
             Reason::NotEmpty => "not_empty",
             Reason::Unreadable => "unreadable",
             Reason::UnsupportedType => "unsupported_type",
@@ -218,7 +224,7 @@ impl From<VaultError> for ApiError {
             | VaultError::BackupCorrupt => C::Corrupt,
             VaultError::DatabaseTooNew(_) => C::TooNew,
             VaultError::NotHeld(_) => C::Forbidden,
-            VaultError::Untrusted(_) => C::Untrusted,
+            VaultError::Untrusted(_) | VaultError::Sealed => C::Untrusted,
             VaultError::Stale => C::Conflict,
             VaultError::InsideVault => return Self::validation("path", Reason::InsideVault),
             VaultError::OtherVault => C::OtherVault,

@@ -117,6 +117,52 @@ pub fn open(key: &SecretKey, env: &Envelope, aad: &Aad) -> Result<Zeroizing<Vec<
         .map_err(|_| VaultError::WrongPassphrase)
 }
 
+/// Seals `plaintext` with `key` into bytes for a database column: version,
+/// nonce, ciphertext and tag, binding `aad`. The same cipher as [`seal`],
+/// without the base64 a keyring needs.
+pub fn seal_bytes(key: &SecretKey, plaintext: &[u8], aad: &Aad) -> Result<Vec<u8>> {
+    let mut nonce = [0u8; NONCE_LEN];
+    crate::random::fill(&mut nonce)?;
+    let cipher = XChaCha20Poly1305::new(key.expose_secret_bytes().into());
+    let ct = cipher
+        .encrypt(
+            XNonce::from_slice(&nonce),
+            Payload {
+                msg: plaintext,
+                aad: aad.as_bytes(),
+            },
+        )
+        .map_err(|_| VaultError::Crypto)?;
+    let mut out = Vec::with_capacity(1 + NONCE_LEN + ct.len());
+    out.push(VERSION);
+    out.extend_from_slice(&nonce);
+    out.extend_from_slice(&ct);
+    Ok(out)
+}
+
+/// Opens what [`seal_bytes`] made. A wrong key, `aad` or any changed byte
+/// gives [`VaultError::Sealed`]: whoever wrote it did not hold the key.
+pub fn open_bytes(key: &SecretKey, sealed: &[u8], aad: &Aad) -> Result<Zeroizing<Vec<u8>>> {
+    let Some((&v, rest)) = sealed.split_first() else {
+        return Err(VaultError::Sealed);
+    };
+    if v != VERSION || rest.len() < NONCE_LEN {
+        return Err(VaultError::Sealed);
+    }
+    let (nonce, ct) = rest.split_at(NONCE_LEN);
+    let cipher = XChaCha20Poly1305::new(key.expose_secret_bytes().into());
+    cipher
+        .decrypt(
+            XNonce::from_slice(nonce),
+            Payload {
+                msg: ct,
+                aad: aad.as_bytes(),
+            },
+        )
+        .map(Zeroizing::new)
+        .map_err(|_| VaultError::Sealed)
+}
+
 /// Opens an envelope that must hold exactly one key.
 pub fn open_key(key: &SecretKey, env: &Envelope, aad: &Aad) -> Result<SecretKey> {
     let bytes = open(key, env, aad)?;
@@ -257,6 +303,34 @@ mod tests {
             open(&key, &env, &shifted).is_err(),
             "length prefixes keep fields apart"
         );
+    }
+
+    #[test]
+    fn sealed_bytes_open_only_with_their_key_and_aad() {
+        let key = SecretKey::random().expect("random");
+        let aad = Aad::new("record").with("vault-1").with("7");
+        let sealed = seal_bytes(&key, b"Ay\xc5\x9fe", &aad).expect("seal");
+        assert_eq!(
+            open_bytes(&key, &sealed, &aad).expect("open").as_slice(),
+            b"Ay\xc5\x9fe"
+        );
+        let other = SecretKey::random().expect("random");
+        assert!(matches!(
+            open_bytes(&other, &sealed, &aad),
+            Err(VaultError::Sealed)
+        ));
+        let moved = Aad::new("record").with("vault-1").with("8");
+        assert!(
+            open_bytes(&key, &sealed, &moved).is_err(),
+            "bound to its row"
+        );
+        for i in 0..sealed.len() {
+            let mut bad = sealed.clone();
+            bad[i] ^= 0x01;
+            assert!(open_bytes(&key, &bad, &aad).is_err(), "byte {i}");
+        }
+        assert!(open_bytes(&key, &sealed[..10], &aad).is_err());
+        assert!(open_bytes(&key, &[], &aad).is_err());
     }
 
     #[test]

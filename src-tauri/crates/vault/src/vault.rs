@@ -213,6 +213,7 @@ impl Vault {
             pools,
             findings: vec![],
             started_holders: vec![],
+            opened: OpenedKeys::default(),
         };
         let (slot, recovery) = unlocked.build_slot(&first, kdf, Some(&unlocked.pair))?;
         let me = Holder {
@@ -290,6 +291,7 @@ impl Vault {
             pools: BTreeMap::new(),
             findings: vec![],
             started_holders: vec![],
+            opened: OpenedKeys::default(),
         };
         let claims = slot.claims();
         let mut rekeyed = vec![];
@@ -342,9 +344,53 @@ pub struct Unlocked {
     /// Compartments whose holders list this unlock started (the first
     /// unlock after keyring format 1): see [`Unlocked::confirm_first_holders`].
     started_holders: Vec<String>,
+    /// Record keys sealed to this user that were opened since the unlock.
+    opened: OpenedKeys,
+}
+
+/// Keys of single records (a complaint's) that this user opened from the
+/// boxes sealed to them: opening a box costs an X25519 exchange, and a list
+/// of thousands of records opens each once per unlock. Keyed by a hash of
+/// the box and its associated data, so a changed box is opened afresh;
+/// dropped, and zeroized, with the unlocked vault.
+#[derive(Default)]
+struct OpenedKeys(std::sync::Mutex<std::collections::HashMap<[u8; 32], Arc<SecretKey>>>);
+
+impl std::fmt::Debug for OpenedKeys {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("OpenedKeys(<redacted>)")
+    }
 }
 
 impl Unlocked {
+    /// Opens a record's key sealed to this user ([`envelope::seal_to`]
+    /// with `aad`); a box opened before is not opened again.
+    pub fn open_sealed(
+        &self,
+        sealed: &envelope::SealedBox,
+        aad: &envelope::Aad,
+    ) -> Result<Arc<SecretKey>> {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        for part in [
+            sealed.epk.as_bytes(),
+            sealed.sealed.nonce.as_bytes(),
+            sealed.sealed.ct.as_bytes(),
+            aad.as_bytes(),
+        ] {
+            h.update((part.len() as u64).to_be_bytes());
+            h.update(part);
+        }
+        let id: [u8; 32] = h.finalize().into();
+        let mut opened = self.opened.0.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(key) = opened.get(&id) {
+            return Ok(key.clone());
+        }
+        let key = Arc::new(envelope::open_sealed(&self.pair, sealed, aad)?);
+        opened.insert(id, key.clone());
+        Ok(key)
+    }
+
     pub fn dir(&self) -> &Path {
         &self.dir
     }

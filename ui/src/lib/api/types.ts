@@ -477,9 +477,9 @@ line: number,
  */
 column: string | null, reason: Reason, };
 
-export type Reason = "required" | "invalid" | "invalid_date" | "in_future" | "before_first_contact" | "after_closing" | "out_of_range" | "too_long" | "too_large" | "taken" | "wrong" | "weak" | "mismatch" | "unknown" | "retired" | "in_use" | "not_closed" | "not_empty" | "unreadable" | "unsupported_type" | "not_a_file" | "no_folder" | "inside_vault" | "self" | "advisor_combined" | "not_held" | "invalid_csv" | "invalid_json" | "invalid_rows" | "missing_column" | "unknown_column";
+export type Reason = "required" | "invalid" | "invalid_date" | "in_future" | "before_first_contact" | "after_closing" | "out_of_range" | "too_long" | "too_large" | "taken" | "wrong" | "weak" | "mismatch" | "unknown" | "retired" | "in_use" | "not_closed" | "closed" | "before_receipt" | "not_empty" | "unreadable" | "unsupported_type" | "not_a_file" | "no_folder" | "inside_vault" | "self" | "advisor_combined" | "not_held" | "invalid_csv" | "invalid_json" | "invalid_rows" | "missing_column" | "unknown_column";
 
-export const reasonValues: readonly Reason[] = ["required", "invalid", "invalid_date", "in_future", "before_first_contact", "after_closing", "out_of_range", "too_long", "too_large", "taken", "wrong", "weak", "mismatch", "unknown", "retired", "in_use", "not_closed", "not_empty", "unreadable", "unsupported_type", "not_a_file", "no_folder", "inside_vault", "self", "advisor_combined", "not_held", "invalid_csv", "invalid_json", "invalid_rows", "missing_column", "unknown_column"];
+export const reasonValues: readonly Reason[] = ["required", "invalid", "invalid_date", "in_future", "before_first_contact", "after_closing", "out_of_range", "too_long", "too_large", "taken", "wrong", "weak", "mismatch", "unknown", "retired", "in_use", "not_closed", "closed", "before_receipt", "not_empty", "unreadable", "unsupported_type", "not_a_file", "no_folder", "inside_vault", "self", "advisor_combined", "not_held", "invalid_csv", "invalid_json", "invalid_rows", "missing_column", "unknown_column"];
 
 export type ImportRequest = { path: string, 
 /**
@@ -506,3 +506,275 @@ export type PurgeRequest = {
  * Must be true: destruction only after confirmation.
  */
 confirm: boolean, };
+
+export type ComplaintChannel = "letter" | "email" | "form" | "oral";
+
+export const complaintChannelValues: readonly ComplaintChannel[] = ["letter", "email", "form", "oral"];
+
+export type ComplainantRole = "employee" | "manager" | "former_employee" | "temporary" | "intern" | "volunteer" | "applicant" | "citizen" | "other";
+
+export const complainantRoleValues: readonly ComplainantRole[] = ["employee", "manager", "former_employee", "temporary", "intern", "volunteer", "applicant", "citizen", "other"];
+
+export type Complainant = { anonymous: boolean, 
+/**
+ * An anonymous reporter who can be answered (a mailbox, a number).
+ */
+can_reply: boolean, name: string | null, role: ComplainantRole, department: string | null, contact: string | null, support_person: string | null, };
+
+export type PersonComplainedAbout = { name: string, role: string | null, department: string | null, };
+
+export type ComplaintAccess = { "who": "everyone" } | { "who": "only", users: Array<string>, };
+
+export type Admissibility = { written_and_signed: boolean | null, name_and_address: boolean | null, complainant_in_scope: boolean | null, 
+/**
+ * The conduct is recent enough (Awb 9:8: within a year).
+ */
+recent_enough: boolean | null, internal_route_first: boolean | null, 
+/**
+ * The committee's conclusion, once drawn.
+ */
+admissible: boolean | null, decided_on: string | null, note: string | null, };
+
+export type Hearing = { on: string, 
+/**
+ * The parties are heard apart.
+ */
+separate: boolean, witnesses: Array<string>, note: string | null, };
+
+export type ComplaintFinding = "upheld" | "partly_upheld" | "not_upheld";
+
+export const complaintFindingValues: readonly ComplaintFinding[] = ["upheld", "partly_upheld", "not_upheld"];
+
+export type Advice = { on: string, finding: ComplaintFinding, 
+/**
+ * Recommended measures, as codes of [`MEASURES`].
+ */
+measures: Array<string>, note: string | null, };
+
+export type Decision = { on: string, finding: ComplaintFinding, 
+/**
+ * Measures taken, as codes of [`MEASURES`] (rehabilitation when not upheld).
+ */
+measures: Array<string>, 
+/**
+ * Why the decision departs from the advice (required when it does).
+ */
+reasons: string | null, };
+
+export type ClosureKind = "closed" | "withdrawn" | "inadmissible";
+
+export const closureKindValues: readonly ClosureKind[] = ["closed", "withdrawn", "inadmissible"];
+
+export type Closure = { kind: ClosureKind, on: string, note: string | null, };
+
+export type ComplaintStatus = "received" | "admissibility" | "mediation" | "response" | "hearing" | "hearing_report" | "advice" | "decision" | "feedback" | "closed" | "withdrawn" | "inadmissible";
+
+export const complaintStatusValues: readonly ComplaintStatus[] = ["received", "admissibility", "mediation", "response", "hearing", "hearing_report", "advice", "decision", "feedback", "closed", "withdrawn", "inadmissible"];
+
+export type ComplaintEvent = { at: string, 
+/**
+ * The user's id and their name when it happened.
+ */
+by: string, by_name: string, 
+/**
+ * What happened, as a code (`filed`, `step_done`, `paused`, …).
+ */
+what: string, 
+/**
+ * The step, the user given access, or the note written.
+ */
+detail: string | null, };
+
+export type ComplaintInput = { received_on: string, channel: ComplaintChannel, 
+/**
+ * The procedure's code (`complaints_regulation`, `whistleblowing`, …).
+ */
+procedure: string, complainant: Complainant, complained_about: Array<PersonComplainedAbout>, 
+/**
+ * Codes of the natures (the advisor register's categories).
+ */
+natures: Array<string>, description: string, 
+/**
+ * Who decides, when not the employer (a board member, the
+ * supervisory board): the complaint concerns the one who would.
+ */
+decision_maker: string | null, 
+/**
+ * For an oral complaint: the day the reporter signed the minutes.
+ */
+minutes_signed_on: string | null, access: ComplaintAccess, };
+
+export type AccessUser = { id: string, display_name: string, };
+
+export type AccessInfo = { everyone: boolean, 
+/**
+ * The named users when restricted.
+ */
+users: Array<AccessUser>, };
+
+export type DueStep = { step: string, due: string, urgency: Urgency | null, };
+
+export type ComplaintSummary = { id: number, reference: string, received_on: string, procedure: string, status: ComplaintStatus, restricted: boolean, 
+/**
+ * The open step due first.
+ */
+next_due: DueStep | null, };
+
+export type ComplaintDetail = { id: number, reference: string, received_on: string, channel: ComplaintChannel, minutes_signed_on: string | null, procedure: Procedure, status: ComplaintStatus, complainant: Complainant, complained_about: Array<PersonComplainedAbout>, natures: Array<string>, description: string, decision_maker: string | null, admissibility: Admissibility, hearings: Array<Hearing>, advice: Advice | null, decision: Decision | null, closure: Closure | null, schedule: Array<ScheduledStep>, pauses: Array<Pause>, extensions: Array<Extension>, timeline: Array<ComplaintEvent>, access: AccessInfo, };
+
+export type DueItem = { id: number, reference: string, procedure: string, step: string, due: string, urgency: Urgency | null, };
+
+export type ComplaintDashboard = { today: string, overdue: Array<DueItem>, 
+/**
+ * Due from today to the coming Sunday.
+ */
+this_week: Array<DueItem>, 
+/**
+ * Later, but past half of their term.
+ */
+warnings: Array<DueItem>, };
+
+export type TermUnit = "days" | "weeks" | "months" | "working_days";
+
+export const termUnitValues: readonly TermUnit[] = ["days", "weeks", "months", "working_days"];
+
+export type StepTerm = { count: number, unit: TermUnit, };
+
+export type StepCalendar = "law" | "organisation";
+
+export const stepCalendarValues: readonly StepCalendar[] = ["law", "organisation"];
+
+export type StepActor = "secretary" | "committee" | "decision_maker" | "person_complained_about" | "complainant";
+
+export const stepActorValues: readonly StepActor[] = ["secretary", "committee", "decision_maker", "person_complained_about", "complainant"];
+
+export type LetterKind = "acknowledgement" | "request_for_response" | "hearing_invitation" | "hearing_report" | "decision" | "postponement";
+
+export const letterKindValues: readonly LetterKind[] = ["acknowledgement", "request_for_response", "hearing_invitation", "hearing_report", "decision", "postponement"];
+
+export type Phase = "received" | "admissibility" | "response" | "hearing" | "hearing_report" | "advice" | "decision" | "feedback";
+
+export const phaseValues: readonly Phase[] = ["received", "admissibility", "response", "hearing", "hearing_report", "advice", "decision", "feedback"];
+
+export type CountFrom = { "from": "receipt" } | { "from": "step", "step": string };
+
+export type StepTemplate = { 
+/**
+ * The step's code within its procedure (`acknowledgement`); shipped
+ * steps are translated by it.
+ */
+key: string, 
+/**
+ * A name the organisation gave the step instead of the shipped one.
+ */
+name: string | null, 
+/**
+ * No term: the step has no deadline of its own (mediation, a hearing
+ * planned by agreement).
+ */
+term: StepTerm | null, from: CountFrom, calendar: StepCalendar, actor: StepActor, letter: LetterKind | null, phase: Phase, };
+
+export type Procedure = { 
+/**
+ * `complaints_regulation`, `whistleblowing`, `awb`, `awb_committee`,
+ * or a code the organisation chose.
+ */
+code: string, name: string | null, steps: Array<StepTemplate>, };
+
+export type StepProgress = { key: string, done_on: string | null, 
+/**
+ * Why the step could not be done (an anonymous reporter without a way
+ * to reply gets no acknowledgement); later steps count from its due date.
+ */
+not_possible: string | null, 
+/**
+ * A due date set by hand instead of the computed one.
+ */
+due_set: string | null, };
+
+export type PauseReason = "mediation" | "other";
+
+export const pauseReasonValues: readonly PauseReason[] = ["mediation", "other"];
+
+export type Pause = { from: string, until: string | null, reason: PauseReason, note: string | null, };
+
+export type Extension = { step: string, by: StepTerm, reason: string, on: string, };
+
+export type ScheduledStep = { key: string, 
+/**
+ * The day its term started counting; none while the step it counts
+ * from has no date yet.
+ */
+start: string | null, 
+/**
+ * The day it is due; none for a step without a term, or while its
+ * term stands still or has not started.
+ */
+due: string | null, done_on: string | null, not_possible: boolean, 
+/**
+ * The due date counts from a step not done yet: it moves when that
+ * step is done later or sooner.
+ */
+provisional: boolean, 
+/**
+ * Its term stands still (a pause without an end).
+ */
+paused: boolean, 
+/**
+ * The due date was set by hand.
+ */
+set_by_hand: boolean, };
+
+export type Urgency = "half" | "three_quarters" | "ninety_percent" | "due" | "overdue";
+
+export const urgencyValues: readonly Urgency[] = ["half", "three_quarters", "ninety_percent", "due", "overdue"];
+
+export type ComplaintRef = { complaint: string, };
+
+export type ComplaintFilter = { 
+/**
+ * Words to find in the reference, names, departments and description.
+ */
+search: string | null, status: ComplaintStatus | null, 
+/**
+ * Closed, withdrawn and inadmissible complaints too.
+ */
+include_closed: boolean, };
+
+export type StepDoneRequest = { complaint: string, step: string, done_on: string | null, 
+/**
+ * Why the step could not be done; later steps count from its due date.
+ */
+not_possible: string | null, };
+
+export type SetDueRequest = { complaint: string, step: string, due_on: string | null, };
+
+export type PauseRequest = { complaint: string, from: string, reason: PauseReason, note: string | null, };
+
+export type ResumeRequest = { complaint: string, until: string, };
+
+export type ExtendRequest = { complaint: string, step: string, by: StepTerm, reason: string, };
+
+export type HearingInput = { on: string, separate: boolean, witnesses: Array<string>, note: string | null, };
+
+export type HearingRequest = { complaint: string, hearing: HearingInput, };
+
+export type AdmissibilityRequest = { complaint: string, checklist: Admissibility, };
+
+export type OutcomeRequest = { complaint: string, on: string, finding: ComplaintFinding, measures: Array<string>, 
+/**
+ * For the decision: why it departs from the advice.
+ */
+reasons: string | null, note: string | null, };
+
+export type CloseComplaintRequest = { complaint: string, kind: ClosureKind, on: string, note: string | null, };
+
+export type ComplaintNoteRequest = { complaint: string, text: string, };
+
+export type AccessRequest = { complaint: string, access: ComplaintAccess, };
+
+export type ComplaintSettings = { 
+/**
+ * What references start with: `KL` gives KL-2026-001.
+ */
+prefix: string, };

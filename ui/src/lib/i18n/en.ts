@@ -269,6 +269,8 @@ export const en: Record<Key, string> = {
   "home.due.open": "Open case {reference}: {what}",
   "nav.advisor.settings": "Register settings",
   "validation.not_closed": "This case is open; only a closed case can be reopened.",
+  "validation.closed": "This complaint is closed, withdrawn or inadmissible; no further step can be added.",
+  "validation.before_receipt": "This date is before the day the complaint was received.",
   "validation.in_use": "This nature is in use; retire it instead of deleting it.",
   "validation.name.taken": "This name already exists.",
   "validation.unsupported_type": "This kind of file is not accepted: choose a PDF, picture, e-mail or text file.",

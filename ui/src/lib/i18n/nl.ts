@@ -269,6 +269,8 @@ export const nl = {
   "home.due.open": "Melding {reference} openen: {what}",
   "nav.advisor.settings": "Registerinstellingen",
   "validation.not_closed": "Deze melding is open; alleen een gesloten melding kan worden heropend.",
+  "validation.closed": "Deze klacht is afgesloten, ingetrokken of niet-ontvankelijk; er kan geen stap meer bij.",
+  "validation.before_receipt": "Deze datum ligt vóór de dag waarop de klacht is ontvangen.",
   "validation.in_use": "Deze aard is in gebruik; laat hem vervallen in plaats van verwijderen.",
   "validation.name.taken": "Deze naam bestaat al.",
   "validation.unsupported_type": "Dit soort bestand wordt niet aangenomen: kies een PDF, afbeelding, e-mail of tekstbestand.",

@@ -4,8 +4,8 @@
 
 use crate::language::Language;
 
-/// (code, Dutch, English) for every enumerated value of the register and
-/// the shipped natures.
+/// (code, Dutch, English) for every enumerated value of the register (the
+/// shipped natures are in [`crate::natures`]).
 pub const LABELS: &[(&str, &str, &str)] = &[
     ("in_person", "persoonlijk", "in person"),
     ("phone", "telefoon", "phone"),
@@ -127,40 +127,16 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "wettelijke plicht of uitspraak",
         "legal obligation or ruling",
     ),
-    // The shipped natures (their Dutch names as shipped in the register).
-    (
-        "sexual_harassment",
-        "seksuele intimidatie",
-        "sexual harassment",
-    ),
-    (
-        "aggression_violence",
-        "agressie en geweld",
-        "aggression and violence",
-    ),
-    ("bullying", "pesten", "bullying"),
-    ("discrimination", "discriminatie", "discrimination"),
-    (
-        "other_undesirable",
-        "overige ongewenste omgangsvormen",
-        "other undesirable behaviour",
-    ),
-    (
-        "integrity",
-        "integriteit / vermoeden van een misstand",
-        "integrity / suspected wrongdoing",
-    ),
-    (
-        "workload_conflict",
-        "werkdruk / arbeidsconflict / overig",
-        "workload / labour conflict / other",
-    ),
 ];
+
+/// Every label the register uses: its own codes, then the shipped natures.
+fn all() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {
+    LABELS.iter().chain(crate::natures::NATURES)
+}
 
 /// The label of `code` in `language`; the code itself when unknown.
 pub fn label(language: Language, code: &str) -> String {
-    LABELS
-        .iter()
+    all()
         .find(|(c, ..)| *c == code)
         .map(|(_, nl, en)| match language {
             Language::Nl => *nl,
@@ -177,8 +153,7 @@ pub fn dutch(code: &str) -> String {
 /// The code whose Dutch or English label is `text` (any case).
 pub fn code_of(text: &str) -> Option<&'static str> {
     let t = text.trim().to_lowercase();
-    LABELS
-        .iter()
+    all()
         .find(|(_, nl, en)| nl.to_lowercase() == t || en.to_lowercase() == t)
         .map(|(code, ..)| *code)
 }

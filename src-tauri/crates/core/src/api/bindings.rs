@@ -143,6 +143,58 @@ pub fn typescript_bindings() -> String {
         ImportResult::decl(cfg),
         DestroyRequest::decl(cfg),
         PurgeRequest::decl(cfg),
+        crate::complaints::ComplaintChannel::decl(cfg),
+        crate::complaints::ComplainantRole::decl(cfg),
+        crate::complaints::Complainant::decl(cfg),
+        crate::complaints::PersonComplainedAbout::decl(cfg),
+        crate::complaints::ComplaintAccess::decl(cfg),
+        crate::complaints::Admissibility::decl(cfg),
+        crate::complaints::Hearing::decl(cfg),
+        crate::complaints::ComplaintFinding::decl(cfg),
+        crate::complaints::Advice::decl(cfg),
+        crate::complaints::Decision::decl(cfg),
+        crate::complaints::ClosureKind::decl(cfg),
+        crate::complaints::Closure::decl(cfg),
+        crate::complaints::ComplaintStatus::decl(cfg),
+        crate::complaints::ComplaintEvent::decl(cfg),
+        crate::complaints::ComplaintInput::decl(cfg),
+        crate::complaints::AccessUser::decl(cfg),
+        crate::complaints::AccessInfo::decl(cfg),
+        crate::complaints::DueStep::decl(cfg),
+        crate::complaints::ComplaintSummary::decl(cfg),
+        crate::complaints::ComplaintDetail::decl(cfg),
+        crate::complaints::DueItem::decl(cfg),
+        crate::complaints::ComplaintDashboard::decl(cfg),
+        crate::complaints::procedures::TermUnit::decl(cfg),
+        crate::complaints::procedures::StepTerm::decl(cfg),
+        crate::complaints::procedures::StepCalendar::decl(cfg),
+        crate::complaints::procedures::StepActor::decl(cfg),
+        crate::complaints::procedures::LetterKind::decl(cfg),
+        crate::complaints::procedures::Phase::decl(cfg),
+        crate::complaints::procedures::CountFrom::decl(cfg),
+        crate::complaints::procedures::StepTemplate::decl(cfg),
+        crate::complaints::procedures::Procedure::decl(cfg),
+        crate::complaints::procedures::StepProgress::decl(cfg),
+        crate::complaints::procedures::PauseReason::decl(cfg),
+        crate::complaints::procedures::Pause::decl(cfg),
+        crate::complaints::procedures::Extension::decl(cfg),
+        crate::complaints::procedures::ScheduledStep::decl(cfg),
+        crate::complaints::procedures::Urgency::decl(cfg),
+        crate::complaints::requests::ComplaintRef::decl(cfg),
+        crate::complaints::requests::ComplaintFilter::decl(cfg),
+        crate::complaints::requests::StepDoneRequest::decl(cfg),
+        crate::complaints::requests::SetDueRequest::decl(cfg),
+        crate::complaints::requests::PauseRequest::decl(cfg),
+        crate::complaints::requests::ResumeRequest::decl(cfg),
+        crate::complaints::requests::ExtendRequest::decl(cfg),
+        crate::complaints::requests::HearingInput::decl(cfg),
+        crate::complaints::requests::HearingRequest::decl(cfg),
+        crate::complaints::requests::AdmissibilityRequest::decl(cfg),
+        crate::complaints::requests::OutcomeRequest::decl(cfg),
+        crate::complaints::requests::CloseComplaintRequest::decl(cfg),
+        crate::complaints::requests::ComplaintNoteRequest::decl(cfg),
+        crate::complaints::requests::AccessRequest::decl(cfg),
+        crate::complaints::requests::ComplaintSettings::decl(cfg),
     ];
     let mut out = String::from(
         "// Generated from vertrouwd-core's api types. Do not edit by hand:\n\
@@ -162,16 +214,31 @@ pub fn typescript_bindings() -> String {
     out
 }
 
-/// Every code's Dutch and English label ([`crate::advisor::labels`]), as
-/// committed in `ui/src/lib/api/labels.ts`.
+/// Every register's labels, the shipped natures in between.
+fn all_labels() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {
+    crate::advisor::labels::LABELS
+        .iter()
+        .chain(crate::natures::NATURES)
+        .chain(crate::complaints::labels::LABELS)
+}
+
+/// Every code's Dutch and English label ([`crate::advisor::labels`],
+/// [`crate::natures`], [`crate::complaints::labels`]), as committed in
+/// `ui/src/lib/api/labels.ts`.
 pub fn typescript_labels() -> String {
     let quote = |t: &str| serde_json::to_string(t).unwrap_or_default();
     let mut out = String::from(
-        "// Generated from vertrouwd-core's labels (advisor/labels.rs). Do not edit by\n\
+        "// Generated from vertrouwd-core's labels (advisor/labels.rs, natures.rs,\n\
+         // complaints/labels.rs). Do not edit by\n\
          // hand: run `make bindings` after changing them.\n\n\
          export const CODE_LABELS: Readonly<Record<string, { nl: string; en: string }>> = {\n",
     );
-    for (code, nl, en) in crate::advisor::labels::LABELS {
+    let mut seen = std::collections::BTreeSet::new();
+    for (code, nl, en) in all_labels() {
+        // A code two registers share (`employee`) reads the same in both.
+        if !seen.insert(*code) {
+            continue;
+        }
         out.push_str(&format!(
             "  {code}: {{ nl: {}, en: {} }},\n",
             quote(nl),
@@ -180,4 +247,16 @@ pub fn typescript_labels() -> String {
     }
     out.push_str("};\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_code_two_registers_share_has_the_same_labels_in_both() {
+        let mut first = std::collections::BTreeMap::new();
+        for (code, nl, en) in super::all_labels() {
+            let (n, e) = *first.entry(*code).or_insert((*nl, *en));
+            assert_eq!((n, e), (*nl, *en), "{code}");
+        }
+    }
 }

@@ -82,6 +82,28 @@ macro_rules! for_each_command {
                 statistics_preview(req: StatisticsRequest) -> Preview;
                 release_statistics(req: ReleaseRequest) -> Released;
             }
+            complaints {
+                complaint_procedures() -> Vec<Procedure>;
+                complaint_users() -> Vec<AccessUser>;
+                complaint_settings() -> ComplaintSettings;
+                update_complaint_settings(req: ComplaintSettings) -> ComplaintSettings;
+                list_complaints(req: ComplaintFilter) -> Vec<ComplaintSummary>;
+                complaint_detail(req: ComplaintRef) -> ComplaintDetail;
+                complaints_due() -> ComplaintDashboard;
+                add_complaint(req: ComplaintInput) -> ComplaintDetail;
+                complaint_step_done(req: StepDoneRequest) -> ComplaintDetail;
+                set_complaint_due(req: SetDueRequest) -> ComplaintDetail;
+                pause_complaint(req: PauseRequest) -> ComplaintDetail;
+                resume_complaint(req: ResumeRequest) -> ComplaintDetail;
+                extend_complaint_step(req: ExtendRequest) -> ComplaintDetail;
+                record_hearing(req: HearingRequest) -> ComplaintDetail;
+                record_admissibility(req: AdmissibilityRequest) -> ComplaintDetail;
+                record_advice(req: OutcomeRequest) -> ComplaintDetail;
+                record_decision(req: OutcomeRequest) -> ComplaintDetail;
+                close_complaint(req: CloseComplaintRequest) -> ComplaintDetail;
+                add_complaint_note(req: ComplaintNoteRequest) -> ComplaintDetail;
+                change_complaint_access(req: AccessRequest) -> ComplaintDetail;
+            }
         }
     };
 }

@@ -17,6 +17,7 @@ pub use dispatch::{typescript_client, Answer, Command, CLI_COMMANDS, COMMANDS};
 
 pub use crate::advisor::requests::*;
 pub use crate::code_lists::CodeChange;
+pub use crate::complaints::requests::*;
 pub use crate::error::{ApiError, ApiResult, ErrorCode, Invalid, Reason};
 pub use crate::session::types::*;
 pub use crate::session::{KdfPolicy, Session};
@@ -29,6 +30,11 @@ pub mod wire {
     pub use crate::advisor::{CaseDetail, CaseFilter, CaseInput, CaseSummary, Nature};
     pub use crate::attachments::AttachmentPreview;
     pub use crate::code_lists::CodeChange;
+    pub use crate::complaints::procedures::Procedure;
+    pub use crate::complaints::requests::*;
+    pub use crate::complaints::{
+        AccessUser, ComplaintDashboard, ComplaintDetail, ComplaintInput, ComplaintSummary,
+    };
     pub use crate::preferences::Preferences;
     pub use crate::session::types::*;
     pub use crate::settings::Settings;

@@ -41,6 +41,12 @@ const NOT_WRITING: &[&str] = &[
     "departments",
     "destruction_list",
     "statistics_preview",
+    "complaint_procedures",
+    "complaint_users",
+    "complaint_settings",
+    "list_complaints",
+    "complaint_detail",
+    "complaints_due",
 ];
 
 /// The api calls: core's list of commands, and those of the CLI alone.
@@ -527,6 +533,178 @@ async fn every_write_leaves_one_audit_row() {
         demo.fill_demo_register(DemoRequest {
             cases: 5,
             conversations: 5
+        })
+    );
+
+    // The complaints register, in an HR vault of its own.
+    let hr_dir = tmp.path().join("hr");
+    let (h, _) = super::session();
+    create(&h, &hr_dir, vec![Role::Hr]).await;
+    // Piet is left out below: one user removed, one row.
+    add(&h, "piet", vec![Role::Hr]).await.expect("piet");
+    let me = h.session_info().await.expect("info").user.id;
+    let hr = "hr";
+    let k = "KL-2026-001".to_string();
+    let hs = &h;
+    walk!(
+        hs,
+        walked,
+        "update_complaint_settings",
+        [hr],
+        h.update_complaint_settings(vertrouwd_core::api::ComplaintSettings {
+            prefix: "KL".into()
+        })
+    );
+    walk!(
+        hs,
+        walked,
+        "add_complaint",
+        [hr],
+        h.add_complaint(super::complaints::complaint(
+            "2-11-2026",
+            "complaints_regulation"
+        ))
+    );
+    walk!(
+        hs,
+        walked,
+        "complaint_step_done",
+        [hr],
+        h.complaint_step_done(StepDoneRequest {
+            complaint: k.clone(),
+            step: "acknowledgement".into(),
+            done_on: Some("4-11-2026".into()),
+            not_possible: None
+        })
+    );
+    walk!(
+        hs,
+        walked,
+        "set_complaint_due",
+        [hr],
+        h.set_complaint_due(SetDueRequest {
+            complaint: k.clone(),
+            step: "response".into(),
+            due_on: Some("1-12-2026".into())
+        })
+    );
+    walk!(
+        hs,
+        walked,
+        "pause_complaint",
+        [hr],
+        h.pause_complaint(PauseRequest {
+            complaint: k.clone(),
+            from: "5-11-2026".into(),
+            reason: vertrouwd_core::complaints::procedures::PauseReason::Mediation,
+            note: None
+        })
+    );
+    walk!(
+        hs,
+        walked,
+        "resume_complaint",
+        [hr],
+        h.resume_complaint(ResumeRequest {
+            complaint: k.clone(),
+            until: "9-11-2026".into()
+        })
+    );
+    walk!(
+        hs,
+        walked,
+        "extend_complaint_step",
+        [hr],
+        h.extend_complaint_step(ExtendRequest {
+            complaint: k.clone(),
+            step: "hearing".into(),
+            by: vertrouwd_core::complaints::procedures::StepTerm::new(
+                5,
+                vertrouwd_core::complaints::procedures::TermUnit::WorkingDays
+            ),
+            reason: "agenda".into()
+        })
+    );
+    walk!(
+        hs,
+        walked,
+        "record_hearing",
+        [hr],
+        h.record_hearing(HearingRequest {
+            complaint: k.clone(),
+            hearing: HearingInput {
+                on: "12-11-2026".into(),
+                separate: false,
+                witnesses: vec![],
+                note: None
+            }
+        })
+    );
+    walk!(
+        hs,
+        walked,
+        "record_admissibility",
+        [hr],
+        h.record_admissibility(AdmissibilityRequest {
+            complaint: k.clone(),
+            checklist: Default::default()
+        })
+    );
+    let finding = vertrouwd_core::complaints::ComplaintFinding::NotUpheld;
+    let outcome = |on: &str| OutcomeRequest {
+        complaint: k.clone(),
+        on: on.into(),
+        finding,
+        measures: vec!["rehabilitation".into()],
+        reasons: None,
+        note: None,
+    };
+    walk!(
+        hs,
+        walked,
+        "record_advice",
+        [hr],
+        h.record_advice(outcome("13-11-2026"))
+    );
+    walk!(
+        hs,
+        walked,
+        "record_decision",
+        [hr],
+        h.record_decision(outcome("16-11-2026"))
+    );
+    walk!(
+        hs,
+        walked,
+        "add_complaint_note",
+        [hr],
+        h.add_complaint_note(ComplaintNoteRequest {
+            complaint: k.clone(),
+            text: "Gebeld met de klager.".into()
+        })
+    );
+    walk!(
+        hs,
+        walked,
+        "change_complaint_access",
+        [hr],
+        h.change_complaint_access(AccessRequest {
+            complaint: k.clone(),
+            access: vertrouwd_core::complaints::ComplaintAccess::Only {
+                users: vec![me.clone()]
+            }
+        })
+    );
+    walk!(
+        hs,
+        walked,
+        "close_complaint",
+        [hr],
+        h.close_complaint(CloseComplaintRequest {
+            complaint: k.clone(),
+            kind: vertrouwd_core::complaints::ClosureKind::Closed,
+            on: "20-11-2026".into(),
+            note: None
         })
     );
 

@@ -10,6 +10,7 @@ use vertrouwd_core::{FixedClock, Session};
 
 mod advisor;
 mod audit;
+mod complaints;
 mod handed_in;
 mod layout;
 

@@ -1,0 +1,540 @@
+//! The complaints register's commands (hr role): `vertrouwd complaints
+//! add|list|show|due|step|pause|resume|extend|hearing|admissibility|advice|
+//! decision|close|withdraw|note|access|procedures|settings`. Input as JSON
+//! where a complaint is entered whole, flags elsewhere; `--json` for
+//! JSON out.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+use vertrouwd_core::api::*;
+use vertrouwd_core::complaints::labels::label;
+use vertrouwd_core::complaints::procedures::{PauseReason, StepTerm};
+use vertrouwd_core::complaints::*;
+use vertrouwd_core::language::Language;
+
+use crate::ctx::*;
+
+#[derive(Subcommand, Debug, Clone)]
+pub enum ComplaintsCommand {
+    /// File a complaint from JSON (a ComplaintInput; see ui/src/lib/api/types.ts)
+    Add {
+        /// The JSON file; standard input when absent or "-"
+        #[arg(long)]
+        input: Option<PathBuf>,
+    },
+    /// The complaints you may read, newest first
+    List {
+        /// Words to find in the reference, names, departments and description
+        #[arg(long)]
+        search: Option<String>,
+        /// Closed, withdrawn and inadmissible complaints too
+        #[arg(long)]
+        all: bool,
+    },
+    /// One complaint with its steps and timeline
+    Show {
+        /// Reference (KL-2026-001) or id
+        complaint: String,
+    },
+    /// What is overdue, due this week, and past half of its term
+    Due,
+    /// The procedures a complaint can follow, with their steps and terms
+    Procedures,
+    /// A step of a complaint's procedure
+    #[command(subcommand)]
+    Step(StepCommand),
+    /// Stop the terms from a day on (mediation)
+    Pause {
+        complaint: String,
+        #[arg(long)]
+        from: String,
+        /// mediation or other
+        #[arg(long, default_value = "mediation")]
+        reason: String,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Let the terms run again after the pause's last day
+    Resume {
+        complaint: String,
+        #[arg(long)]
+        until: String,
+    },
+    /// Lengthen a step's term (the Awb's postponement by letter)
+    Extend {
+        complaint: String,
+        step: String,
+        /// How much longer
+        #[arg(long, allow_hyphen_values = true)]
+        by: i32,
+        /// days, weeks, months or working_days
+        #[arg(long, default_value = "weeks")]
+        unit: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Record a hearing, held or planned
+    Hearing {
+        complaint: String,
+        #[arg(long)]
+        on: String,
+        /// The parties are heard apart
+        #[arg(long)]
+        separate: bool,
+        #[arg(long = "witness")]
+        witnesses: Vec<String>,
+    },
+    /// The admissibility checklist, from JSON (an Admissibility)
+    Admissibility {
+        complaint: String,
+        #[arg(long)]
+        input: Option<PathBuf>,
+    },
+    /// The committee's advice
+    Advice(OutcomeArgs),
+    /// The decision (reasons are needed where it departs from the advice)
+    Decision(OutcomeArgs),
+    /// Close a complaint after its procedure
+    Close(EndArgs),
+    /// The complainant withdrew the complaint (it still counts)
+    Withdraw(EndArgs),
+    /// The complaint is not admissible
+    Inadmissible(EndArgs),
+    /// Add a note to the timeline
+    Note { complaint: String, text: String },
+    /// Who may read a complaint: every hr user, or only those named
+    Access {
+        complaint: String,
+        /// Every hr user, now and later
+        #[arg(long, conflicts_with = "only")]
+        everyone: bool,
+        /// Only these users (logins), you among them
+        #[arg(long, value_delimiter = ',')]
+        only: Vec<String>,
+    },
+    /// The register's settings
+    Settings {
+        /// What references start with (KL gives KL-2026-001)
+        #[arg(long)]
+        prefix: Option<String>,
+    },
+}
+
+#[derive(Subcommand, Debug, Clone)]
+pub enum StepCommand {
+    /// Mark a step done on a day
+    Done {
+        complaint: String,
+        step: String,
+        #[arg(long)]
+        on: String,
+    },
+    /// A step that could not be done (an anonymous reporter without a way
+    /// to reply); later steps count from its due date
+    NotPossible {
+        complaint: String,
+        step: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Open a step again
+    Reopen { complaint: String, step: String },
+    /// Set a step's due date by hand, or with --computed let it be computed
+    Due {
+        complaint: String,
+        step: String,
+        #[arg(long, required_unless_present = "computed")]
+        on: Option<String>,
+        #[arg(long)]
+        computed: bool,
+    },
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct OutcomeArgs {
+    complaint: String,
+    #[arg(long)]
+    on: String,
+    /// upheld, partly_upheld or not_upheld
+    #[arg(long)]
+    finding: String,
+    /// conversation, mediation, warning, reprimand, training, transfer,
+    /// suspension, dismissal, rehabilitation, other
+    #[arg(long = "measure", value_delimiter = ',')]
+    measures: Vec<String>,
+    #[arg(long)]
+    reasons: Option<String>,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct EndArgs {
+    complaint: String,
+    #[arg(long)]
+    on: String,
+    #[arg(long)]
+    note: Option<String>,
+}
+
+fn nl(code: &str) -> String {
+    label(Language::Nl, code)
+}
+
+fn status(s: ComplaintStatus) -> String {
+    nl(&serde_json::to_value(s)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default())
+}
+
+pub fn complaint_line(c: &ComplaintSummary) -> String {
+    format!(
+        "{}  {}  {}  {}{}{}",
+        c.reference,
+        c.received_on.format("%d-%m-%Y"),
+        nl(&c.procedure),
+        status(c.status),
+        c.next_due.as_ref().map_or(String::new(), |d| format!(
+            "  {} uiterlijk {}",
+            nl(&d.step),
+            d.due.format("%d-%m-%Y")
+        )),
+        if c.restricted { "  (beperkt)" } else { "" },
+    )
+}
+
+pub fn complaint_text(c: &ComplaintDetail) -> String {
+    let mut t = format!(
+        "{}  ontvangen {}  {}\n{}  {}\n",
+        c.reference,
+        c.received_on.format("%d-%m-%Y"),
+        status(c.status),
+        nl(&c.procedure.code),
+        if c.access.everyone {
+            "alle HR-gebruikers".to_string()
+        } else {
+            format!(
+                "alleen: {}",
+                c.access
+                    .users
+                    .iter()
+                    .map(|u| u.display_name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        },
+    );
+    t.push_str("\nstappen / steps:\n");
+    for s in &c.schedule {
+        let state = match (s.done_on, s.not_possible, s.due, s.paused) {
+            (Some(d), ..) => format!("gedaan {}", d.format("%d-%m-%Y")),
+            (None, true, ..) => "niet mogelijk".into(),
+            (None, false, _, true) => "termijn staat stil".into(),
+            (None, false, Some(d), false) => format!(
+                "uiterlijk {}{}",
+                d.format("%d-%m-%Y"),
+                if s.provisional { " (voorlopig)" } else { "" }
+            ),
+            (None, false, None, false) => "geen termijn".into(),
+        };
+        t.push_str(&format!("  {:<40} {}\n", nl(&s.key), state));
+    }
+    t.push_str("\ntijdlijn / timeline:\n");
+    for e in &c.timeline {
+        t.push_str(&format!(
+            "  {}  {}  {}{}\n",
+            e.at.with_timezone(&chrono::Local).format("%d-%m-%Y %H:%M"),
+            e.by_name,
+            e.what,
+            e.detail
+                .as_deref()
+                .map_or(String::new(), |d| format!(": {d}"))
+        ));
+    }
+    t.truncate(t.trim_end().len());
+    t
+}
+
+/// User ids for logins (or ids) as the users list gives them.
+async fn user_ids(ctx: &Ctx, logins: &[String]) -> ApiResult<Vec<String>> {
+    let users = ctx.session.list_users().await?;
+    logins
+        .iter()
+        .map(|l| {
+            users
+                .iter()
+                .find(|u| u.login.eq_ignore_ascii_case(l.trim()) || u.id == l.trim())
+                .map(|u| u.id.clone())
+                .ok_or_else(|| ApiError::validation("access", Reason::Unknown))
+        })
+        .collect()
+}
+
+fn outcome(a: &OutcomeArgs) -> ApiResult<OutcomeRequest> {
+    Ok(OutcomeRequest {
+        complaint: a.complaint.clone(),
+        on: a.on.clone(),
+        finding: choice(&a.finding, "finding")?,
+        measures: a.measures.clone(),
+        reasons: a.reasons.clone(),
+        note: None,
+    })
+}
+
+fn end(a: &EndArgs, kind: ClosureKind) -> CloseComplaintRequest {
+    CloseComplaintRequest {
+        complaint: a.complaint.clone(),
+        kind,
+        on: a.on.clone(),
+        note: a.note.clone(),
+    }
+}
+
+fn shown(c: ComplaintDetail) -> ApiResult<Output> {
+    let text = complaint_text(&c);
+    out(&c, text)
+}
+
+fn due_lines(title: &str, items: &[DueItem]) -> String {
+    let mut t = format!("{title}:");
+    if items.is_empty() {
+        t.push_str(" -");
+    }
+    for i in items {
+        t.push_str(&format!(
+            "\n  {}  {}  uiterlijk {}",
+            i.reference,
+            nl(&i.step),
+            i.due.format("%d-%m-%Y")
+        ));
+    }
+    t
+}
+
+pub async fn run(ctx: &Ctx, cmd: &ComplaintsCommand) -> ApiResult<Output> {
+    use ComplaintsCommand as C;
+    let s = &ctx.session;
+    ctx.unlock().await?;
+    match cmd {
+        C::Add { input } => {
+            let c = s.add_complaint(read_json(input)?).await?;
+            let text = c.reference.clone();
+            out(&c, text)
+        }
+        C::List { search, all } => {
+            let rows = s
+                .list_complaints(ComplaintFilter {
+                    search: search.clone(),
+                    status: None,
+                    include_closed: *all,
+                })
+                .await?;
+            let text = rows
+                .iter()
+                .map(complaint_line)
+                .collect::<Vec<_>>()
+                .join("\n");
+            out(&rows, text)
+        }
+        C::Show { complaint } => shown(
+            s.complaint_detail(ComplaintRef {
+                complaint: complaint.clone(),
+            })
+            .await?,
+        ),
+        C::Due => {
+            let d = s.complaints_due().await?;
+            let text = [
+                due_lines("te laat / overdue", &d.overdue),
+                due_lines("deze week / this week", &d.this_week),
+                due_lines("termijn loopt af / running out", &d.warnings),
+            ]
+            .join("\n");
+            out(&d, text)
+        }
+        C::Procedures => {
+            let p = s.complaint_procedures().await?;
+            let text = p
+                .iter()
+                .map(|p| {
+                    let steps: Vec<String> = p
+                        .steps
+                        .iter()
+                        .map(|st| {
+                            let term = st
+                                .term
+                                .map_or("-".to_string(), |t| format!("{} {}", t.count, nl_unit(t)));
+                            format!("  {:<40} {}", nl(&st.key), term)
+                        })
+                        .collect();
+                    format!("{} ({})\n{}", nl(&p.code), p.code, steps.join("\n"))
+                })
+                .collect::<Vec<_>>()
+                .join("\n\n");
+            out(&p, text)
+        }
+        C::Step(step) => shown(match step {
+            StepCommand::Done {
+                complaint,
+                step,
+                on,
+            } => {
+                s.complaint_step_done(StepDoneRequest {
+                    complaint: complaint.clone(),
+                    step: step.clone(),
+                    done_on: Some(on.clone()),
+                    not_possible: None,
+                })
+                .await?
+            }
+            StepCommand::NotPossible {
+                complaint,
+                step,
+                reason,
+            } => {
+                s.complaint_step_done(StepDoneRequest {
+                    complaint: complaint.clone(),
+                    step: step.clone(),
+                    done_on: None,
+                    not_possible: Some(reason.clone()),
+                })
+                .await?
+            }
+            StepCommand::Reopen { complaint, step } => {
+                s.complaint_step_done(StepDoneRequest {
+                    complaint: complaint.clone(),
+                    step: step.clone(),
+                    done_on: None,
+                    not_possible: None,
+                })
+                .await?
+            }
+            StepCommand::Due {
+                complaint,
+                step,
+                on,
+                computed,
+            } => {
+                s.set_complaint_due(SetDueRequest {
+                    complaint: complaint.clone(),
+                    step: step.clone(),
+                    due_on: if *computed { None } else { on.clone() },
+                })
+                .await?
+            }
+        }),
+        C::Pause {
+            complaint,
+            from,
+            reason,
+            note,
+        } => shown(
+            s.pause_complaint(PauseRequest {
+                complaint: complaint.clone(),
+                from: from.clone(),
+                reason: choice::<PauseReason>(reason, "reason")?,
+                note: note.clone(),
+            })
+            .await?,
+        ),
+        C::Resume { complaint, until } => shown(
+            s.resume_complaint(ResumeRequest {
+                complaint: complaint.clone(),
+                until: until.clone(),
+            })
+            .await?,
+        ),
+        C::Extend {
+            complaint,
+            step,
+            by,
+            unit,
+            reason,
+        } => shown(
+            s.extend_complaint_step(ExtendRequest {
+                complaint: complaint.clone(),
+                step: step.clone(),
+                by: StepTerm::new(*by, choice(unit, "unit")?),
+                reason: reason.clone(),
+            })
+            .await?,
+        ),
+        C::Hearing {
+            complaint,
+            on,
+            separate,
+            witnesses,
+        } => shown(
+            s.record_hearing(HearingRequest {
+                complaint: complaint.clone(),
+                hearing: HearingInput {
+                    on: on.clone(),
+                    separate: *separate,
+                    witnesses: witnesses.clone(),
+                    note: None,
+                },
+            })
+            .await?,
+        ),
+        C::Admissibility { complaint, input } => shown(
+            s.record_admissibility(AdmissibilityRequest {
+                complaint: complaint.clone(),
+                checklist: read_json(input)?,
+            })
+            .await?,
+        ),
+        C::Advice(a) => shown(s.record_advice(outcome(a)?).await?),
+        C::Decision(a) => shown(s.record_decision(outcome(a)?).await?),
+        C::Close(a) => shown(s.close_complaint(end(a, ClosureKind::Closed)).await?),
+        C::Withdraw(a) => shown(s.close_complaint(end(a, ClosureKind::Withdrawn)).await?),
+        C::Inadmissible(a) => shown(s.close_complaint(end(a, ClosureKind::Inadmissible)).await?),
+        C::Note { complaint, text } => shown(
+            s.add_complaint_note(ComplaintNoteRequest {
+                complaint: complaint.clone(),
+                text: text.clone(),
+            })
+            .await?,
+        ),
+        C::Access {
+            complaint,
+            everyone,
+            only,
+        } => {
+            let access = if *everyone || only.is_empty() {
+                ComplaintAccess::Everyone
+            } else {
+                ComplaintAccess::Only {
+                    users: user_ids(ctx, only).await?,
+                }
+            };
+            shown(
+                s.change_complaint_access(AccessRequest {
+                    complaint: complaint.clone(),
+                    access,
+                })
+                .await?,
+            )
+        }
+        C::Settings { prefix } => {
+            let settings = match prefix {
+                Some(p) => {
+                    s.update_complaint_settings(ComplaintSettings { prefix: p.clone() })
+                        .await?
+                }
+                None => s.complaint_settings().await?,
+            };
+            let text = format!("prefix: {}", settings.prefix);
+            out(&settings, text)
+        }
+    }
+}
+
+fn nl_unit(t: StepTerm) -> &'static str {
+    use vertrouwd_core::complaints::procedures::TermUnit as U;
+    match t.unit {
+        U::Days => "dagen",
+        U::Weeks => "weken",
+        U::Months => "maanden",
+        U::WorkingDays => "werkdagen",
+    }
+}

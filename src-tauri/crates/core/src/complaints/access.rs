@@ -1,0 +1,284 @@
+//! How every complaints use case reaches the register: hr.db only for a
+//! user with the hr role who holds its key; a complaint only through a box
+//! of its key this user can open; a change sealed again and written with
+//! its audit row in one transaction.
+
+use std::sync::Arc;
+
+use sqlx::{SqliteConnection, SqlitePool};
+use vertrouwd_vault::audit::Entry;
+use vertrouwd_vault::{Holder, SecretKey};
+
+use super::keys::{self, Part};
+use super::model::*;
+use super::procedures::{Calendars, Procedure};
+use super::store;
+use crate::compartments::HR;
+use crate::context::Context;
+use crate::dates::{OrganisationDays, WorkCalendar};
+use crate::error::{ApiError, ApiResult, ErrorCode, Invalid, Reason};
+use crate::roles::Role;
+use crate::users;
+
+pub(super) fn not_found() -> ApiError {
+    ApiError::new(ErrorCode::NotFound, "no such complaint")
+}
+
+/// hr.db, for a user with the hr role who holds its key.
+pub(super) fn register(cx: &Context<'_>) -> ApiResult<SqlitePool> {
+    cx.pool(HR, Role::Hr, "the complaints register is HR's")
+}
+
+/// The calendars terms are counted on: the Atw's, and the organisation's
+/// working days (Goede Vrijdag worked, 5 May off in lustrum years).
+pub(super) fn calendars() -> Calendars {
+    Calendars {
+        law: WorkCalendar::law(),
+        organisation: WorkCalendar::organisation(OrganisationDays::default()),
+    }
+}
+
+/// The procedures a complaint can follow.
+pub(super) fn procedures() -> Vec<Procedure> {
+    super::procedures::shipped()
+}
+
+/// The hr holders as hr.db lists them, each with their name: who may be
+/// given access to a complaint.
+pub(super) async fn hr_holders(
+    cx: &Context<'_>,
+    pool: &SqlitePool,
+) -> ApiResult<Vec<(Holder, String)>> {
+    let holders = vertrouwd_vault::trust::holders(pool).await?;
+    let org = cx.org()?;
+    let directory = users::list(&org).await?;
+    Ok(holders
+        .into_iter()
+        .filter_map(|h| {
+            let user = directory
+                .iter()
+                .find(|u| u.id == h.user_id && u.roles.contains(&Role::Hr))?;
+            let name = user.display_name.clone();
+            Some((h, name))
+        })
+        .collect())
+}
+
+/// The holders named in `only`, which must include the user choosing (so
+/// nobody shuts themselves out) and be hr holders.
+pub(super) async fn allowed(
+    cx: &Context<'_>,
+    pool: &SqlitePool,
+    only: &[String],
+) -> ApiResult<Vec<Holder>> {
+    let holders = hr_holders(cx, pool).await?;
+    let mut out: Vec<Holder> = vec![];
+    for id in only {
+        let id = id.trim();
+        let Some((h, _)) = holders.iter().find(|(h, _)| h.user_id == id) else {
+            return Err(Invalid::new("access", Reason::Unknown).into());
+        };
+        if !out.iter().any(|o| o.user_id == h.user_id) {
+            out.push(h.clone());
+        }
+    }
+    if !out.iter().any(|h| h.user_id == cx.actor()) {
+        return Err(Invalid::new("access", Reason::OwnUser).into());
+    }
+    Ok(out)
+}
+
+/// One complaint opened inside a transaction.
+pub(super) struct Opened {
+    pub key: Arc<SecretKey>,
+    pub content: Content,
+}
+
+/// The id of `complaint` (a reference or an id).
+pub(super) async fn complaint_id(pool: &SqlitePool, complaint: &str) -> ApiResult<i64> {
+    store::find(pool, complaint.trim())
+        .await?
+        .ok_or_else(not_found)
+}
+
+/// Opens complaint `id` for this user. One they have no box for is not
+/// there for them: the same answer as a reference that does not exist.
+pub(super) async fn open(
+    cx: &Context<'_>,
+    conn: &mut SqliteConnection,
+    id: i64,
+) -> ApiResult<Opened> {
+    let found = store::box_of(conn, id, cx.actor())
+        .await?
+        .ok_or_else(not_found)?;
+    let register = keys::register_key(conn).await?;
+    let key = keys::open_box(cx, register.as_ref(), id, &found.holder, &found.sealed)?;
+    let sealed = store::sealed(conn, id).await?.ok_or_else(not_found)?;
+    let content: Content = keys::open(cx, &key, id, Part::Content, &sealed.content)?;
+    if content.reference != sealed.reference {
+        return Err(ApiError::new(
+            ErrorCode::Corrupt,
+            "a complaint could not be read",
+        ));
+    }
+    Ok(Opened { key, content })
+}
+
+/// An event of the timeline, now, by this user.
+pub(super) fn event(cx: &Context<'_>, what: &str, detail: Option<String>) -> ComplaintEvent {
+    ComplaintEvent {
+        at: cx.now(),
+        by: cx.actor().to_string(),
+        by_name: cx.user().display_name.clone(),
+        what: what.to_string(),
+        detail,
+    }
+}
+
+/// Seals `content` (and its summary, with the schedule as it now stands)
+/// under `key` and writes both.
+pub(super) async fn write(
+    cx: &Context<'_>,
+    conn: &mut SqliteConnection,
+    id: i64,
+    key: &SecretKey,
+    content: &Content,
+) -> ApiResult<()> {
+    let summary = keys::seal(cx, key, id, Part::Summary, &content.summary(&calendars()))?;
+    let sealed = keys::seal(cx, key, id, Part::Content, content)?;
+    store::write(conn, id, &summary, &sealed).await?;
+    Ok(())
+}
+
+/// The boxes of a complaint's key for who may read it.
+pub(super) async fn seal_key(
+    cx: &Context<'_>,
+    conn: &mut SqliteConnection,
+    id: i64,
+    key: &SecretKey,
+    only: Option<&[Holder]>,
+) -> ApiResult<()> {
+    let register = keys::register_key_made(conn).await?;
+    let boxes = keys::boxes(cx, &register, id, key, only)?;
+    store::set_boxes(conn, id, &boxes).await?;
+    Ok(())
+}
+
+/// Changes one complaint: `apply` gets its content and answers the audit
+/// action and the timeline's detail; the event is added, everything is
+/// sealed again and written with the audit row in one transaction.
+pub(super) async fn change(
+    cx: &Context<'_>,
+    complaint: &str,
+    apply: impl FnOnce(&mut Content) -> Result<(&'static str, Option<String>), Invalid>,
+) -> ApiResult<ComplaintDetail> {
+    let pool = register(cx)?;
+    let id = complaint_id(&pool, complaint).await?;
+    cx.audited(&pool, async |tx| {
+        let mut opened = open(cx, tx, id).await?;
+        let (action, detail) = apply(&mut opened.content)?;
+        let what = action.strip_prefix("complaint.").unwrap_or(action);
+        opened.content.timeline.push(event(cx, what, detail));
+        write(cx, tx, id, &opened.key, &opened.content).await?;
+        Ok(((), Entry::new(action, Some(&opened.content.reference))))
+    })
+    .await?;
+    detail(cx, &pool, id).await
+}
+
+/// Refuses a change to a complaint that has ended.
+pub(super) fn still_open(content: &Content) -> Result<(), Invalid> {
+    if content.closure.is_some() {
+        return Err(Invalid::new("complaint", Reason::Closed));
+    }
+    Ok(())
+}
+
+/// Everything about complaint `id`, for this user.
+pub(super) async fn detail(
+    cx: &Context<'_>,
+    pool: &SqlitePool,
+    id: i64,
+) -> ApiResult<ComplaintDetail> {
+    let mut conn = pool.acquire().await?;
+    let Opened { content, .. } = open(cx, &mut conn, id).await?;
+    drop(conn);
+    let access = match &content.only {
+        None => AccessInfo {
+            everyone: true,
+            users: vec![],
+        },
+        Some(ids) => {
+            let names = users::names(&cx.org()?).await?;
+            AccessInfo {
+                everyone: false,
+                users: ids
+                    .iter()
+                    .map(|id| AccessUser {
+                        id: id.clone(),
+                        display_name: names
+                            .iter()
+                            .find(|(i, _)| i == id)
+                            .map(|(_, n)| n.clone())
+                            .unwrap_or_default(),
+                    })
+                    .collect(),
+            }
+        }
+    };
+    let schedule = content.schedule(&calendars());
+    let status = content.status();
+    let c = content;
+    Ok(ComplaintDetail {
+        id,
+        reference: c.reference,
+        received_on: c.received_on,
+        channel: c.channel,
+        minutes_signed_on: c.minutes_signed_on,
+        procedure: c.procedure,
+        status,
+        complainant: c.complainant,
+        complained_about: c.complained_about,
+        natures: c.natures,
+        description: c.description,
+        decision_maker: c.decision_maker,
+        admissibility: c.admissibility,
+        hearings: c.hearings,
+        advice: c.advice,
+        decision: c.decision,
+        closure: c.closure,
+        schedule,
+        pauses: c.pauses,
+        extensions: c.extensions,
+        timeline: c.timeline,
+        access,
+    })
+}
+
+/// Every complaint this user can read, with its key and summary.
+pub(super) async fn readable(
+    cx: &Context<'_>,
+    pool: &SqlitePool,
+) -> ApiResult<Vec<(i64, Arc<SecretKey>, Summary)>> {
+    let rows = store::readable(pool, cx.actor()).await?;
+    if rows.is_empty() {
+        return Ok(vec![]);
+    }
+    let register = keys::register_key(&mut *pool.acquire().await?).await?;
+    let mut out: Vec<(i64, Arc<SecretKey>, Summary)> = Vec::with_capacity(rows.len());
+    for row in rows {
+        if out.last().is_some_and(|(id, ..)| *id == row.id) {
+            continue;
+        }
+        let key = keys::open_box(cx, register.as_ref(), row.id, &row.holder, &row.sealed)?;
+        let summary: Summary = keys::open(cx, &key, row.id, Part::Summary, &row.summary)?;
+        if summary.reference != row.reference {
+            return Err(ApiError::new(
+                ErrorCode::Corrupt,
+                "a complaint could not be read",
+            ));
+        }
+        out.push((row.id, key, summary));
+    }
+    Ok(out)
+}

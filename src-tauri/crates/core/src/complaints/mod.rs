@@ -1,0 +1,31 @@
+//! The complaints register, in hr.db: formal complaints (klachtenregeling
+//! ongewenste omgangsvormen), internal reports of wrongdoing (Wbk) and
+//! citizens' complaints (Awb chapter 9), each with its procedure and every
+//! deadline on the right calendar.
+//!
+//! Only users with the hr role hold hr.db's key; and each complaint has a
+//! key of its own, sealed to every hr holder or only to the users named
+//! ([`keys`]), so that a complaint about an HR colleague is unreadable to
+//! them, not merely hidden.
+//!
+//! The domain (model, procedures, check, store, keys, labels) knows nothing
+//! of the session or the api; the use cases (register, steps) are
+//! functions over a [`Context`](crate::context::Context), one per command
+//! of the list and named after it.
+
+mod access;
+mod check;
+mod keys;
+pub mod labels;
+pub mod model;
+pub mod procedures;
+mod register;
+pub mod requests;
+mod steps;
+mod store;
+
+pub use model::*;
+
+pub use register::DEFAULT_PREFIX;
+pub(crate) use register::*;
+pub(crate) use steps::*;

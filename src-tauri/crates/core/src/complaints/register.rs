@@ -1,0 +1,342 @@
+//! The register's use cases: the procedures, filing a complaint, the list,
+//! one complaint, the dashboard of what is due, and who may read a
+//! complaint.
+
+use std::sync::Arc;
+
+use chrono::{Datelike, Days, NaiveDate};
+use vertrouwd_vault::audit::Entry;
+use vertrouwd_vault::SecretKey;
+
+use super::access::*;
+use super::check;
+use super::model::*;
+use super::procedures::{urgency, Procedure, Urgency};
+use super::requests::*;
+use super::store;
+use crate::context::Context;
+use crate::error::{ApiResult, Invalid, Reason};
+use crate::references;
+
+/// The reference prefix unless the register's settings name another.
+pub const DEFAULT_PREFIX: &str = "KL";
+
+/// The procedures a complaint can follow.
+pub async fn complaint_procedures(cx: &Context<'_>) -> ApiResult<Vec<Procedure>> {
+    register(cx)?;
+    Ok(procedures())
+}
+
+/// Who may be given access to a complaint: every hr holder.
+pub async fn complaint_users(cx: &Context<'_>) -> ApiResult<Vec<AccessUser>> {
+    let pool = register(cx)?;
+    Ok(hr_holders(cx, &pool)
+        .await?
+        .into_iter()
+        .map(|(h, display_name)| AccessUser {
+            id: h.user_id,
+            display_name,
+        })
+        .collect())
+}
+
+async fn prefix(pool: &sqlx::SqlitePool) -> ApiResult<String> {
+    Ok(store::setting(pool, "prefix")
+        .await?
+        .unwrap_or_else(|| DEFAULT_PREFIX.to_string()))
+}
+
+pub async fn complaint_settings(cx: &Context<'_>) -> ApiResult<ComplaintSettings> {
+    let pool = register(cx)?;
+    Ok(ComplaintSettings {
+        prefix: prefix(&pool).await?,
+    })
+}
+
+/// Changes the settings; references already given keep their prefix.
+pub async fn update_complaint_settings(
+    cx: &Context<'_>,
+    req: ComplaintSettings,
+) -> ApiResult<ComplaintSettings> {
+    let pool = register(cx)?;
+    let prefix = references::check_prefix(&req.prefix, "prefix")?;
+    cx.audited(&pool, async |tx| {
+        store::set_setting(tx, "prefix", &prefix).await?;
+        Ok(((), Entry::new("complaints.settings_changed", None)))
+    })
+    .await?;
+    complaint_settings(cx).await
+}
+
+/// Files a complaint: a reference of its year, a key of its own, sealed
+/// to every hr holder or only to the users named.
+pub async fn add_complaint(cx: &Context<'_>, input: ComplaintInput) -> ApiResult<ComplaintDetail> {
+    let pool = register(cx)?;
+    let procedure = procedures()
+        .into_iter()
+        .find(|p| p.code == input.procedure.trim())
+        .ok_or_else(|| Invalid::new("procedure", Reason::Unknown))?;
+    let only = match &input.access {
+        ComplaintAccess::Everyone => None,
+        ComplaintAccess::Only { users } => Some(allowed(cx, &pool, users).await?),
+    };
+    let prefix = prefix(&pool).await?;
+    let filed = event(cx, "filed", None);
+    let id = cx
+        .audited(&pool, async |tx| {
+            let received = crate::dates::parse_date(&input.received_on, "received_on")?;
+            let taken = store::references(tx).await?;
+            let reference =
+                references::next(&prefix, received.year(), taken.iter().map(String::as_str));
+            let ids = only
+                .as_ref()
+                .map(|h| h.iter().map(|h| h.user_id.clone()).collect());
+            let content = check::complaint(&input, reference, procedure, cx.today(), filed, ids)?;
+            let id = store::insert(tx, &content.reference).await?;
+            let key = SecretKey::random()?;
+            seal_key(cx, tx, id, &key, only.as_deref()).await?;
+            write(cx, tx, id, &key, &content).await?;
+            Ok((id, Entry::new("complaint.filed", Some(&content.reference))))
+        })
+        .await?;
+    detail(cx, &pool, id).await
+}
+
+pub async fn complaint_detail(cx: &Context<'_>, req: ComplaintRef) -> ApiResult<ComplaintDetail> {
+    let pool = register(cx)?;
+    let id = complaint_id(&pool, &req.complaint).await?;
+    detail(cx, &pool, id).await
+}
+
+/// Case and accents do not matter in a search: "ozturk" finds "Öztürk".
+fn folded(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+            'ç' | 'č' | 'ć' => 'c',
+            'è' | 'é' | 'ê' | 'ë' | 'ě' => 'e',
+            'ì' | 'í' | 'î' | 'ï' | 'ı' => 'i',
+            'ñ' | 'ń' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ş' | 'š' | 'ś' => 's',
+            'ğ' => 'g',
+            'ž' | 'ź' | 'ż' => 'z',
+            c => c,
+        })
+        .collect()
+}
+
+/// What a search looks through: the reference, the names, departments and
+/// the description.
+fn haystack(c: &Content) -> String {
+    let mut parts = vec![c.reference.clone(), c.description.clone()];
+    parts.extend(c.complainant.name.clone());
+    parts.extend(c.complainant.department.clone());
+    for p in &c.complained_about {
+        parts.push(p.name.clone());
+        parts.extend(p.department.clone());
+    }
+    folded(&parts.join("\n"))
+}
+
+fn next_due(summary: &Summary, today: NaiveDate) -> Option<DueStep> {
+    summary
+        .open
+        .iter()
+        .min_by_key(|(_, _, due)| *due)
+        .map(|(step, start, due)| DueStep {
+            step: step.clone(),
+            due: *due,
+            urgency: urgency_of(*start, *due, today),
+        })
+}
+
+fn urgency_of(start: Option<NaiveDate>, due: NaiveDate, today: NaiveDate) -> Option<Urgency> {
+    urgency(
+        &super::procedures::ScheduledStep {
+            key: String::new(),
+            start,
+            due: Some(due),
+            done_on: None,
+            not_possible: false,
+            provisional: false,
+            paused: false,
+            set_by_hand: false,
+        },
+        today,
+    )
+}
+
+/// The complaints this user can read, newest first; those the user was
+/// left out of are not there for them.
+pub async fn list_complaints(
+    cx: &Context<'_>,
+    filter: ComplaintFilter,
+) -> ApiResult<Vec<ComplaintSummary>> {
+    let pool = register(cx)?;
+    let words: Vec<String> = filter
+        .search
+        .as_deref()
+        .map(folded)
+        .unwrap_or_default()
+        .split_whitespace()
+        .map(String::from)
+        .collect();
+    let today = cx.today();
+    let mut out = vec![];
+    for (id, key, s) in readable(cx, &pool).await? {
+        let ended = matches!(
+            s.status,
+            ComplaintStatus::Closed | ComplaintStatus::Withdrawn | ComplaintStatus::Inadmissible
+        );
+        if (ended && !filter.include_closed && filter.status.is_none())
+            || filter.status.is_some_and(|st| st != s.status)
+        {
+            continue;
+        }
+        if !words.is_empty() {
+            let mut conn = pool.acquire().await?;
+            let sealed = store::sealed(&mut conn, id).await?.ok_or_else(not_found)?;
+            let content: Content =
+                super::keys::open(cx, &key, id, super::keys::Part::Content, &sealed.content)?;
+            let hay = haystack(&content);
+            if !words.iter().all(|w| hay.contains(w.as_str())) {
+                continue;
+            }
+        }
+        out.push(ComplaintSummary {
+            id,
+            reference: s.reference.clone(),
+            received_on: s.received_on,
+            procedure: s.procedure.clone(),
+            status: s.status,
+            restricted: s.restricted,
+            next_due: next_due(&s, today),
+        });
+    }
+    out.sort_by(|a, b| b.received_on.cmp(&a.received_on).then(b.id.cmp(&a.id)));
+    Ok(out)
+}
+
+/// What is overdue, due this week (to Sunday) and past half of its term,
+/// over every complaint this user can read.
+pub async fn complaints_due(cx: &Context<'_>) -> ApiResult<ComplaintDashboard> {
+    let pool = register(cx)?;
+    let today = cx.today();
+    let sunday = today + Days::new(u64::from(6 - today.weekday().num_days_from_monday()));
+    let mut board = ComplaintDashboard {
+        today,
+        overdue: vec![],
+        this_week: vec![],
+        warnings: vec![],
+    };
+    for (id, _, s) in readable(cx, &pool).await? {
+        for (step, start, due) in &s.open {
+            let item = DueItem {
+                id,
+                reference: s.reference.clone(),
+                procedure: s.procedure.clone(),
+                step: step.clone(),
+                due: *due,
+                urgency: urgency_of(*start, *due, today),
+            };
+            if *due < today {
+                board.overdue.push(item);
+            } else if *due <= sunday {
+                board.this_week.push(item);
+            } else if item.urgency.is_some() {
+                board.warnings.push(item);
+            }
+        }
+    }
+    for list in [
+        &mut board.overdue,
+        &mut board.this_week,
+        &mut board.warnings,
+    ] {
+        list.sort_by(|a, b| a.due.cmp(&b.due).then(a.reference.cmp(&b.reference)));
+    }
+    Ok(board)
+}
+
+/// Who may read a complaint from now on. Adding readers seals its key to
+/// them; taking anyone's access away gives it a new key, since they knew
+/// the old one. One audit row per user added or removed, naming the
+/// complaint only (who was added or removed is in its sealed timeline).
+pub async fn change_complaint_access(
+    cx: &Context<'_>,
+    req: AccessRequest,
+) -> ApiResult<ComplaintDetail> {
+    let pool = register(cx)?;
+    let id = complaint_id(&pool, &req.complaint).await?;
+    let only = match &req.access {
+        ComplaintAccess::Everyone => None,
+        ComplaintAccess::Only { users } => Some(allowed(cx, &pool, users).await?),
+    };
+    let everyone: Vec<String> = hr_holders(cx, &pool)
+        .await?
+        .into_iter()
+        .map(|(h, _)| h.user_id)
+        .collect();
+    let rekeyed = cx
+        .audited_all(&pool, async |tx| {
+            let mut opened = open(cx, tx, id).await?;
+            let before: Vec<String> = opened
+                .content
+                .only
+                .clone()
+                .unwrap_or_else(|| everyone.clone());
+            let after: Vec<String> = only
+                .as_ref()
+                .map(|h| h.iter().map(|h| h.user_id.clone()).collect())
+                .unwrap_or_else(|| everyone.clone());
+            let added: Vec<&String> = after.iter().filter(|u| !before.contains(u)).collect();
+            let removed: Vec<&String> = before.iter().filter(|u| !after.contains(u)).collect();
+            let reference = opened.content.reference.clone();
+            let mut entries = vec![];
+            for u in &added {
+                opened
+                    .content
+                    .timeline
+                    .push(event(cx, "access_added", Some((*u).clone())));
+                entries.push(Entry::new("complaint.access_added", Some(&reference)));
+            }
+            for u in &removed {
+                opened
+                    .content
+                    .timeline
+                    .push(event(cx, "access_removed", Some((*u).clone())));
+                entries.push(Entry::new("complaint.access_removed", Some(&reference)));
+            }
+            let was_everyone = opened.content.only.is_none();
+            opened.content.only = only
+                .as_ref()
+                .map(|h| h.iter().map(|h| h.user_id.clone()).collect());
+            if entries.is_empty() && was_everyone == opened.content.only.is_none() {
+                return Ok((false, entries));
+            }
+            if entries.is_empty() {
+                entries.push(Entry::new("complaint.access_changed", Some(&reference)));
+            }
+            // Someone who could read it no longer may: a new key, both parts
+            // sealed again, every old box gone.
+            let key = if removed.is_empty() && !(was_everyone && only.is_some()) {
+                opened.key.clone()
+            } else {
+                Arc::new(SecretKey::random()?)
+            };
+            seal_key(cx, tx, id, &key, only.as_deref()).await?;
+            write(cx, tx, id, &key, &opened.content).await?;
+            Ok((!Arc::ptr_eq(&key, &opened.key), entries))
+        })
+        .await?;
+    if rekeyed {
+        // The old key's boxes and the parts sealed under it leave no page
+        // behind, in the WAL or among the free pages.
+        crate::retention::scrub(&pool, &[]).await?;
+    }
+    detail(cx, &pool, id).await
+}

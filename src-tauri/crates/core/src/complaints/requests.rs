@@ -1,0 +1,142 @@
+//! The complaints register's requests as they cross the boundary (the
+//! commands of `api::commands` name them).
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::model::*;
+use super::procedures::{PauseReason, StepTerm};
+
+/// A complaint named by its reference (KL-2026-001) or its id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ComplaintRef {
+    pub complaint: String,
+}
+
+/// Which complaints the register lists.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ComplaintFilter {
+    /// Words to find in the reference, names, departments and description.
+    #[serde(default)]
+    pub search: Option<String>,
+    #[serde(default)]
+    pub status: Option<ComplaintStatus>,
+    /// Closed, withdrawn and inadmissible complaints too.
+    #[serde(default)]
+    pub include_closed: bool,
+}
+
+/// A step done (or, with neither a date nor a reason, open again).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct StepDoneRequest {
+    pub complaint: String,
+    pub step: String,
+    #[serde(default)]
+    pub done_on: Option<String>,
+    /// Why the step could not be done; later steps count from its due date.
+    #[serde(default)]
+    pub not_possible: Option<String>,
+}
+
+/// A due date set by hand (or, empty, computed again).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SetDueRequest {
+    pub complaint: String,
+    pub step: String,
+    #[serde(default)]
+    pub due_on: Option<String>,
+}
+
+/// The terms stand still from `from` (mediation), until resumed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PauseRequest {
+    pub complaint: String,
+    pub from: String,
+    pub reason: PauseReason,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// The terms run again after `until`, the pause's last day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ResumeRequest {
+    pub complaint: String,
+    pub until: String,
+}
+
+/// A step's term lengthened, with the reason (the Awb's postponement).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ExtendRequest {
+    pub complaint: String,
+    pub step: String,
+    pub by: StepTerm,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct HearingInput {
+    pub on: String,
+    #[serde(default)]
+    pub separate: bool,
+    #[serde(default)]
+    pub witnesses: Vec<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct HearingRequest {
+    pub complaint: String,
+    pub hearing: HearingInput,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AdmissibilityRequest {
+    pub complaint: String,
+    pub checklist: Admissibility,
+}
+
+/// The committee's advice or the decision: a finding with measures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct OutcomeRequest {
+    pub complaint: String,
+    pub on: String,
+    pub finding: ComplaintFinding,
+    #[serde(default)]
+    pub measures: Vec<String>,
+    /// For the decision: why it departs from the advice.
+    #[serde(default)]
+    pub reasons: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A complaint closed, withdrawn or found inadmissible.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CloseComplaintRequest {
+    pub complaint: String,
+    pub kind: ClosureKind,
+    pub on: String,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ComplaintNoteRequest {
+    pub complaint: String,
+    pub text: String,
+}
+
+/// Who may read a complaint from now on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AccessRequest {
+    pub complaint: String,
+    pub access: ComplaintAccess,
+}
+
+/// The register's settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ComplaintSettings {
+    /// What references start with: `KL` gives KL-2026-001.
+    pub prefix: String,
+}

@@ -1,0 +1,169 @@
+//! All SQL of the complaints register (hr.db). Rows hold sealed bytes; what
+//! they mean is for `keys` and the use cases.
+
+use sqlx::{SqliteConnection, SqlitePool};
+
+/// A complaint's row with the box that opens it for this reader.
+#[derive(Debug, sqlx::FromRow)]
+pub(crate) struct Readable {
+    pub id: i64,
+    pub reference: String,
+    pub holder: String,
+    pub sealed: String,
+    pub summary: Vec<u8>,
+}
+
+/// A complaint's reference and sealed content.
+#[derive(Debug, sqlx::FromRow)]
+pub(crate) struct Sealed {
+    pub reference: String,
+    pub content: Vec<u8>,
+}
+
+/// The register key, if a complaint was ever filed.
+pub(crate) async fn register_key(conn: &mut SqliteConnection) -> sqlx::Result<Option<Vec<u8>>> {
+    sqlx::query_scalar("SELECT key FROM complaint_register_key WHERE id = 1")
+        .fetch_optional(conn)
+        .await
+}
+
+/// The register key, made with `fresh` when there is none yet.
+pub(crate) async fn register_key_or(
+    conn: &mut SqliteConnection,
+    fresh: &[u8],
+) -> sqlx::Result<Vec<u8>> {
+    sqlx::query("INSERT OR IGNORE INTO complaint_register_key (id, key) VALUES (1, ?1)")
+        .bind(fresh)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query_scalar("SELECT key FROM complaint_register_key WHERE id = 1")
+        .fetch_one(&mut *conn)
+        .await
+}
+
+/// Every complaint `user` has a box for (their own, or every hr holder's),
+/// with that box, in reference order.
+pub(crate) async fn readable(pool: &SqlitePool, user: &str) -> sqlx::Result<Vec<Readable>> {
+    sqlx::query_as(
+        "SELECT c.id, c.reference, k.holder, k.sealed, c.summary
+           FROM complaints c JOIN complaint_keys k ON k.complaint_id = c.id
+          WHERE k.holder IN ('*', ?1)
+          ORDER BY c.id",
+    )
+    .bind(user)
+    .fetch_all(pool)
+    .await
+}
+
+/// The box of one complaint for `user`, if they have one.
+pub(crate) async fn box_of(
+    conn: &mut SqliteConnection,
+    id: i64,
+    user: &str,
+) -> sqlx::Result<Option<Readable>> {
+    sqlx::query_as(
+        "SELECT c.id, c.reference, k.holder, k.sealed, c.summary
+           FROM complaints c JOIN complaint_keys k ON k.complaint_id = c.id
+          WHERE c.id = ?1 AND k.holder IN ('*', ?2)
+          ORDER BY k.holder = '*' LIMIT 1",
+    )
+    .bind(id)
+    .bind(user)
+    .fetch_optional(conn)
+    .await
+}
+
+pub(crate) async fn sealed(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<Sealed>> {
+    sqlx::query_as("SELECT reference, content FROM complaints WHERE id = ?1")
+        .bind(id)
+        .fetch_optional(conn)
+        .await
+}
+
+/// The id of the complaint with this reference (any case) or this id.
+pub(crate) async fn find(pool: &SqlitePool, complaint: &str) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar(
+        "SELECT id FROM complaints WHERE reference = ?1 COLLATE NOCASE OR CAST(id AS TEXT) = ?1",
+    )
+    .bind(complaint)
+    .fetch_optional(pool)
+    .await
+}
+
+/// Every reference, readable or not: numbering continues past them all.
+pub(crate) async fn references(conn: &mut SqliteConnection) -> sqlx::Result<Vec<String>> {
+    sqlx::query_scalar("SELECT reference FROM complaints")
+        .fetch_all(conn)
+        .await
+}
+
+/// A new row for `reference`, its parts sealed next (they bind its id).
+pub(crate) async fn insert(conn: &mut SqliteConnection, reference: &str) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "INSERT INTO complaints (reference, summary, content) VALUES (?1, x'', x'') RETURNING id",
+    )
+    .bind(reference)
+    .fetch_one(conn)
+    .await
+}
+
+pub(crate) async fn write(
+    conn: &mut SqliteConnection,
+    id: i64,
+    summary: &[u8],
+    content: &[u8],
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE complaints SET summary = ?2, content = ?3 WHERE id = ?1")
+        .bind(id)
+        .bind(summary)
+        .bind(content)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Replaces every box of a complaint's key.
+pub(crate) async fn set_boxes(
+    conn: &mut SqliteConnection,
+    id: i64,
+    boxes: &[(String, String)],
+) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM complaint_keys WHERE complaint_id = ?1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    for (holder, sealed) in boxes {
+        sqlx::query(
+            "INSERT INTO complaint_keys (complaint_id, holder, sealed) VALUES (?1, ?2, ?3)",
+        )
+        .bind(id)
+        .bind(holder)
+        .bind(sealed)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+pub(crate) async fn setting(pool: &SqlitePool, key: &str) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar("SELECT value FROM complaint_settings WHERE key = ?1")
+        .bind(key)
+        .fetch_optional(pool)
+        .await
+}
+
+pub(crate) async fn set_setting(
+    conn: &mut SqliteConnection,
+    key: &str,
+    value: &str,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO complaint_settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )
+    .bind(key)
+    .bind(value)
+    .execute(conn)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,525 @@
+//! The complaints register on a real vault: a complaint from filing to
+//! closing with its due dates, the dashboard on a fixed clock, bad input,
+//! and a complaint restricted from an HR colleague.
+
+use chrono::{Duration, NaiveDate};
+use vertrouwd_core::api::*;
+use vertrouwd_core::complaints::procedures::{PauseReason, StepTerm, TermUnit, Urgency};
+use vertrouwd_core::complaints::*;
+use vertrouwd_core::roles::Role;
+use vertrouwd_core::Session;
+
+use super::{add, create, session, unlock, PASS, PASS_B};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).expect("date")
+}
+
+pub(crate) fn complaint(received_on: &str, procedure: &str) -> ComplaintInput {
+    ComplaintInput {
+        received_on: received_on.into(),
+        channel: ComplaintChannel::Letter,
+        procedure: procedure.into(),
+        complainant: Complainant {
+            anonymous: false,
+            can_reply: true,
+            name: Some("Çağrı Öztürk".into()),
+            role: ComplainantRole::Temporary,
+            department: Some("Logistiek".into()),
+            contact: None,
+            support_person: None,
+        },
+        complained_about: vec![PersonComplainedAbout {
+            name: "Ayşe Yılmaz".into(),
+            role: Some("teamleider".into()),
+            department: None,
+        }],
+        natures: vec!["bullying".into()],
+        description: "Herhaaldelijk uitgescholden op de werkvloer.".into(),
+        decision_maker: None,
+        minutes_signed_on: None,
+        access: ComplaintAccess::Everyone,
+    }
+}
+
+fn due(c: &ComplaintDetail, step: &str) -> Option<NaiveDate> {
+    c.schedule.iter().find(|s| s.key == step).expect("step").due
+}
+
+fn reason(e: ApiError) -> (Option<String>, Option<Reason>) {
+    (e.field, e.reason)
+}
+
+async fn done(s: &Session, c: &str, step: &str, on: &str) -> ComplaintDetail {
+    s.complaint_step_done(StepDoneRequest {
+        complaint: c.into(),
+        step: step.into(),
+        done_on: Some(on.into()),
+        not_possible: None,
+    })
+    .await
+    .unwrap_or_else(|e| panic!("{step}: {e:?}"))
+}
+
+fn outcome(c: &str, on: &str, finding: ComplaintFinding) -> OutcomeRequest {
+    OutcomeRequest {
+        complaint: c.into(),
+        on: on.into(),
+        finding,
+        measures: vec![],
+        reasons: None,
+        note: None,
+    }
+}
+
+/// The clock stands at Monday 23 November 2026.
+#[tokio::test]
+async fn a_complaint_from_filing_to_closing_with_every_due_date() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("kluis");
+    let (s, clock) = session();
+    create(&s, &dir, vec![Role::Hr]).await;
+
+    let c = s
+        .add_complaint(complaint("2-11-2026", "complaints_regulation"))
+        .await
+        .expect("filed");
+    assert_eq!(c.reference, "KL-2026-001");
+    // Received Monday 2 November: acknowledgement within 3 working days
+    // (3, 4, 5 November), admissibility within 2 weeks (Monday 16).
+    assert_eq!(due(&c, "acknowledgement"), Some(d(2026, 11, 5)));
+    assert_eq!(due(&c, "admissibility"), Some(d(2026, 11, 16)));
+    let board = s.complaints_due().await.expect("due");
+    let overdue: Vec<&str> = board.overdue.iter().map(|i| i.step.as_str()).collect();
+    assert_eq!(overdue, ["acknowledgement", "admissibility"]);
+
+    done(&s, "KL-2026-001", "acknowledgement", "4-11-2026").await;
+    let c = s
+        .record_admissibility(AdmissibilityRequest {
+            complaint: "KL-2026-001".into(),
+            checklist: Admissibility {
+                written_and_signed: Some(true),
+                name_and_address: Some(true),
+                complainant_in_scope: Some(true),
+                recent_enough: Some(true),
+                internal_route_first: Some(true),
+                admissible: Some(true),
+                decided_on: Some(d(2026, 11, 10)),
+                note: None,
+            },
+        })
+        .await
+        .expect("admissible");
+    assert_eq!(c.status, ComplaintStatus::Admissibility);
+    // The request for a response: 5 working days after 10 November.
+    assert_eq!(due(&c, "request_response"), Some(d(2026, 11, 17)));
+    let c = done(&s, "KL-2026-001", "request_response", "12-11-2026").await;
+    // The response within 2 weeks of the request: Thursday 26 November,
+    // due this week, 11 of its 14 days gone (78 %).
+    assert_eq!(due(&c, "response"), Some(d(2026, 11, 26)));
+    let board = s.complaints_due().await.expect("due");
+    assert!(board.overdue.is_empty(), "{board:?}");
+    assert_eq!(board.this_week.len(), 1);
+    assert_eq!(board.this_week[0].step, "response");
+    assert_eq!(board.this_week[0].urgency, Some(Urgency::ThreeQuarters));
+
+    // A hearing before the complaint was received is refused.
+    let e = s
+        .record_hearing(HearingRequest {
+            complaint: "KL-2026-001".into(),
+            hearing: HearingInput {
+                on: "1-10-2026".into(),
+                separate: false,
+                witnesses: vec![],
+                note: None,
+            },
+        })
+        .await
+        .expect_err("before receipt");
+    assert_eq!(reason(e), (Some("on".into()), Some(Reason::BeforeReceipt)));
+    let c = s
+        .record_hearing(HearingRequest {
+            complaint: "KL-2026-001".into(),
+            hearing: HearingInput {
+                on: "3-12-2026".into(),
+                separate: true,
+                witnesses: vec!["Jan Jansen".into()],
+                note: None,
+            },
+        })
+        .await
+        .expect("planned");
+    assert_eq!(c.hearings[0].on, d(2026, 12, 3));
+    done(&s, "KL-2026-001", "response", "20-11-2026").await;
+
+    // A term of −3 days is refused.
+    let e = s
+        .extend_complaint_step(ExtendRequest {
+            complaint: "KL-2026-001".into(),
+            step: "hearing".into(),
+            by: StepTerm::new(-3, TermUnit::Days),
+            reason: "agenda".into(),
+        })
+        .await
+        .expect_err("negative");
+    assert_eq!(reason(e), (Some("by".into()), Some(Reason::OutOfRange)));
+
+    clock.advance(Duration::days(17)); // Thursday 10 December
+    s.lock().await;
+    unlock(&s, &dir, "ayse", PASS).await.expect("unlock");
+    done(&s, "KL-2026-001", "hearing", "3-12-2026").await;
+    let mut advice = outcome("KL-2026-001", "7-12-2026", ComplaintFinding::PartlyUpheld);
+    advice.measures = vec!["training".into()];
+    let c = s.record_advice(advice).await.expect("advice");
+    assert_eq!(c.status, ComplaintStatus::Advice);
+    // A decision that departs from the advice needs its reasons.
+    let e = s
+        .record_decision(outcome(
+            "KL-2026-001",
+            "9-12-2026",
+            ComplaintFinding::Upheld,
+        ))
+        .await
+        .expect_err("no reasons");
+    assert_eq!(reason(e), (Some("reasons".into()), Some(Reason::Required)));
+    let mut decision = outcome("KL-2026-001", "9-12-2026", ComplaintFinding::Upheld);
+    decision.reasons = Some("Twee getuigen bevestigen het.".into());
+    decision.measures = vec!["warning".into(), "training".into()];
+    let c = s.record_decision(decision).await.expect("decision");
+    assert_eq!(
+        c.decision.as_ref().map(|d| d.finding),
+        Some(ComplaintFinding::Upheld)
+    );
+    assert_eq!(c.status, ComplaintStatus::Decision);
+    let c = s
+        .close_complaint(CloseComplaintRequest {
+            complaint: "KL-2026-001".into(),
+            kind: ClosureKind::Closed,
+            on: "10-12-2026".into(),
+            note: None,
+        })
+        .await
+        .expect("closed");
+    assert_eq!(c.status, ComplaintStatus::Closed);
+    let whats: Vec<&str> = c.timeline.iter().map(|e| e.what.as_str()).collect();
+    assert_eq!(
+        whats,
+        [
+            "filed",
+            "step_done",
+            "admissibility",
+            "step_done",
+            "hearing",
+            "step_done",
+            "step_done",
+            "advice",
+            "decision",
+            "closed"
+        ]
+    );
+    assert!(c.timeline.iter().all(|e| e.by_name == "Ayşe Yılmaz"));
+    assert!(s.complaints_due().await.expect("due").overdue.is_empty());
+    assert!(s
+        .list_complaints(ComplaintFilter::default())
+        .await
+        .expect("list")
+        .is_empty());
+    let all = s
+        .list_complaints(ComplaintFilter {
+            include_closed: true,
+            ..Default::default()
+        })
+        .await
+        .expect("list");
+    assert_eq!(all.len(), 1);
+    // A closed complaint takes no further step.
+    let e = s
+        .complaint_step_done(StepDoneRequest {
+            complaint: "KL-2026-001".into(),
+            step: "feedback".into(),
+            done_on: Some("10-12-2026".into()),
+            not_possible: None,
+        })
+        .await
+        .expect_err("closed");
+    assert_eq!(reason(e).1, Some(Reason::Closed));
+}
+
+#[tokio::test]
+async fn a_withdrawn_complaint_takes_no_decision_and_leaves_the_dashboard() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (s, _) = session();
+    create(&s, &tmp.path().join("kluis"), vec![Role::Hr]).await;
+    s.add_complaint(complaint("16-11-2026", "awb"))
+        .await
+        .expect("filed");
+    // The acknowledgement, 5 working days after Monday 16 November, is due
+    // today.
+    let week = s.complaints_due().await.expect("due").this_week;
+    assert_eq!(week.len(), 1);
+    assert_eq!(
+        (week[0].step.as_str(), week[0].urgency),
+        ("acknowledgement", Some(Urgency::Due))
+    );
+    let c = s
+        .close_complaint(CloseComplaintRequest {
+            complaint: "KL-2026-001".into(),
+            kind: ClosureKind::Withdrawn,
+            on: "20-11-2026".into(),
+            note: Some("De beklaagde is geïnformeerd.".into()),
+        })
+        .await
+        .expect("withdrawn");
+    assert_eq!(c.status, ComplaintStatus::Withdrawn);
+    let e = s
+        .record_decision(outcome(
+            "KL-2026-001",
+            "21-11-2026",
+            ComplaintFinding::NotUpheld,
+        ))
+        .await
+        .expect_err("withdrawn");
+    assert_eq!(reason(e).1, Some(Reason::Closed));
+    let board = s.complaints_due().await.expect("due");
+    assert!(board.overdue.is_empty() && board.this_week.is_empty() && board.warnings.is_empty());
+    let all = s
+        .list_complaints(ComplaintFilter {
+            status: Some(ComplaintStatus::Withdrawn),
+            ..Default::default()
+        })
+        .await
+        .expect("list");
+    assert_eq!(all.len(), 1, "a withdrawn complaint still counts");
+}
+
+#[tokio::test]
+async fn mediation_stops_the_clock_and_a_postponement_moves_the_decision() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (s, _) = session();
+    create(&s, &tmp.path().join("kluis"), vec![Role::Hr]).await;
+    s.add_complaint(complaint("2-11-2026", "awb"))
+        .await
+        .expect("filed");
+    // Received Monday 2 November: the decision within 6 weeks, Monday 14
+    // December.
+    let c = s
+        .complaint_detail(ComplaintRef {
+            complaint: "KL-2026-001".into(),
+        })
+        .await
+        .expect("c");
+    assert_eq!(due(&c, "decision"), Some(d(2026, 12, 14)));
+    let c = s
+        .pause_complaint(PauseRequest {
+            complaint: "KL-2026-001".into(),
+            from: "9-11-2026".into(),
+            reason: PauseReason::Mediation,
+            note: None,
+        })
+        .await
+        .expect("paused");
+    assert_eq!(c.status, ComplaintStatus::Mediation);
+    assert_eq!(due(&c, "decision"), None);
+    assert!(s
+        .complaints_due()
+        .await
+        .expect("due")
+        .overdue
+        .iter()
+        .all(|i| i.step != "decision"));
+    // Mediation from 9 to 18 November, 10 days: Thursday 24 December.
+    let c = s
+        .resume_complaint(ResumeRequest {
+            complaint: "KL-2026-001".into(),
+            until: "18-11-2026".into(),
+        })
+        .await
+        .expect("resumed");
+    assert_eq!(due(&c, "decision"), Some(d(2026, 12, 24)));
+    // Postponed by 4 weeks: Thursday 21 January 2027.
+    let c = s
+        .extend_complaint_step(ExtendRequest {
+            complaint: "KL-2026-001".into(),
+            step: "decision".into(),
+            by: StepTerm::new(4, TermUnit::Weeks),
+            reason: "Advies van de commissie is later".into(),
+        })
+        .await
+        .expect("postponed");
+    assert_eq!(due(&c, "decision"), Some(d(2027, 1, 21)));
+}
+
+async fn names(s: &Session) -> Vec<String> {
+    s.list_complaints(ComplaintFilter {
+        include_closed: true,
+        ..Default::default()
+    })
+    .await
+    .expect("list")
+    .into_iter()
+    .map(|c| c.reference)
+    .collect()
+}
+
+/// Ayşe and Piet work in HR; the complaint is about Hanna, also in HR.
+#[tokio::test]
+async fn a_complaint_restricted_from_an_hr_colleague_is_not_there_for_them() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("kluis");
+    let (s, _) = session();
+    create(&s, &dir, vec![Role::Hr]).await;
+    let hanna = add(&s, "hanna", vec![Role::Hr])
+        .await
+        .expect("hanna")
+        .user
+        .id;
+    let piet = add(&s, "piet", vec![Role::Hr]).await.expect("piet").user.id;
+    let users = s.complaint_users().await.expect("users");
+    assert_eq!(users.len(), 3);
+    let ayse = s.session_info().await.expect("info").user.id;
+
+    // Nobody can shut themselves out, or name a user who is not in HR.
+    let mut c = complaint("16-11-2026", "complaints_regulation");
+    c.access = ComplaintAccess::Only {
+        users: vec![piet.clone()],
+    };
+    let e = s.add_complaint(c.clone()).await.expect_err("not self");
+    assert_eq!(reason(e), (Some("access".into()), Some(Reason::OwnUser)));
+    c.access = ComplaintAccess::Only {
+        users: vec![ayse.clone(), "someone".into()],
+    };
+    let e = s.add_complaint(c.clone()).await.expect_err("unknown");
+    assert_eq!(reason(e).1, Some(Reason::Unknown));
+
+    c.complained_about[0].name = "Collega hanna".into();
+    c.access = ComplaintAccess::Only {
+        users: vec![ayse.clone(), piet.clone()],
+    };
+    let restricted = s.add_complaint(c).await.expect("restricted");
+    assert!(!restricted.access.everyone);
+    s.add_complaint(complaint("17-11-2026", "whistleblowing"))
+        .await
+        .expect("open to all");
+    assert_eq!(names(&s).await, ["KL-2026-002", "KL-2026-001"]);
+    s.lock().await;
+
+    unlock(&s, &dir, "hanna", PASS_B).await.expect("hanna");
+    assert_eq!(
+        names(&s).await,
+        ["KL-2026-002"],
+        "Hanna sees only what she may"
+    );
+    for id in ["KL-2026-001", &restricted.id.to_string()] {
+        let e = s
+            .complaint_detail(ComplaintRef {
+                complaint: id.into(),
+            })
+            .await
+            .expect_err("not for her");
+        assert_eq!(e.code, ErrorCode::NotFound, "{id}");
+    }
+    let board = s.complaints_due().await.expect("due");
+    assert!(
+        board
+            .overdue
+            .iter()
+            .chain(&board.this_week)
+            .chain(&board.warnings)
+            .all(|i| i.reference != "KL-2026-001"),
+        "{board:?}"
+    );
+    let search = s
+        .list_complaints(ComplaintFilter {
+            search: Some("hanna".into()),
+            ..Default::default()
+        })
+        .await
+        .expect("search");
+    assert!(search.is_empty());
+    for e in [
+        s.add_complaint_note(ComplaintNoteRequest {
+            complaint: "KL-2026-001".into(),
+            text: "probeer".into(),
+        })
+        .await
+        .expect_err("no note"),
+        s.change_complaint_access(AccessRequest {
+            complaint: "KL-2026-001".into(),
+            access: ComplaintAccess::Everyone,
+        })
+        .await
+        .expect_err("no access"),
+    ] {
+        assert_eq!(e.code, ErrorCode::NotFound);
+    }
+    s.lock().await;
+
+    unlock(&s, &dir, "piet", PASS_B).await.expect("piet");
+    assert_eq!(names(&s).await, ["KL-2026-002", "KL-2026-001"]);
+    s.lock().await;
+
+    // Ayşe opens it to every hr holder, then restricts it to herself: a new
+    // key, and Piet loses it too.
+    unlock(&s, &dir, "ayse", PASS).await.expect("ayse");
+    let c = s
+        .change_complaint_access(AccessRequest {
+            complaint: "KL-2026-001".into(),
+            access: ComplaintAccess::Everyone,
+        })
+        .await
+        .expect("everyone");
+    assert!(c.access.everyone);
+    let c = s
+        .change_complaint_access(AccessRequest {
+            complaint: "KL-2026-001".into(),
+            access: ComplaintAccess::Only {
+                users: vec![ayse.clone()],
+            },
+        })
+        .await
+        .expect("only ayse");
+    assert_eq!(c.access.users.len(), 1);
+    let mut changes: Vec<(String, String)> = c
+        .timeline
+        .iter()
+        .filter(|e| e.what.starts_with("access_"))
+        .map(|e| (e.what.clone(), e.detail.clone().unwrap_or_default()))
+        .collect();
+    changes[1..].sort();
+    let mut removed = [hanna.clone(), piet.clone()];
+    removed.sort();
+    assert_eq!(
+        changes,
+        [
+            ("access_added".to_string(), hanna.clone()),
+            ("access_removed".to_string(), removed[0].clone()),
+            ("access_removed".to_string(), removed[1].clone()),
+        ],
+        "added Hanna, then removed Hanna and Piet"
+    );
+    let trail = s
+        .audit_trail(AuditRequest {
+            compartment: "hr".into(),
+            limit: Some(10),
+            before: None,
+        })
+        .await
+        .expect("trail");
+    let actions: Vec<(&str, Option<&str>)> = trail
+        .iter()
+        .take(3)
+        .map(|r| (r.action.as_str(), r.object.as_deref()))
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            ("complaint.access_removed", Some("KL-2026-001")),
+            ("complaint.access_removed", Some("KL-2026-001")),
+            ("complaint.access_added", Some("KL-2026-001")),
+        ],
+        "audited per user, naming no one"
+    );
+    s.lock().await;
+    unlock(&s, &dir, "piet", PASS_B).await.expect("piet");
+    assert_eq!(names(&s).await, ["KL-2026-002"]);
+}
