@@ -1,0 +1,185 @@
+"""A complaint restricted from an HR colleague, read as that colleague.
+
+Hanna holds hr.db like every hr user. A complaint about her is filed for
+Ayşe and Piet only, with a marker in every field the register has. With
+the vault folder and her own passphrase, and an independent reader
+(reader.py), Hanna decrypts every page of hr.db and org.db (WAL and free
+pages included), every complaint key in a box she can open, and every
+sealed part such a key opens: no marker anywhere. Piet, through his own
+box, finds them all; and a complaint open to every hr user is readable to
+Hanna, so her reader does read what she may.
+"""
+
+import json
+import os
+import sqlite3
+import subprocess
+
+from reader import (
+    CLI,
+    PASS,
+    PASS_B,
+    aad,
+    compartment_keys,
+    open_bytes,
+    open_db,
+    open_sealed_box,
+    raw_plaintext,
+    unlock_slot,
+    unseal,
+)
+
+MARKERS = {
+    "complainant": "Klagerqxçağ",
+    "department": "Afdelingqx",
+    "contact": "contactqx@example.nl",
+    "support": "Steunqx",
+    "accused": "Beklaagdeqxïj",
+    "role": "Rolqxteamleider",
+    "accused_department": "Deptqx",
+    "description": "Omschrijvingqx van wat er gebeurde",
+    "decision_maker": "Beslisserqx",
+    "note": "Notitieqx bij het dossier",
+    "witness": "Getuigeqx",
+    "pause": "Pauzeqx bemiddeling",
+    "extension": "Verlengingqx reden",
+    "reasons": "Redenenqx van het besluit",
+    "closing": "Sluitingqx",
+}
+
+
+def cli(env, *args, stdin=None, check=True):
+    return subprocess.run([str(CLI), *args], input=stdin, check=check, env=env,
+                          capture_output=True, text=True)
+
+
+def as_user(env, login, passphrase):
+    return {**env, "VERTROUWD_USER": login, "VERTROUWD_PASSPHRASE": passphrase}
+
+
+def readable_parts(vault, login, passphrase):
+    """Everything `login` can decrypt of the complaints register: the pages
+    of hr.db and org.db, and every sealed part a box they can open opens."""
+    u = unlock_slot(vault, login, passphrase)
+    vault_id = u["keyring"]["vault_id"]
+    me = u["slot"]["user_id"]
+    keys = compartment_keys(vault, login, passphrase)
+    text = (vault / "keyring.json").read_bytes()
+    for name in ("hr", "org"):
+        text += raw_plaintext(vault, f"{name}.db", keys[name])
+    con = open_db(vault / "hr.db", keys["hr"])
+    register = con.execute("SELECT key FROM complaint_register_key").fetchone()[0]
+    boxes = con.execute("SELECT complaint_id, holder, sealed FROM complaint_keys").fetchall()
+    rows = {i: (s, c) for i, s, c in con.execute("SELECT id, summary, content FROM complaints")}
+    con.close()
+    opened = 0
+    for cid, holder, sealed in boxes:
+        ad = aad("complaint-key", vault_id, str(cid), holder)
+        if holder == "*":
+            key = unseal(json.loads(sealed), register, ad)
+        elif holder == me:
+            key = open_sealed_box(u["private_key"], json.loads(sealed), ad)
+        else:
+            continue
+        summary, content = rows[cid]
+        text += open_bytes(key, summary, aad("complaint", vault_id, str(cid), "summary"))
+        text += open_bytes(key, content, aad("complaint", vault_id, str(cid), "content"))
+        opened += 1
+    return text, opened
+
+
+def test_an_hr_colleague_left_out_finds_no_marker_in_anything_she_can_decrypt(tmp_path):
+    vault = tmp_path / "kluis"
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path), "TMPDIR": str(tmp_path),
+           "VERTROUWD_VAULT": str(vault)}
+    ayse = as_user(env, "ayse", PASS)
+    cli({**ayse, "VERTROUWD_NEW_PASSPHRASE": PASS}, "init", "--org", "Gemeente Ideeën",
+        "--user", "Ayşe Yılmaz", "--login", "ayse", "--roles", "hr", "--kdf-floor")
+    for login, name in (("hanna", "Hanna de Boer"), ("piet", "Piet Pieters")):
+        cli({**ayse, "VERTROUWD_NEW_PASSPHRASE": PASS_B}, "user", "add", "--name", name,
+            "--login", login, "--roles", "hr")
+    listing = json.loads(cli(ayse, "--json", "user", "list").stdout)
+    users = {u["login"]: u["id"] for u in listing["users"]}
+
+    m = MARKERS
+    restricted = {
+        "received_on": "2-11-2026", "channel": "email", "procedure": "complaints_regulation",
+        "complainant": {"anonymous": False, "name": m["complainant"], "role": "employee",
+                        "department": m["department"], "contact": m["contact"],
+                        "support_person": m["support"]},
+        "complained_about": [{"name": m["accused"], "role": m["role"],
+                              "department": m["accused_department"]}],
+        "natures": ["bullying"], "description": m["description"],
+        "decision_maker": m["decision_maker"],
+        "access": {"who": "only", "users": [users["ayse"], users["piet"]]},
+    }
+    ref = cli(ayse, "complaints", "add", stdin=json.dumps(restricted)).stdout.strip()
+    open_to_all = {**restricted, "description": "Zichtbaarqx voor iedereen",
+                   "complainant": {"anonymous": True, "role": "employee"},
+                   "complained_about": [], "decision_maker": None,
+                   "access": {"who": "everyone"}}
+    other = cli(ayse, "complaints", "add", stdin=json.dumps(open_to_all)).stdout.strip()
+    cli(ayse, "complaints", "step", "done", ref, "acknowledgement", "--on", "3-11-2026")
+    cli(ayse, "complaints", "note", ref, m["note"])
+    cli(ayse, "complaints", "hearing", ref, "--on", "12-11-2026", "--witness", m["witness"])
+    cli(ayse, "complaints", "pause", ref, "--from", "4-11-2026", "--note", m["pause"])
+    cli(ayse, "complaints", "resume", ref, "--until", "6-11-2026")
+    cli(ayse, "complaints", "extend", ref, "hearing", "--by", "5", "--unit", "working_days",
+        "--reason", m["extension"])
+    cli(ayse, "complaints", "advice", ref, "--on", "13-11-2026", "--finding", "not_upheld")
+    cli(ayse, "complaints", "decision", ref, "--on", "16-11-2026", "--finding", "upheld",
+        "--reasons", m["reasons"], "--measure", "warning")
+    cli(ayse, "complaints", "close", ref, "--on", "17-11-2026", "--note", m["closing"])
+
+    # Piet, one of the two, reads every marker through his own box.
+    piet_text, piet_opened = readable_parts(vault, "piet", PASS_B)
+    assert piet_opened == 2
+    for field, marker in m.items():
+        assert marker.encode() in piet_text, f"{field} should be readable to Piet"
+
+    hanna_text, hanna_opened = readable_parts(vault, "hanna", PASS_B)
+    assert hanna_opened == 1, "Hanna opens the complaint open to every hr user"
+    assert b"Zichtbaarqx" in hanna_text
+    for field, marker in m.items():
+        assert marker.encode() not in hanna_text, f"{field} is readable to Hanna"
+
+    # The app says the same: not in her list, not there when asked for.
+    hanna = as_user(env, "hanna", PASS_B)
+    listed = json.loads(cli(hanna, "--json", "complaints", "list", "--all").stdout)
+    assert [c["reference"] for c in listed] == [other]
+    shown = cli(hanna, "complaints", "show", ref, check=False)
+    assert shown.returncode == 10, shown.stderr
+    due = json.loads(cli(hanna, "--json", "complaints", "due").stdout)
+    assert all(i["reference"] != ref for k in ("overdue", "this_week", "warnings") for i in due[k])
+
+
+def test_the_plain_tables_hold_only_references_and_boxes(tmp_path):
+    """hr.db exported to plain SQLite by its holder: the complaints table
+    has its reference in the clear and nothing else readable."""
+    vault = tmp_path / "kluis"
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path), "TMPDIR": str(tmp_path),
+           "VERTROUWD_VAULT": str(vault)}
+    ayse = as_user(env, "ayse", PASS)
+    cli({**ayse, "VERTROUWD_NEW_PASSPHRASE": PASS}, "init", "--org", "Org", "--user", "Ayşe",
+        "--login", "ayse", "--roles", "hr", "--kdf-floor")
+    c = {"received_on": "2-11-2026", "channel": "letter", "procedure": "whistleblowing",
+         "complainant": {"anonymous": False, "name": "Melderqx", "role": "employee"},
+         "description": "Fraudeqx in de boekhouding"}
+    ref = cli(ayse, "complaints", "add", stdin=json.dumps(c)).stdout.strip()
+    key = compartment_keys(vault, "ayse", PASS)["hr"]
+    out = tmp_path / "plain.db"
+    con = open_db(vault / "hr.db", key)
+    con.execute(f"ATTACH DATABASE '{out}' AS plain KEY ''")
+    con.execute("SELECT sqlcipher_export('plain')")
+    con.execute("DETACH DATABASE plain")
+    con.close()
+    plain = sqlite3.connect(out)
+    (reference, summary, content), = plain.execute(
+        "SELECT reference, summary, content FROM complaints").fetchall()
+    holders = [r[0] for r in plain.execute("SELECT holder FROM complaint_keys")]
+    plain.close()
+    assert reference == ref and holders == ["*"]
+    assert summary[0] == 1 and content[0] == 1, "sealed, version 1"
+    data = out.read_bytes()
+    for marker in (b"Melderqx", b"Fraudeqx", b"whistleblowing", b"2026-11-02"):
+        assert marker not in data, marker
