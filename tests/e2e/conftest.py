@@ -139,7 +139,10 @@ class App:
         return self.wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, css)))
 
     def click(self, css):
-        self.wait.until(EC.element_to_be_clickable((By.CSS_SELECTOR, css))).click()
+        e = self.wait.until(EC.element_to_be_clickable((By.CSS_SELECTOR, css)))
+        # WebKitWebDriver does not scroll a checkbox below the fold into view.
+        self.d.execute_script("arguments[0].scrollIntoView({block: 'center'})", e)
+        e.click()
 
     def fill(self, css, text):
         e = self.el(css)

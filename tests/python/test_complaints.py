@@ -70,7 +70,8 @@ def readable_parts(vault, login, passphrase):
     con = open_db(vault / "hr.db", keys["hr"])
     register = con.execute("SELECT key FROM complaint_register_key").fetchone()[0]
     boxes = con.execute("SELECT complaint_id, holder, sealed FROM complaint_keys").fetchall()
-    rows = {i: (s, c) for i, s, c in con.execute("SELECT id, summary, content FROM complaints")}
+    rows = {i: (s, c) for i, s, c in con.execute(
+        "SELECT id, summary, content FROM complaints JOIN complaint_contents ON complaint_id = id")}
     con.close()
     opened = 0
     for cid, holder, sealed in boxes:
@@ -175,7 +176,8 @@ def test_the_plain_tables_hold_only_references_and_boxes(tmp_path):
     con.close()
     plain = sqlite3.connect(out)
     (reference, summary, content), = plain.execute(
-        "SELECT reference, summary, content FROM complaints").fetchall()
+        "SELECT reference, summary, content FROM complaints"
+        " JOIN complaint_contents ON complaint_id = id").fetchall()
     holders = [r[0] for r in plain.execute("SELECT holder FROM complaint_keys")]
     plain.close()
     assert reference == ref and holders == ["*"]

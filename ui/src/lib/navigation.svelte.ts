@@ -3,7 +3,7 @@
 // shell shows `route`; an area takes its target once. Forgotten on lock.
 
 export interface Target {
-  kind: "case";
+  kind: "case" | "complaint";
   id: string;
 }
 

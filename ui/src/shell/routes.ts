@@ -7,6 +7,7 @@ import type { Role, SessionInfo } from "../lib/api";
 import { t, type Key } from "../lib/i18n.svelte";
 import Home from "../areas/Home.svelte";
 import Advisor from "../advisor/Advisor.svelte";
+import Complaints from "../complaints/Complaints.svelte";
 import EmptyState from "../lib/EmptyState.svelte";
 import Users from "../admin/Users.svelte";
 import Audit from "../admin/Audit.svelte";
@@ -28,7 +29,7 @@ export interface Area {
 
 const always = () => true;
 const withSession = (session: SessionInfo) => ({ session });
-const comingSoon = (area: "hr" | "org") => () => ({
+const comingSoon = (area: "org") => () => ({
   title: t(`area.${area}.title`),
   heading: t(`area.${area}.empty`),
   body: t(`area.${area}.body`),
@@ -47,8 +48,8 @@ export const AREAS: Area[] = [
     id: "hr",
     label: "nav.hr",
     visible: (roles, compartments) => roles.includes("hr") && compartments.includes("hr"),
-    component: EmptyState,
-    props: comingSoon("hr"),
+    component: Complaints,
+    props: withSession,
   },
   {
     id: "org",

@@ -99,3 +99,7 @@ export const CODE_LABELS: Readonly<Record<string, { nl: string; en: string }>> =
   dismissal: { nl: "ontslag", en: "dismissal" },
   rehabilitation: { nl: "eerherstel", en: "rehabilitation" },
 };
+
+export const NATURE_CODES: readonly string[] = ["sexual_harassment", "aggression_violence", "bullying", "discrimination", "other_undesirable", "integrity", "workload_conflict"];
+
+export const MEASURE_CODES: readonly string[] = ["conversation", "mediation", "warning", "reprimand", "training", "transfer", "suspension", "dismissal", "rehabilitation", "other"];

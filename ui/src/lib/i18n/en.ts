@@ -1,9 +1,11 @@
 import type { Key } from "./nl";
 import { advisorEn } from "../../advisor/i18n";
+import { complaintsEn } from "../../complaints/i18n";
 
 // English. Must have exactly the keys of nl.ts.
 export const en: Record<Key, string> = {
   ...advisorEn,
+  ...complaintsEn,
   "app.name": "Vertrouwd",
   "app.tagline": "The encrypted register for confidential advisors, HR and managers",
   "lang.switch": "Nederlands",
@@ -117,9 +119,6 @@ export const en: Record<Key, string> = {
   "home.holds": "Your keys open these compartments:",
   "home.shortcuts": "Press ? for keyboard shortcuts.",
 
-  "area.hr.title": "Complaints and annual report",
-  "area.hr.empty": "No complaints yet",
-  "area.hr.body": "The complaints register under the complaints procedure and the annual report will be here. This part comes in a later version.",
   "area.org.title": "Organisation",
   "area.org.empty": "Nothing recorded yet",
   "area.org.body": "The code of conduct, onboarding folders and training evaluations will be here. This part comes in a later version.",

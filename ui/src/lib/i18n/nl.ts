@@ -1,9 +1,11 @@
 // Dutch, the default. Every key here must exist in en.ts (the type checks it).
 // Each area keeps its own words beside its screens (`advisor/i18n.ts`).
 import { advisorNl } from "../../advisor/i18n";
+import { complaintsNl } from "../../complaints/i18n";
 
 export const nl = {
   ...advisorNl,
+  ...complaintsNl,
   "app.name": "Vertrouwd",
   "app.tagline": "Het versleutelde register voor vertrouwenspersonen, HR en leidinggevenden",
   "lang.switch": "English",
@@ -117,9 +119,6 @@ export const nl = {
   "home.holds": "Uw sleutels openen deze onderdelen:",
   "home.shortcuts": "Druk op ? voor de sneltoetsen.",
 
-  "area.hr.title": "Klachten en jaarverslag",
-  "area.hr.empty": "Nog geen klachten",
-  "area.hr.body": "Hier komen het klachtenregister volgens de klachtenregeling en het jaarverslag. Dit deel volgt in een volgende versie.",
   "area.org.title": "Organisatie",
   "area.org.empty": "Nog niets vastgelegd",
   "area.org.body": "Hier komen de gedragscode, de introductiemappen en de trainingsevaluaties. Dit deel volgt in een volgende versie.",

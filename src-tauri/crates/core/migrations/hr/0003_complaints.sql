@@ -17,9 +17,15 @@ CREATE TABLE complaints (
     id        INTEGER PRIMARY KEY,
     reference TEXT NOT NULL UNIQUE,
     -- Sealed: what lists, the dashboard and the calendar read.
-    summary   BLOB NOT NULL,
-    -- Sealed: parties, description, procedure, steps, timeline.
-    content   BLOB NOT NULL
+    summary   BLOB NOT NULL
+);
+
+-- Sealed: parties, description, procedure, steps, timeline. A table of its
+-- own, so that reading every summary does not read (and decrypt) the pages
+-- of every complaint's content.
+CREATE TABLE complaint_contents (
+    complaint_id INTEGER PRIMARY KEY REFERENCES complaints (id) ON DELETE CASCADE,
+    content      BLOB NOT NULL
 );
 
 -- The complaint's key, once per reader: holder '*' is every hr holder (the

@@ -246,6 +246,22 @@ pub fn typescript_labels() -> String {
         ));
     }
     out.push_str("};\n");
+    let list = |name: &str, codes: &mut dyn Iterator<Item = &str>| {
+        let codes: Vec<String> = codes.map(quote).collect();
+        format!(
+            "\nexport const {name}: readonly string[] = [{}];\n",
+            codes.join(", ")
+        )
+    };
+    // The shipped natures (one list for both registers) and the measures.
+    out.push_str(&list(
+        "NATURE_CODES",
+        &mut crate::natures::NATURES.iter().map(|n| n.0),
+    ));
+    out.push_str(&list(
+        "MEASURE_CODES",
+        &mut crate::complaints::MEASURES.iter().copied(),
+    ));
     out
 }
 

@@ -72,7 +72,9 @@ pub struct PersonComplainedAbout {
 pub enum ComplaintAccess {
     #[default]
     Everyone,
-    Only { users: Vec<String> },
+    Only {
+        users: Vec<String>,
+    },
 }
 
 /// The admissibility checklist (the Awb's art. 9:8 among others).

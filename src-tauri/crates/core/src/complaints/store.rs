@@ -74,9 +74,20 @@ pub(crate) async fn box_of(
 }
 
 pub(crate) async fn sealed(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<Sealed>> {
-    sqlx::query_as("SELECT reference, content FROM complaints WHERE id = ?1")
-        .bind(id)
-        .fetch_optional(conn)
+    sqlx::query_as(
+        "SELECT c.reference, t.content FROM complaints c
+           JOIN complaint_contents t ON t.complaint_id = c.id
+          WHERE c.id = ?1",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await
+}
+
+/// Every complaint's sealed content, by id (for a search).
+pub(crate) async fn contents(pool: &SqlitePool) -> sqlx::Result<Vec<(i64, Vec<u8>)>> {
+    sqlx::query_as("SELECT complaint_id, content FROM complaint_contents ORDER BY complaint_id")
+        .fetch_all(pool)
         .await
 }
 
@@ -99,12 +110,17 @@ pub(crate) async fn references(conn: &mut SqliteConnection) -> sqlx::Result<Vec<
 
 /// A new row for `reference`, its parts sealed next (they bind its id).
 pub(crate) async fn insert(conn: &mut SqliteConnection, reference: &str) -> sqlx::Result<i64> {
-    sqlx::query_scalar(
-        "INSERT INTO complaints (reference, summary, content) VALUES (?1, x'', x'') RETURNING id",
+    let id = sqlx::query_scalar(
+        "INSERT INTO complaints (reference, summary) VALUES (?1, x'') RETURNING id",
     )
     .bind(reference)
-    .fetch_one(conn)
-    .await
+    .fetch_one(&mut *conn)
+    .await?;
+    sqlx::query("INSERT INTO complaint_contents (complaint_id, content) VALUES (?1, x'')")
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(id)
 }
 
 pub(crate) async fn write(
@@ -113,9 +129,13 @@ pub(crate) async fn write(
     summary: &[u8],
     content: &[u8],
 ) -> sqlx::Result<()> {
-    sqlx::query("UPDATE complaints SET summary = ?2, content = ?3 WHERE id = ?1")
+    sqlx::query("UPDATE complaints SET summary = ?2 WHERE id = ?1")
         .bind(id)
         .bind(summary)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("UPDATE complaint_contents SET content = ?2 WHERE complaint_id = ?1")
+        .bind(id)
         .bind(content)
         .execute(conn)
         .await?;

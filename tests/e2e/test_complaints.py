@@ -1,0 +1,159 @@
+"""The complaints register in the real app window: HR files a complaint
+about an HR colleague, restricted from her, sees its due dates, completes
+the acknowledgement, plans the hearing, records advice and decision and
+closes it; the colleague left out sees none of it. Every screen is checked
+with axe-core."""
+
+import datetime
+import subprocess
+
+import pytest
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from conftest import CLI
+
+PASS = "paars konijn fietst 42 keer"
+PASS_HR = "groene olifant zwemt 17 baantjes"
+COMPLAINANT = "E2E-Klager Çağrı Öztürk"
+DESCRIPTION = "E2E-omschrijving: herhaaldelijk gekleineerd in het teamoverleg"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def hr_vault(vault_dir, app_env):
+    """Three HR users, made with the CLI: Ayşe files, Piet may read, Hanna
+    (about whom the complaint is) may not."""
+    env = {**app_env, "VERTROUWD_PASSPHRASE": PASS, "VERTROUWD_NEW_PASSPHRASE": PASS}
+    subprocess.run(
+        [str(CLI), "--vault", str(vault_dir), "init", "--org", "Gemeente Ideeën", "--user", "Ayşe Yılmaz",
+         "--login", "ayse", "--roles", "hr", "--kdf-floor"],
+        check=True, env=env, capture_output=True,
+    )
+    for login, name in (("hanna", "Hanna HR"), ("piet", "Piet Pieters")):
+        subprocess.run(
+            [str(CLI), "--vault", str(vault_dir), "--as", "ayse", "user", "add", "--name", name,
+             "--login", login, "--roles", "hr"],
+            check=True, env={**env, "VERTROUWD_NEW_PASSPHRASE": PASS_HR}, capture_output=True,
+        )
+    return vault_dir
+
+
+def typed(day):
+    return day.strftime("%d-%m-%Y")
+
+
+def test_1_a_complaint_from_filing_to_closing(app):
+    a = app
+    a.unlock("ayse", PASS)
+    a.el("#home-complaints")
+    a.click("#nav-hr")
+    a.el("#complaints-empty")
+    a.shot("40-complaints-empty")
+    a.axe("complaints, empty")
+
+    today = datetime.date.today()
+    received = today - datetime.timedelta(days=3)
+    a.click("#new-complaint")
+    a.fill("#received_on", typed(received))
+    Select(a.el("#procedure")).select_by_value("complaints_regulation")
+    a.fill("[id='complainant.name']", COMPLAINANT)
+    a.fill("#accused-0-name", "Hanna HR")
+    a.fill("#accused-0-role", "HR-adviseur")
+    a.click("input[name=nature][value='bullying']")
+    a.el("#description").send_keys(DESCRIPTION)
+    a.click("#access-only")
+    a.click("input[name=access-user][data-name='Piet Pieters']")
+    assert a.el("input[name=access-user][data-name='Piet Pieters']").is_selected()
+    assert not a.el("input[name=access-user][data-name='Hanna HR']").is_selected()
+    a.shot("41-new-complaint")
+    a.axe("new complaint")
+    a.click("#complaint-save")
+    year = received.year
+    reference = f"KL-{year}-001"
+    assert a.text("#complaint-title") == reference
+    assert "Piet Pieters" in a.text("#complaint-access-summary")
+    assert "Hanna HR" not in a.text("#complaint-access-summary")
+
+    # Its due dates, on the organisation's working days.
+    steps = a.text("#complaint-steps")
+    assert "ontvangstbevestiging" in steps and "3 werkdagen" in steps
+    assert "voorlopig" in steps, "later steps count from steps not done yet"
+    a.shot("42-complaint")
+    a.axe("complaint")
+
+    # The acknowledgement done today.
+    a.click("#complete-step")
+    Select(a.el("#step-which")).select_by_value("acknowledgement")
+    a.fill("#done_on", typed(today))
+    a.click("#step-save")
+    a.wait.until(lambda d: "gedaan op" in a.text("#complaint-steps tr[data-step='acknowledgement']"))
+
+    # A hearing before receipt is refused, one today is recorded.
+    a.click("#add-hearing")
+    a.fill("#on", typed(received - datetime.timedelta(days=30)))
+    a.click("#hearing-save")
+    a.wait.until(lambda d: "ontvangen" in a.text("#hearing-form .error"))
+    a.fill("#on", typed(today))
+    a.click("#hearing-separate")
+    a.click("#hearing-save")
+    a.wait.until(lambda d: a.absent("#hearing-form"))
+    assert "apart gehoord" in a.text("#complaint-hearings")
+
+    # Advice, then a decision that departs from it: its reasons are needed.
+    a.click("#record-advice")
+    Select(a.el("#advice-finding")).select_by_value("partly_upheld")
+    a.click("#advice-save")
+    a.wait.until(lambda d: "deels gegrond" in a.text("#complaint-advice"))
+    a.click("#record-decision")
+    Select(a.el("#decision-finding")).select_by_value("upheld")
+    a.click("#decision-save")
+    a.wait.until(lambda d: "motivering" in a.text("#decision-form .error"))
+    a.el("#decision-reasons").send_keys("Twee getuigen bevestigen het verhaal.")
+    a.click("#decision-save")
+    a.wait.until(lambda d: "gegrond" in a.text("#complaint-decision"))
+    a.shot("43-complaint-decided")
+    a.axe("complaint with its decision")
+
+    a.click("#end-complaint")
+    Select(a.el("#end-kind")).select_by_value("closed")
+    a.click("#end-save")
+    a.wait.until(lambda d: "afgesloten" in a.text("#complaint-status"))
+    timeline = a.text("#complaint-timeline")
+    for what in ("klacht vastgelegd", "stap gedaan", "hoorzitting", "advies", "besluit", "afgesloten"):
+        assert what in timeline, what
+    assert a.absent("#complete-step"), "a closed complaint takes no further step"
+    a.shot("44-complaint-closed")
+
+    # The register lists it once closed ones are asked for.
+    a.click("button.back")
+    a.click("#complaint-closed")
+    a.el(f"#complaint-list .complaint-ref[data-reference='{reference}']")
+    a.shot("45-complaints-register")
+    a.axe("complaints register")
+    assert a.wrapped_cells("#complaint-list", ["reference", "received", "status", "due"]) == []
+
+
+def test_2_the_colleague_left_out_sees_none_of_it(app):
+    a = app
+    a.unlock("hanna", PASS_HR)
+    a.el("#home-complaints")
+    a.click("#nav-hr")
+    a.el("#complaints-empty")
+    a.click("#complaint-closed")
+    a.el("#complaints-nothing")
+    assert COMPLAINANT not in a.d.page_source
+    assert DESCRIPTION not in a.d.page_source
+    a.shot("46-complaints-left-out")
+
+
+def test_3_the_colleague_let_in_reads_it(app):
+    a = app
+    a.unlock("piet", PASS_HR)
+    a.click("#nav-hr")
+    a.click("#complaint-closed")
+    received = datetime.date.today() - datetime.timedelta(days=3)
+    reference = f"KL-{received.year}-001"
+    a.click(f"#complaint-list .complaint-ref[data-reference='{reference}']")
+    assert COMPLAINANT in a.text("#complaint-summary")
+    assert len(a.d.find_elements(By.CSS_SELECTOR, "#complaint-timeline li")) >= 6
