@@ -12,7 +12,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import CLI
+from conftest import CLI, SCREENS
 
 PASS = "paars konijn fietst 42 keer"
 PASS_HR = "groene olifant zwemt 17 baantjes"
@@ -43,7 +43,7 @@ def typed(day):
     return day.strftime("%d-%m-%Y")
 
 
-def test_1_a_complaint_from_filing_to_closing(app):
+def test_1_a_complaint_from_filing_to_closing(app, home):
     a = app
     a.unlock("ayse", PASS)
     a.el("#home-complaints")
@@ -82,12 +82,22 @@ def test_1_a_complaint_from_filing_to_closing(app):
     a.shot("42-complaint")
     a.axe("complaint")
 
-    # The acknowledgement done today.
+    # The acknowledgement done today, and its letter in the same action.
     a.click("#complete-step")
     Select(a.el("#step-which")).select_by_value("acknowledgement")
     a.fill("#done_on", typed(today))
-    a.click("#step-save")
-    a.wait.until(lambda d: "gedaan op" in a.text("#complaint-steps tr[data-step='acknowledgement']"))
+    assert a.el("#step-letter").is_selected(), "the letter comes with the step unless declined"
+    letter = home / "brieven" / "ontvangstbevestiging.pdf"
+    letter.parent.mkdir(exist_ok=True)
+    a.pick_file("#step-save", letter)
+    a.wait.until(lambda d: letter.exists())
+    assert "gedaan op" in a.text("#complaint-steps tr[data-step='acknowledgement']")
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(letter), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    for words in ("Ontvangstbevestiging van uw klacht", reference, COMPLAINANT, "Gemeente Ideeën"):
+        assert words in text, f"{words!r} not in the letter: {text}"
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-singlefile", str(letter),
+                    str(SCREENS / "42b-acknowledgement-letter")], check=True)
 
     # A hearing before receipt is refused, one today is recorded.
     a.click("#add-hearing")

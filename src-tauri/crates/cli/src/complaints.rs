@@ -1,6 +1,6 @@
 //! The complaints register's commands (hr role): `vertrouwd complaints
 //! add|list|show|due|step|pause|resume|extend|hearing|admissibility|advice|
-//! decision|close|withdraw|note|access|procedures|settings`. Input as JSON
+//! decision|close|withdraw|inadmissible|note|access|letter|procedures|settings`. Input as JSON
 //! where a complaint is entered whole, flags elsewhere; `--json` for
 //! JSON out.
 
@@ -113,11 +113,33 @@ pub enum ComplaintsCommand {
         #[arg(long, value_delimiter = ',')]
         only: Vec<String>,
     },
-    /// The register's settings
+    /// Write a step's letter as PDF (not encrypted: delete it once sent)
+    Letter {
+        complaint: String,
+        step: String,
+        #[arg(long)]
+        out: PathBuf,
+        /// Another letter than the step's own (postponement, …)
+        #[arg(long)]
+        letter: Option<String>,
+        /// nl or en
+        #[arg(long, default_value = "nl")]
+        lang: String,
+    },
+    /// The register's settings: the reference prefix and the letterhead
     Settings {
         /// What references start with (KL gives KL-2026-001)
         #[arg(long)]
         prefix: Option<String>,
+        /// The address under the organisation's name on letters
+        #[arg(long)]
+        address: Option<String>,
+        /// Who signs the letters
+        #[arg(long)]
+        signatory: Option<String>,
+        /// In what capacity
+        #[arg(long)]
+        signatory_role: Option<String>,
     },
 }
 
@@ -515,15 +537,60 @@ pub async fn run(ctx: &Ctx, cmd: &ComplaintsCommand) -> ApiResult<Output> {
                 .await?,
             )
         }
-        C::Settings { prefix } => {
-            let settings = match prefix {
-                Some(p) => {
-                    s.update_complaint_settings(ComplaintSettings { prefix: p.clone() })
-                        .await?
+        C::Letter {
+            complaint,
+            step,
+            out: path,
+            letter,
+            lang,
+        } => {
+            let w = s
+                .write_complaint_letter(LetterRequest {
+                    complaint: complaint.clone(),
+                    step: step.clone(),
+                    letter: letter.as_deref().map(|l| choice(l, "letter")).transpose()?,
+                    language: language(lang)?,
+                    path: path.to_string_lossy().into_owned(),
+                })
+                .await?;
+            let text = w.path.clone();
+            out(&w, text)
+        }
+        C::Settings {
+            prefix,
+            address,
+            signatory,
+            signatory_role,
+        } => {
+            let mut settings = s.complaint_settings().await?;
+            if prefix.is_some()
+                || address.is_some()
+                || signatory.is_some()
+                || signatory_role.is_some()
+            {
+                if let Some(p) = prefix {
+                    settings.prefix = p.clone();
                 }
-                None => s.complaint_settings().await?,
-            };
-            let text = format!("prefix: {}", settings.prefix);
+                let l = &mut settings.letterhead;
+                for (field, value) in [
+                    (&mut l.address, address),
+                    (&mut l.signatory, signatory),
+                    (&mut l.signatory_role, signatory_role),
+                ] {
+                    if let Some(v) = value {
+                        *field = Some(v.clone());
+                    }
+                }
+                settings = s.update_complaint_settings(settings).await?;
+            }
+            let l = &settings.letterhead;
+            let text = format!(
+                "prefix: {}\naddress: {}\nsignatory: {} ({})",
+                settings.prefix,
+                l.address.as_deref().unwrap_or("-"),
+                l.signatory.as_deref().unwrap_or("-"),
+                l.signatory_role.as_deref().unwrap_or("-"),
+            );
             out(&settings, text)
         }
     }

@@ -1,4 +1,5 @@
-//! Editable code lists: the lists an organisation adapts to itself (the
+//! Codes: the code of a value of a closed list ([`code`], [`from_code`]),
+//! and editable code lists, the lists an organisation adapts to itself (the
 //! advisor's natures today; a complaint's kinds and measures next). One
 //! table per list, `(id, code, name, position, retired_at)`:
 //!
@@ -17,6 +18,20 @@ use ts_rs::TS;
 
 use crate::error::{ApiError, ApiResult, ErrorCode, Invalid, Reason};
 use crate::validate::required_text;
+
+/// The snake_case code of a value of a closed list (`upheld`, `phone`), as
+/// the registers store it and label it.
+pub fn code<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+/// The value of a stored code; `None` for a code this version does not know.
+pub fn from_code<T: serde::de::DeserializeOwned>(code: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(code.to_string())).ok()
+}
 
 /// The longest name of an entry.
 pub const MAX_NAME: usize = 100;

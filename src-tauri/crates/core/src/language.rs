@@ -23,6 +23,45 @@ pub fn date(d: NaiveDate, language: Language) -> String {
     }
 }
 
+/// A date as a letter writes it: 2 maart 2026, 2 March 2026.
+pub fn long_date(d: NaiveDate, language: Language) -> String {
+    use chrono::Datelike;
+    const NL: [&str; 12] = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = d.month0() as usize;
+    let name = match language {
+        Language::Nl => NL[month],
+        Language::En => EN[month],
+    };
+    format!("{} {name} {}", d.day(), d.year())
+}
+
 /// Minutes as hours and minutes, `1:05`.
 pub fn duration(minutes: i64) -> String {
     let sign = if minutes < 0 { "-" } else { "" };
@@ -39,6 +78,8 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2026, 3, 2).expect("date");
         assert_eq!(date(d, Language::Nl), "02-03-2026");
         assert_eq!(date(d, Language::En), "2026-03-02");
+        assert_eq!(long_date(d, Language::Nl), "2 maart 2026");
+        assert_eq!(long_date(d, Language::En), "2 March 2026");
         assert_eq!(duration(65), "1:05");
         assert_eq!(duration(0), "0:00");
         assert_eq!(duration(-90), "-1:30");

@@ -46,6 +46,9 @@ import type {
   HearingRequest,
   ImportRequest,
   ImportResult,
+  LetterRequest,
+  LetterTemplateChange,
+  LetterTemplateEntry,
   Nature,
   OutcomeRequest,
   PathRequest,
@@ -158,4 +161,7 @@ export const api = {
   closeComplaint: (req: CloseComplaintRequest) => invoke<ComplaintDetail>("close_complaint", { req }),
   addComplaintNote: (req: ComplaintNoteRequest) => invoke<ComplaintDetail>("add_complaint_note", { req }),
   changeComplaintAccess: (req: AccessRequest) => invoke<ComplaintDetail>("change_complaint_access", { req }),
+  writeComplaintLetter: (req: LetterRequest) => invoke<WrittenFile>("write_complaint_letter", { req }),
+  letterTemplates: () => invoke<Array<LetterTemplateEntry>>("letter_templates"),
+  updateLetterTemplate: (req: LetterTemplateChange) => invoke<Array<LetterTemplateEntry>>("update_letter_template", { req }),
 };

@@ -777,4 +777,14 @@ export type ComplaintSettings = {
 /**
  * What references start with: `KL` gives KL-2026-001.
  */
-prefix: string, };
+prefix: string, letterhead: LetterheadSettings, };
+
+export type LetterRequest = { complaint: string, step: string, letter: LetterKind | null, language: Language, path: string, };
+
+export type LetterTemplateEntry = { kind: LetterKind, language: Language, template: LetterTemplate, changed: boolean, };
+
+export type LetterTemplateChange = { kind: LetterKind, language: Language, template: LetterTemplate | null, };
+
+export type LetterTemplate = { subject: string, body: string, };
+
+export type LetterheadSettings = { address: string | null, signatory: string | null, signatory_role: string | null, };

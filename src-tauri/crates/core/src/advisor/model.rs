@@ -2,7 +2,7 @@
 //! api, the UI and the CLI exchange it.
 
 use chrono::NaiveDate;
-use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// How the reporter first reached the advisor; also how a conversation was held.
@@ -175,18 +175,7 @@ impl EarlyDestruction {
     ];
 }
 
-/// The snake_case code of an enumerated value, as stored in advisor.db.
-pub fn code<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
-}
-
-/// The value of a stored code; `None` for a code this version does not know.
-pub fn from_code<T: DeserializeOwned>(code: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(code.to_string())).ok()
-}
+pub use crate::code_lists::{code, from_code};
 
 /// A nature as the settings list it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

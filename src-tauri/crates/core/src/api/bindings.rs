@@ -195,6 +195,11 @@ pub fn typescript_bindings() -> String {
         crate::complaints::requests::ComplaintNoteRequest::decl(cfg),
         crate::complaints::requests::AccessRequest::decl(cfg),
         crate::complaints::requests::ComplaintSettings::decl(cfg),
+        crate::complaints::requests::LetterRequest::decl(cfg),
+        crate::complaints::requests::LetterTemplateEntry::decl(cfg),
+        crate::complaints::requests::LetterTemplateChange::decl(cfg),
+        crate::complaints::letters::LetterTemplate::decl(cfg),
+        crate::complaints::letters::LetterheadSettings::decl(cfg),
     ];
     let mut out = String::from(
         "// Generated from vertrouwd-core's api types. Do not edit by hand:\n\

@@ -103,6 +103,9 @@ macro_rules! for_each_command {
                 close_complaint(req: CloseComplaintRequest) -> ComplaintDetail;
                 add_complaint_note(req: ComplaintNoteRequest) -> ComplaintDetail;
                 change_complaint_access(req: AccessRequest) -> ComplaintDetail;
+                write_complaint_letter(req: LetterRequest) -> WrittenFile;
+                letter_templates() -> Vec<LetterTemplateEntry>;
+                update_letter_template(req: LetterTemplateChange) -> Vec<LetterTemplateEntry>;
             }
         }
     };

@@ -80,6 +80,18 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     ("closed", "afgesloten", "closed"),
     ("withdrawn", "ingetrokken", "withdrawn"),
     ("inadmissible", "niet-ontvankelijk", "inadmissible"),
+    // Letters (the others share their step's code).
+    (
+        "request_for_response",
+        "verzoek om reactie",
+        "request for a response",
+    ),
+    (
+        "hearing_invitation",
+        "uitnodiging hoorzitting",
+        "invitation to the hearing",
+    ),
+    ("postponement", "verdaging", "postponement"),
     // Findings.
     ("upheld", "gegrond", "upheld"),
     ("partly_upheld", "deels gegrond", "partly upheld"),
@@ -117,12 +129,19 @@ mod tests {
     use crate::complaints::procedures::shipped;
 
     #[test]
-    fn every_shipped_procedure_step_and_measure_has_both_labels() {
+    fn every_shipped_procedure_step_letter_and_measure_has_both_labels() {
         let mut codes: Vec<String> = MEASURES.iter().map(|m| m.to_string()).collect();
         for p in shipped() {
             codes.push(p.code.clone());
             codes.extend(p.steps.iter().map(|s| s.key.clone()));
+            codes.extend(
+                p.steps
+                    .iter()
+                    .filter_map(|s| s.letter)
+                    .map(|l| crate::code_lists::code(&l)),
+            );
         }
+        codes.push("postponement".into());
         for code in codes {
             assert!(
                 LABELS.iter().any(|(c, ..)| *c == code),

@@ -8,8 +8,9 @@
 //! ([`keys`]), so that a complaint about an HR colleague is unreadable to
 //! them, not merely hidden.
 //!
-//! The domain (model, procedures, check, store, keys, labels) knows nothing
-//! of the session or the api; the use cases (register, steps) are
+//! The domain (model, procedures, check, store, keys, labels, letters)
+//! knows nothing of the session or the api; the use cases (register,
+//! steps, writing) are
 //! functions over a [`Context`](crate::context::Context), one per command
 //! of the list and named after it.
 
@@ -17,15 +18,18 @@ mod access;
 mod check;
 mod keys;
 pub mod labels;
+pub mod letters;
 pub mod model;
 pub mod procedures;
 mod register;
 pub mod requests;
 mod steps;
 mod store;
+mod writing;
 
 pub use model::*;
 
 pub use register::DEFAULT_PREFIX;
 pub(crate) use register::*;
 pub(crate) use steps::*;
+pub(crate) use writing::*;

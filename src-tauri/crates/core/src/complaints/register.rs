@@ -10,6 +10,7 @@ use vertrouwd_vault::SecretKey;
 
 use super::access::*;
 use super::check;
+use super::letters::LetterheadSettings;
 use super::model::*;
 use super::procedures::{urgency, Procedure, Urgency};
 use super::requests::*;
@@ -50,7 +51,16 @@ pub async fn complaint_settings(cx: &Context<'_>) -> ApiResult<ComplaintSettings
     let pool = register(cx)?;
     Ok(ComplaintSettings {
         prefix: prefix(&pool).await?,
+        letterhead: letterhead(&pool).await?,
     })
+}
+
+/// The letterhead as the settings hold it.
+pub(super) async fn letterhead(pool: &sqlx::SqlitePool) -> ApiResult<LetterheadSettings> {
+    Ok(store::setting(pool, "letterhead")
+        .await?
+        .and_then(|v| serde_json::from_str(&v).ok())
+        .unwrap_or_default())
 }
 
 /// Changes the settings; references already given keep their prefix.
@@ -60,8 +70,25 @@ pub async fn update_complaint_settings(
 ) -> ApiResult<ComplaintSettings> {
     let pool = register(cx)?;
     let prefix = references::check_prefix(&req.prefix, "prefix")?;
+    let l = &req.letterhead;
+    let letterhead = LetterheadSettings {
+        address: check::optional(l.address.as_deref(), "address")?,
+        signatory: crate::validate::optional_text(
+            l.signatory.as_deref(),
+            "signatory",
+            check::MAX_LINE,
+        )?,
+        signatory_role: crate::validate::optional_text(
+            l.signatory_role.as_deref(),
+            "signatory_role",
+            check::MAX_LINE,
+        )?,
+    };
+    let letterhead = serde_json::to_string(&letterhead)
+        .map_err(|_| crate::error::ApiError::new(crate::error::ErrorCode::Internal, "settings"))?;
     cx.audited(&pool, async |tx| {
         store::set_setting(tx, "prefix", &prefix).await?;
+        store::set_setting(tx, "letterhead", &letterhead).await?;
         Ok(((), Entry::new("complaints.settings_changed", None)))
     })
     .await?;

@@ -4,8 +4,10 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::letters::{LetterTemplate, LetterheadSettings};
 use super::model::*;
-use super::procedures::{PauseReason, StepTerm};
+use super::procedures::{LetterKind, PauseReason, StepTerm};
+use crate::language::Language;
 
 /// A complaint named by its reference (KL-2026-001) or its id.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -139,4 +141,37 @@ pub struct AccessRequest {
 pub struct ComplaintSettings {
     /// What references start with: `KL` gives KL-2026-001.
     pub prefix: String,
+    #[serde(default)]
+    pub letterhead: LetterheadSettings,
+}
+
+/// A letter of a step written as PDF where the user chose: the step's own
+/// letter, or another (the postponement of the decision).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct LetterRequest {
+    pub complaint: String,
+    pub step: String,
+    #[serde(default)]
+    pub letter: Option<LetterKind>,
+    pub language: Language,
+    pub path: String,
+}
+
+/// A letter's template in one language, and whether the organisation
+/// changed the shipped text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct LetterTemplateEntry {
+    pub kind: LetterKind,
+    pub language: Language,
+    pub template: LetterTemplate,
+    pub changed: bool,
+}
+
+/// A letter's new text, or (none) the shipped text again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct LetterTemplateChange {
+    pub kind: LetterKind,
+    pub language: Language,
+    #[serde(default)]
+    pub template: Option<LetterTemplate>,
 }

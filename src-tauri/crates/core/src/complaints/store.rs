@@ -187,3 +187,11 @@ pub(crate) async fn set_setting(
     .await?;
     Ok(())
 }
+
+pub(crate) async fn delete_setting(conn: &mut SqliteConnection, key: &str) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM complaint_settings WHERE key = ?1")
+        .bind(key)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

@@ -47,6 +47,7 @@ const NOT_WRITING: &[&str] = &[
     "list_complaints",
     "complaint_detail",
     "complaints_due",
+    "letter_templates",
 ];
 
 /// The api calls: core's list of commands, and those of the CLI alone.
@@ -552,7 +553,19 @@ async fn every_write_leaves_one_audit_row() {
         "update_complaint_settings",
         [hr],
         h.update_complaint_settings(vertrouwd_core::api::ComplaintSettings {
-            prefix: "KL".into()
+            prefix: "KL".into(),
+            letterhead: Default::default(),
+        })
+    );
+    walk!(
+        hs,
+        walked,
+        "update_letter_template",
+        [hr],
+        h.update_letter_template(LetterTemplateChange {
+            kind: vertrouwd_core::complaints::procedures::LetterKind::Decision,
+            language: vertrouwd_core::language::Language::Nl,
+            template: None,
         })
     );
     walk!(
@@ -672,6 +685,19 @@ async fn every_write_leaves_one_audit_row() {
         "record_decision",
         [hr],
         h.record_decision(outcome("16-11-2026"))
+    );
+    walk!(
+        hs,
+        walked,
+        "write_complaint_letter",
+        [hr],
+        h.write_complaint_letter(LetterRequest {
+            complaint: k.clone(),
+            step: "acknowledgement".into(),
+            letter: None,
+            language: vertrouwd_core::language::Language::Nl,
+            path: out("ontvangst.pdf"),
+        })
     );
     walk!(
         hs,

@@ -4,8 +4,12 @@
 
 use chrono::{Duration, NaiveDate};
 use vertrouwd_core::api::*;
-use vertrouwd_core::complaints::procedures::{PauseReason, StepTerm, TermUnit, Urgency};
+use vertrouwd_core::complaints::letters;
+use vertrouwd_core::complaints::procedures::{
+    LetterKind, PauseReason, StepTerm, TermUnit, Urgency,
+};
 use vertrouwd_core::complaints::*;
+use vertrouwd_core::language::Language;
 use vertrouwd_core::roles::Role;
 use vertrouwd_core::Session;
 
@@ -522,4 +526,126 @@ async fn a_complaint_restricted_from_an_hr_colleague_is_not_there_for_them() {
     s.lock().await;
     unlock(&s, &dir, "piet", PASS_B).await.expect("piet");
     assert_eq!(names(&s).await, ["KL-2026-002"]);
+}
+
+fn pdf_text(path: &std::path::Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8", "-layout"])
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// Monday 23 November 2026: received Monday 16 November, acknowledged
+/// today; admissibility is due two weeks after receipt, Monday 30 November.
+#[tokio::test]
+async fn marking_the_acknowledgement_done_gives_its_letter_on_the_letterhead() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (s, _) = session();
+    create(&s, &tmp.path().join("kluis"), vec![Role::Hr]).await;
+    s.update_complaint_settings(ComplaintSettings {
+        prefix: "KL".into(),
+        letterhead: letters::LetterheadSettings {
+            address: Some("Postbus 12, 3500 AA Utrecht".into()),
+            signatory: Some("Marieke de Groot".into()),
+            signatory_role: Some("secretaris klachtencommissie".into()),
+        },
+    })
+    .await
+    .expect("letterhead");
+    s.add_complaint(complaint("16-11-2026", "complaints_regulation"))
+        .await
+        .expect("filed");
+    done(&s, "KL-2026-001", "acknowledgement", "23-11-2026").await;
+    let out = tmp.path().join("ontvangstbevestiging.pdf");
+    let written = s
+        .write_complaint_letter(LetterRequest {
+            complaint: "KL-2026-001".into(),
+            step: "acknowledgement".into(),
+            letter: None,
+            language: Language::Nl,
+            path: out.to_string_lossy().into(),
+        })
+        .await
+        .expect("letter");
+    assert!(
+        written.missing_characters.is_empty(),
+        "{:?}",
+        written.missing_characters
+    );
+    let text = pdf_text(&out);
+    for words in [
+        "Stichting Zorg & Welzijn",
+        "Postbus 12, 3500 AA Utrecht",
+        "Çağrı Öztürk",
+        "Ontvangstbevestiging van uw klacht",
+        "KL-2026-001",
+        "23 november 2026",
+        "Op 16 november 2026 hebben wij uw klacht ontvangen",
+        "behandelen haar volgens de klachtenregeling",
+        "ontvankelijkheid, uiterlijk op 30 november 2026",
+        "Marieke de Groot",
+        "Vertrouwelijk",
+    ] {
+        assert!(text.contains(words), "{words:?} missing from:\n{text}");
+    }
+
+    // An organisation's own text, in English; an unknown placeholder is refused.
+    let e = s
+        .update_letter_template(LetterTemplateChange {
+            kind: LetterKind::Acknowledgement,
+            language: Language::En,
+            template: Some(letters::LetterTemplate {
+                subject: "Received {reference}".into(),
+                body: "Dear {naam}".into(),
+            }),
+        })
+        .await
+        .expect_err("unknown placeholder");
+    assert_eq!(reason(e), (Some("body".into()), Some(Reason::Unknown)));
+    let templates = s
+        .update_letter_template(LetterTemplateChange {
+            kind: LetterKind::Acknowledgement,
+            language: Language::En,
+            template: Some(letters::LetterTemplate {
+                subject: "We received complaint {reference}".into(),
+                body: "Dear {complainant},\n\nThank you. Next: {next_step} by {next_due}.".into(),
+            }),
+        })
+        .await
+        .expect("own text");
+    assert!(templates
+        .iter()
+        .any(|t| t.changed && t.language == Language::En));
+    s.write_complaint_letter(LetterRequest {
+        complaint: "KL-2026-001".into(),
+        step: "acknowledgement".into(),
+        letter: None,
+        language: Language::En,
+        path: out.to_string_lossy().into(),
+    })
+    .await
+    .expect("letter");
+    let text = pdf_text(&out);
+    assert!(text.contains("We received complaint KL-2026-001"), "{text}");
+    assert!(
+        text.contains("Next: admissibility by 30 November 2026."),
+        "{text}"
+    );
+    assert!(text.contains("Page 1 of 1"), "{text}");
+
+    // A step without a letter of its own needs one named.
+    let e = s
+        .write_complaint_letter(LetterRequest {
+            complaint: "KL-2026-001".into(),
+            step: "response".into(),
+            letter: None,
+            language: Language::Nl,
+            path: out.to_string_lossy().into(),
+        })
+        .await
+        .expect_err("no letter");
+    assert_eq!(reason(e), (Some("letter".into()), Some(Reason::Required)));
 }

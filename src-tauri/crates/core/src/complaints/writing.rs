@@ -1,0 +1,139 @@
+//! What the register writes outside the vault, where the user chose: a
+//! step's letter as PDF; and the letters' templates it writes them from.
+
+use super::access::*;
+use super::letters::{self, LetterFacts, LetterTemplate};
+use super::procedures::LetterKind;
+use super::register::letterhead;
+use super::requests::*;
+use super::store;
+use crate::context::Context;
+use crate::documents::WrittenFile;
+use crate::error::{ApiError, ApiResult, ErrorCode, Invalid, Reason};
+use crate::language::Language;
+use vertrouwd_vault::audit::Entry;
+
+const KINDS: [LetterKind; 6] = [
+    LetterKind::Acknowledgement,
+    LetterKind::RequestForResponse,
+    LetterKind::HearingInvitation,
+    LetterKind::HearingReport,
+    LetterKind::Decision,
+    LetterKind::Postponement,
+];
+
+fn setting_key(kind: LetterKind, language: Language) -> String {
+    format!(
+        "letter.{}.{}",
+        crate::code_lists::code(&kind),
+        crate::code_lists::code(&language)
+    )
+}
+
+/// The template of a letter: the organisation's own text, or the shipped one.
+async fn template(
+    pool: &sqlx::SqlitePool,
+    kind: LetterKind,
+    language: Language,
+) -> ApiResult<(LetterTemplate, bool)> {
+    Ok(
+        match store::setting(pool, &setting_key(kind, language))
+            .await?
+            .and_then(|v| serde_json::from_str(&v).ok())
+        {
+            Some(t) => (t, true),
+            None => (letters::shipped(kind, language), false),
+        },
+    )
+}
+
+/// Every letter's template in both languages.
+pub async fn letter_templates(cx: &Context<'_>) -> ApiResult<Vec<LetterTemplateEntry>> {
+    let pool = register(cx)?;
+    let mut out = vec![];
+    for kind in KINDS {
+        for language in [Language::Nl, Language::En] {
+            let (template, changed) = template(&pool, kind, language).await?;
+            out.push(LetterTemplateEntry {
+                kind,
+                language,
+                template,
+                changed,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// A letter's text changed, or back to the shipped one.
+pub async fn update_letter_template(
+    cx: &Context<'_>,
+    req: LetterTemplateChange,
+) -> ApiResult<Vec<LetterTemplateEntry>> {
+    let pool = register(cx)?;
+    let key = setting_key(req.kind, req.language);
+    let value = match &req.template {
+        Some(t) => Some(
+            serde_json::to_string(&letters::checked(t)?)
+                .map_err(|_| ApiError::new(ErrorCode::Internal, "template"))?,
+        ),
+        None => None,
+    };
+    cx.audited(&pool, async |tx| {
+        match &value {
+            Some(v) => store::set_setting(tx, &key, v).await?,
+            None => store::delete_setting(tx, &key).await?,
+        }
+        Ok((
+            (),
+            Entry::new("complaints.letter_template_changed", Some(&key)),
+        ))
+    })
+    .await?;
+    letter_templates(cx).await
+}
+
+/// A step's letter as PDF where the user chose (never inside the vault
+/// folder; not encrypted): its own letter, or the one asked for.
+pub async fn write_complaint_letter(
+    cx: &Context<'_>,
+    req: LetterRequest,
+) -> ApiResult<WrittenFile> {
+    if req.path.trim().is_empty() {
+        return Err(ApiError::validation("path", Reason::Required));
+    }
+    let pool = register(cx)?;
+    let id = complaint_id(&pool, &req.complaint).await?;
+    let content = {
+        let mut conn = pool.acquire().await?;
+        open(cx, &mut conn, id).await?.content
+    };
+    let step = content
+        .procedure
+        .step(req.step.trim())
+        .ok_or_else(|| Invalid::new("step", Reason::Unknown))?;
+    let kind = req
+        .letter
+        .or(step.letter)
+        .ok_or_else(|| Invalid::new("letter", Reason::Required))?;
+    let (template, _) = template(&pool, kind, req.language).await?;
+    let letterhead = letterhead(&pool).await?;
+    let facts = LetterFacts {
+        organisation: cx.organisation(),
+        letterhead: &letterhead,
+        author: &cx.user().display_name,
+        printed: cx.now(),
+        today: cx.today(),
+        language: req.language,
+    };
+    let schedule = content.schedule(&calendars());
+    let values = letters::values(&content, &schedule, &step.key, kind, &facts);
+    let doc = letters::letter(&content, kind, &template, &values, &facts);
+    let pdf = vertrouwd_pdf::render(&doc);
+    let written = cx
+        .write_outside_vault(&req.path, &pdf.bytes)?
+        .with_warnings(&pdf.warnings);
+    cx.record(&pool, "complaint.letter_written", Some(&content.reference))
+        .await?;
+    Ok(written)
+}
