@@ -20,6 +20,10 @@ export async function pickPdfToWrite(defaultName: string): Promise<string | null
   return await save({ defaultPath: defaultName, filters: [{ name: "PDF", extensions: ["pdf"] }] });
 }
 
+export async function pickCalendarToWrite(defaultName: string): Promise<string | null> {
+  return await save({ defaultPath: defaultName, filters: [{ name: "iCalendar", extensions: ["ics"] }] });
+}
+
 export async function pickJsonToWrite(defaultName: string): Promise<string | null> {
   return await save({ defaultPath: defaultName, filters: [{ name: "JSON", extensions: ["json"] }] });
 }

@@ -1,6 +1,7 @@
 //! The complaints register's commands (hr role): `vertrouwd complaints
 //! add|list|show|due|step|pause|resume|extend|hearing|admissibility|advice|
-//! decision|close|withdraw|inadmissible|note|access|letter|procedures|settings`. Input as JSON
+//! decision|close|withdraw|inadmissible|note|access|letter|ics|procedures|
+//! settings`. Input as JSON
 //! where a complaint is entered whole, flags elsewhere; `--json` for
 //! JSON out.
 
@@ -122,6 +123,18 @@ pub enum ComplaintsCommand {
         /// Another letter than the step's own (postponement, …)
         #[arg(long)]
         letter: Option<String>,
+        /// nl or en
+        #[arg(long, default_value = "nl")]
+        lang: String,
+    },
+    /// Write the calendar of every term and hearing (.ics, for Outlook);
+    /// no names unless --names (not encrypted: keep it to yourself)
+    Ics {
+        #[arg(long)]
+        out: PathBuf,
+        /// Put the complainant's name in each event
+        #[arg(long)]
+        names: bool,
         /// nl or en
         #[arg(long, default_value = "nl")]
         lang: String,
@@ -551,6 +564,21 @@ pub async fn run(ctx: &Ctx, cmd: &ComplaintsCommand) -> ApiResult<Output> {
                     letter: letter.as_deref().map(|l| choice(l, "letter")).transpose()?,
                     language: language(lang)?,
                     path: path.to_string_lossy().into_owned(),
+                })
+                .await?;
+            let text = w.path.clone();
+            out(&w, text)
+        }
+        C::Ics {
+            out: path,
+            names,
+            lang,
+        } => {
+            let w = s
+                .write_complaints_calendar(CalendarRequest {
+                    path: path.to_string_lossy().into_owned(),
+                    with_names: *names,
+                    language: language(lang)?,
                 })
                 .await?;
             let text = w.path.clone();

@@ -104,6 +104,7 @@ macro_rules! for_each_command {
                 add_complaint_note(req: ComplaintNoteRequest) -> ComplaintDetail;
                 change_complaint_access(req: AccessRequest) -> ComplaintDetail;
                 write_complaint_letter(req: LetterRequest) -> WrittenFile;
+                write_complaints_calendar(req: CalendarRequest) -> WrittenFile;
                 letter_templates() -> Vec<LetterTemplateEntry>;
                 update_letter_template(req: LetterTemplateChange) -> Vec<LetterTemplateEntry>;
             }

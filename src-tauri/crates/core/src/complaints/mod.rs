@@ -15,6 +15,7 @@
 //! of the list and named after it.
 
 mod access;
+pub mod calendar;
 mod check;
 mod keys;
 pub mod labels;

@@ -175,3 +175,13 @@ pub struct LetterTemplateChange {
     #[serde(default)]
     pub template: Option<LetterTemplate>,
 }
+
+/// The calendar of terms and hearings, written where the user chose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CalendarRequest {
+    pub path: String,
+    /// Put the complainant's name in each event (off: the reference only).
+    #[serde(default)]
+    pub with_names: bool,
+    pub language: Language,
+}

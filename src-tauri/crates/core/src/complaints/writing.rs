@@ -1,7 +1,11 @@
 //! What the register writes outside the vault, where the user chose: a
-//! step's letter as PDF; and the letters' templates it writes them from.
+//! step's letter as PDF, and the calendar of every term and hearing as
+//! .ics; and the letters' templates it writes them from.
 
 use super::access::*;
+use super::calendar::{self, Event};
+use super::keys::{self, Part};
+use super::model::Content;
 use super::letters::{self, LetterFacts, LetterTemplate};
 use super::procedures::LetterKind;
 use super::register::letterhead;
@@ -135,5 +139,76 @@ pub async fn write_complaint_letter(
         .with_warnings(&pdf.warnings);
     cx.record(&pool, "complaint.letter_written", Some(&content.reference))
         .await?;
+    Ok(written)
+}
+
+/// How long after its day a cancelled event is still given, so that a
+/// calendar imported within that time loses it.
+const CANCELLED_FOR_DAYS: u64 = 366;
+
+/// The calendar of every complaint this user may read: each open step's
+/// due date and each hearing; what was done or ended, as cancelled. No
+/// name unless asked for (`with_names`).
+pub async fn write_complaints_calendar(
+    cx: &Context<'_>,
+    req: CalendarRequest,
+) -> ApiResult<WrittenFile> {
+    if req.path.trim().is_empty() {
+        return Err(ApiError::validation("path", Reason::Required));
+    }
+    let pool = register(cx)?;
+    let lang = req.language;
+    let t = |nl: &str, en: &str| crate::language::text(lang, nl, en);
+    let since = cx.today() - chrono::Days::new(CANCELLED_FOR_DAYS);
+    let contents: std::collections::HashMap<i64, Vec<u8>> =
+        store::contents(&pool).await?.into_iter().collect();
+    let mut events = vec![];
+    for (id, key, _) in readable(cx, &pool).await? {
+        let sealed = contents.get(&id).ok_or_else(not_found)?;
+        let c: Content = keys::open(cx, &key, id, Part::Content, sealed)?;
+        let ended = c.closure.is_some();
+        let names = if req.with_names {
+            let who = c
+                .complainant
+                .name
+                .clone()
+                .unwrap_or_else(|| t("anoniem", "anonymous"));
+            format!(" — {who}")
+        } else {
+            String::new()
+        };
+        let sequence = c.timeline.len();
+        for s in c.schedule(&calendars()) {
+            let Some(day) = s.due else { continue };
+            let cancelled = ended || !s.open();
+            if cancelled && day < since {
+                continue;
+            }
+            let step = super::labels::label(lang, &s.key);
+            events.push(Event {
+                uid: format!("{id}-{}", s.key),
+                day,
+                summary: format!("{}: {step} ({}){names}", t("Termijn", "Due"), c.reference),
+                cancelled,
+                sequence,
+            });
+        }
+        for (i, h) in c.hearings.iter().enumerate() {
+            if ended && h.on < since {
+                continue;
+            }
+            events.push(Event {
+                uid: format!("{id}-hearing-{i}"),
+                day: h.on,
+                summary: format!("{} {}{names}", t("Hoorzitting", "Hearing"), c.reference),
+                cancelled: ended,
+                sequence,
+            });
+        }
+    }
+    events.sort_by(|a, b| a.day.cmp(&b.day).then(a.uid.cmp(&b.uid)));
+    let text = calendar::ics(&events, cx.now(), lang);
+    let written = cx.write_outside_vault(&req.path, text.as_bytes())?;
+    cx.record(&pool, "complaints.calendar_written", None).await?;
     Ok(written)
 }

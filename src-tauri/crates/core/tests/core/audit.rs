@@ -702,6 +702,17 @@ async fn every_write_leaves_one_audit_row() {
     walk!(
         hs,
         walked,
+        "write_complaints_calendar",
+        [hr],
+        h.write_complaints_calendar(CalendarRequest {
+            path: out("termijnen.ics"),
+            with_names: false,
+            language: vertrouwd_core::language::Language::Nl,
+        })
+    );
+    walk!(
+        hs,
+        walked,
         "add_complaint_note",
         [hr],
         h.add_complaint_note(ComplaintNoteRequest {

@@ -649,3 +649,89 @@ async fn marking_the_acknowledgement_done_gives_its_letter_on_the_letterhead() {
         .expect_err("no letter");
     assert_eq!(reason(e), (Some("letter".into()), Some(Reason::Required)));
 }
+
+/// Monday 23 November 2026. Two complaints, one restricted from Hanna; one
+/// is withdrawn later.
+#[tokio::test]
+async fn the_calendar_holds_terms_and_hearings_without_names_and_cancels_what_ended() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("kluis");
+    let (s, _) = session();
+    create(&s, &dir, vec![Role::Hr]).await;
+    add(&s, "hanna", vec![Role::Hr]).await.expect("hanna");
+    let ayse = s.session_info().await.expect("info").user.id;
+    let mut restricted = complaint("16-11-2026", "complaints_regulation");
+    restricted.access = ComplaintAccess::Only { users: vec![ayse] };
+    s.add_complaint(restricted).await.expect("filed");
+    s.add_complaint(complaint("20-11-2026", "whistleblowing")).await.expect("filed");
+    s.record_hearing(HearingRequest {
+        complaint: "KL-2026-001".into(),
+        hearing: HearingInput {
+            on: "10-12-2026".into(),
+            separate: false,
+            witnesses: vec![],
+            note: None,
+        },
+    })
+    .await
+    .expect("hearing");
+    let out = tmp.path().join("termijnen.ics");
+    let text = calendar(&s, &out, false).await;
+    // KL-2026-001: acknowledgement Thursday 19 November (3 working days),
+    // admissibility Monday 30 November; the hearing on 10 December.
+    // KL-2026-002 (Wbk): acknowledgement Friday 27 November.
+    for line in [
+        "DTSTART;VALUE=DATE:20261119",
+        "DTSTART;VALUE=DATE:20261130",
+        "DTSTART;VALUE=DATE:20261210",
+        "DTSTART;VALUE=DATE:20261127",
+        "SUMMARY:Termijn: ontvangstbevestiging (KL-2026-002)",
+        "SUMMARY:Hoorzitting KL-2026-001",
+    ] {
+        assert!(text.contains(line), "{line} missing:\n{text}");
+    }
+    for name in ["Çağrı", "Öztürk", "Ayşe Yılmaz", "uitgescholden"] {
+        assert!(!text.contains(name), "{name} in a calendar without names");
+    }
+    assert!(calendar(&s, &out, true)
+        .await
+        .contains("(KL-2026-002) — Çağrı Öztürk"));
+
+    s.close_complaint(CloseComplaintRequest {
+        complaint: "KL-2026-001".into(),
+        kind: ClosureKind::Withdrawn,
+        on: "23-11-2026".into(),
+        note: None,
+    })
+    .await
+    .expect("withdrawn");
+    let text = calendar(&s, &out, false).await;
+    let unfolded = text.replace("\r\n ", "");
+    let event = unfolded
+        .split("BEGIN:VEVENT")
+        .find(|e| e.contains("SUMMARY:Hoorzitting KL-2026-001"))
+        .expect("the hearing, cancelled");
+    assert!(event.contains("STATUS:CANCELLED"), "{event}");
+    assert!(!unfolded
+        .split("BEGIN:VEVENT")
+        .any(|e| e.contains("KL-2026-001") && e.contains("STATUS:CONFIRMED")));
+    s.lock().await;
+
+    // Hanna never had the restricted complaint: not even its reference.
+    unlock(&s, &dir, "hanna", PASS_B).await.expect("hanna");
+    let text = calendar(&s, &out, false).await;
+    assert!(!text.contains("KL-2026-001"), "{text}");
+    assert!(text.contains("KL-2026-002"));
+}
+
+/// The calendar written to `out`, as text.
+async fn calendar(s: &Session, out: &std::path::Path, with_names: bool) -> String {
+    s.write_complaints_calendar(CalendarRequest {
+        path: out.to_string_lossy().into(),
+        with_names,
+        language: Language::Nl,
+    })
+    .await
+    .expect("calendar");
+    std::fs::read_to_string(out).expect("ics")
+}
