@@ -18,6 +18,7 @@ import type {
   AuditRow,
   BackupResult,
   BackupSummary,
+  CalendarRequest,
   CaseDetail,
   CaseFileRequest,
   CaseFilter,
@@ -162,6 +163,7 @@ export const api = {
   addComplaintNote: (req: ComplaintNoteRequest) => invoke<ComplaintDetail>("add_complaint_note", { req }),
   changeComplaintAccess: (req: AccessRequest) => invoke<ComplaintDetail>("change_complaint_access", { req }),
   writeComplaintLetter: (req: LetterRequest) => invoke<WrittenFile>("write_complaint_letter", { req }),
+  writeComplaintsCalendar: (req: CalendarRequest) => invoke<WrittenFile>("write_complaints_calendar", { req }),
   letterTemplates: () => invoke<Array<LetterTemplateEntry>>("letter_templates"),
   updateLetterTemplate: (req: LetterTemplateChange) => invoke<Array<LetterTemplateEntry>>("update_letter_template", { req }),
 };

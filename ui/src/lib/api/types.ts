@@ -781,6 +781,12 @@ prefix: string, letterhead: LetterheadSettings, };
 
 export type LetterRequest = { complaint: string, step: string, letter: LetterKind | null, language: Language, path: string, };
 
+export type CalendarRequest = { path: string, 
+/**
+ * Put the complainant's name in each event (off: the reference only).
+ */
+with_names: boolean, language: Language, };
+
 export type LetterTemplateEntry = { kind: LetterKind, language: Language, template: LetterTemplate, changed: boolean, };
 
 export type LetterTemplateChange = { kind: LetterKind, language: Language, template: LetterTemplate | null, };

@@ -81,7 +81,11 @@ pub fn ics(events: &[Event], now: DateTime<Utc>, lang: Language) -> String {
             format!("SUMMARY:{}", escape(&e.summary)),
             format!(
                 "STATUS:{}",
-                if e.cancelled { "CANCELLED" } else { "CONFIRMED" }
+                if e.cancelled {
+                    "CANCELLED"
+                } else {
+                    "CONFIRMED"
+                }
             ),
             "TRANSP:TRANSPARENT".into(),
             "CLASS:CONFIDENTIAL".into(),

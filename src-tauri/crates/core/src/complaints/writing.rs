@@ -5,8 +5,8 @@
 use super::access::*;
 use super::calendar::{self, Event};
 use super::keys::{self, Part};
-use super::model::Content;
 use super::letters::{self, LetterFacts, LetterTemplate};
+use super::model::Content;
 use super::procedures::LetterKind;
 use super::register::letterhead;
 use super::requests::*;
@@ -209,6 +209,7 @@ pub async fn write_complaints_calendar(
     events.sort_by(|a, b| a.day.cmp(&b.day).then(a.uid.cmp(&b.uid)));
     let text = calendar::ics(&events, cx.now(), lang);
     let written = cx.write_outside_vault(&req.path, text.as_bytes())?;
-    cx.record(&pool, "complaints.calendar_written", None).await?;
+    cx.record(&pool, "complaints.calendar_written", None)
+        .await?;
     Ok(written)
 }

@@ -663,7 +663,9 @@ async fn the_calendar_holds_terms_and_hearings_without_names_and_cancels_what_en
     let mut restricted = complaint("16-11-2026", "complaints_regulation");
     restricted.access = ComplaintAccess::Only { users: vec![ayse] };
     s.add_complaint(restricted).await.expect("filed");
-    s.add_complaint(complaint("20-11-2026", "whistleblowing")).await.expect("filed");
+    s.add_complaint(complaint("20-11-2026", "whistleblowing"))
+        .await
+        .expect("filed");
     s.record_hearing(HearingRequest {
         complaint: "KL-2026-001".into(),
         hearing: HearingInput {
