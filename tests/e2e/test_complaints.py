@@ -167,3 +167,24 @@ def test_3_the_colleague_let_in_reads_it(app):
     a.click(f"#complaint-list .complaint-ref[data-reference='{reference}']")
     assert COMPLAINANT in a.text("#complaint-summary")
     assert len(a.d.find_elements(By.CSS_SELECTOR, "#complaint-timeline li")) >= 6
+
+
+def test_4_the_complaint_is_destroyed_from_the_retention_list(app):
+    a = app
+    a.unlock("ayse", PASS)
+    a.click("#nav-hr")
+    a.click("#complaints-tab-retention")
+    received = datetime.date.today() - datetime.timedelta(days=3)
+    reference = f"KL-{received.year}-001"
+    assert "nog bewaren" in a.text("#retention-list")
+    a.shot("47-complaints-retention")
+    a.axe("complaints retention")
+    a.click(f"#retention-list button[data-reference='{reference}']")
+    a.el("#complaint-danger")
+    a.fill("#destroy-confirm", reference)
+    a.click("#destroy-complaint-do")
+    a.wait.until(lambda d: "reden" in a.text("#destroy-complaint .error").lower())
+    Select(a.el("#destroy-reason")).select_by_value("recorded_in_error")
+    a.click("#destroy-complaint-do")
+    a.el("#complaints-empty")
+    assert COMPLAINANT not in a.d.page_source

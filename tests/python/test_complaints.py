@@ -185,3 +185,43 @@ def test_the_plain_tables_hold_only_references_and_boxes(tmp_path):
     data = out.read_bytes()
     for marker in (b"Melderqx", b"Fraudeqx", b"whistleblowing", b"2026-11-02"):
         assert marker not in data, marker
+
+
+def test_a_destroyed_complaint_leaves_neither_its_key_nor_its_sealed_parts(tmp_path):
+    """After destruction no page of hr.db (WAL and free pages included)
+    holds the complaint's box or any piece of its sealed parts: with the
+    box gone, nothing anywhere in the vault opens what may remain in an old
+    backup."""
+    vault = tmp_path / "kluis"
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path), "TMPDIR": str(tmp_path),
+           "VERTROUWD_VAULT": str(vault)}
+    ayse = as_user(env, "ayse", PASS)
+    cli({**ayse, "VERTROUWD_NEW_PASSPHRASE": PASS}, "init", "--org", "Org", "--user", "Ayşe",
+        "--login", "ayse", "--roles", "hr", "--kdf-floor")
+    c = {"received_on": "2-11-2026", "channel": "letter", "procedure": "complaints_regulation",
+         "complainant": {"anonymous": False, "name": "Vernietigqx Öztürk", "role": "employee"},
+         "description": "Te vernietigen " * 40}
+    ref = cli(ayse, "complaints", "add", stdin=json.dumps(c)).stdout.strip()
+    key = compartment_keys(vault, "ayse", PASS)["hr"]
+    con = open_db(vault / "hr.db", key)
+    (box,), = con.execute("SELECT sealed FROM complaint_keys").fetchall()
+    (summary, content), = con.execute(
+        "SELECT summary, content FROM complaints JOIN complaint_contents ON complaint_id = id").fetchall()
+    con.close()
+    before = raw_plaintext(vault, "hr.db", key)
+    pieces = [box.encode(), summary[25:57], content[25:57], content[-32:]]
+    for piece in pieces:
+        assert piece in before, "the reader sees the parts before"
+
+    cli(ayse, "complaints", "destroy", ref, "--confirm", ref, "--reason", "recorded_in_error")
+    after = raw_plaintext(vault, "hr.db", key)
+    for piece in pieces:
+        assert piece not in after, "a piece of the destroyed complaint is left"
+    con = open_db(vault / "hr.db", key)
+    assert con.execute("SELECT count(*) FROM complaints").fetchone()[0] == 0
+    assert con.execute("SELECT count(*) FROM complaint_keys").fetchone()[0] == 0
+    procedure, ending = con.execute("SELECT procedure, ending FROM complaint_tombstones").fetchone()
+    con.close()
+    assert (procedure, ending) == ("complaints_regulation", "open")
+    wal = vault / "hr.db-wal"
+    assert not wal.exists() or wal.stat().st_size == 0, "the WAL is emptied"

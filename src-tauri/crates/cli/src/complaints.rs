@@ -1,7 +1,7 @@
 //! The complaints register's commands (hr role): `vertrouwd complaints
 //! add|list|show|due|step|pause|resume|extend|hearing|admissibility|advice|
-//! decision|close|withdraw|inadmissible|note|access|letter|ics|procedures|
-//! settings`. Input as JSON
+//! decision|close|withdraw|inadmissible|note|access|letter|ics|retention|
+//! destroy|purge|procedures|settings`. Input as JSON
 //! where a complaint is entered whole, flags elsewhere; `--json` for
 //! JSON out.
 
@@ -139,6 +139,27 @@ pub enum ComplaintsCommand {
         #[arg(long, default_value = "nl")]
         lang: String,
     },
+    /// The destruction list: ended complaints you may read, and the day each
+    /// becomes due
+    Retention,
+    /// Destroy one complaint, its key with it (a reason is needed before
+    /// it is due). Backups made earlier still hold it until deleted.
+    Destroy {
+        complaint: String,
+        /// The reference typed again, as confirmation
+        #[arg(long)]
+        confirm: String,
+        /// reporter_request, recorded_in_error, no_longer_needed or
+        /// legal_obligation
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// Destroy every complaint you may read past its due date and grace period
+    Purge {
+        /// Required: only expired complaints are destroyed
+        #[arg(long, required = true)]
+        expired: bool,
+    },
     /// The register's settings: the reference prefix and the letterhead
     Settings {
         /// What references start with (KL gives KL-2026-001)
@@ -153,6 +174,12 @@ pub enum ComplaintsCommand {
         /// In what capacity
         #[arg(long)]
         signatory_role: Option<String>,
+        /// Months after a complaint ended before it is due for destruction
+        #[arg(long)]
+        retention_months: Option<u32>,
+        /// Days on the destruction list before it expires
+        #[arg(long)]
+        grace_days: Option<u32>,
     },
 }
 
@@ -584,17 +611,66 @@ pub async fn run(ctx: &Ctx, cmd: &ComplaintsCommand) -> ApiResult<Output> {
             let text = w.path.clone();
             out(&w, text)
         }
+        C::Retention => {
+            let rows = s.complaint_destruction_list().await?;
+            let text = rows
+                .iter()
+                .map(|d| {
+                    format!(
+                        "{}  beëindigd {}  te vernietigen vanaf {}{}",
+                        d.reference,
+                        d.closed_on.format("%d-%m-%Y"),
+                        d.due_on.format("%d-%m-%Y"),
+                        if d.expired { "  (verlopen)" } else { "" }
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            out(&rows, text)
+        }
+        C::Destroy {
+            complaint,
+            confirm,
+            reason,
+        } => {
+            let r = s
+                .destroy_complaint(DestroyComplaintRequest {
+                    complaint: complaint.clone(),
+                    confirm: confirm.clone(),
+                    reason: reason.as_deref().map(|r| choice(r, "reason")).transpose()?,
+                })
+                .await?;
+            let text = r.clone();
+            out(&r, text)
+        }
+        C::Purge { expired } => {
+            let gone = s
+                .purge_expired_complaints(PurgeRequest { confirm: *expired })
+                .await?;
+            let text = gone.join("\n");
+            out(&gone, text)
+        }
         C::Settings {
             prefix,
             address,
             signatory,
             signatory_role,
+            retention_months,
+            grace_days,
         } => {
             let mut settings = s.complaint_settings().await?;
+            if let Some(m) = retention_months {
+                settings.retention_months = *m;
+            }
+            if let Some(g) = grace_days {
+                settings.grace_days = *g;
+            }
             if prefix.is_some()
                 || address.is_some()
                 || signatory.is_some()
                 || signatory_role.is_some()
+                || retention_months.is_some()
+                || grace_days.is_some()
             {
                 if let Some(p) = prefix {
                     settings.prefix = p.clone();
@@ -613,11 +689,13 @@ pub async fn run(ctx: &Ctx, cmd: &ComplaintsCommand) -> ApiResult<Output> {
             }
             let l = &settings.letterhead;
             let text = format!(
-                "prefix: {}\naddress: {}\nsignatory: {} ({})",
+                "prefix: {}\naddress: {}\nsignatory: {} ({})\nretention: {} months, grace {} days",
                 settings.prefix,
                 l.address.as_deref().unwrap_or("-"),
                 l.signatory.as_deref().unwrap_or("-"),
                 l.signatory_role.as_deref().unwrap_or("-"),
+                settings.retention_months,
+                settings.grace_days,
             );
             out(&settings, text)
         }

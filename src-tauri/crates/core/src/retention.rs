@@ -8,7 +8,55 @@
 //! trace of them from the search index, the free pages and the WAL.
 
 use chrono::{Datelike, Days, Months, NaiveDate};
+use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
+use ts_rs::TS;
+
+/// Why a record is destroyed before it is due. A closed list: the audit
+/// trail outlives the record and holds codes only, never anyone's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum EarlyDestruction {
+    /// The reporter or complainant asked for it (AVG/GDPR right to erasure).
+    ReporterRequest,
+    /// Recorded by mistake (a duplicate, the wrong person).
+    RecordedInError,
+    /// No longer needed for the register's purpose.
+    NoLongerNeeded,
+    /// A legal obligation or a decision requires it.
+    LegalObligation,
+}
+
+impl EarlyDestruction {
+    pub const ALL: [EarlyDestruction; 4] = [
+        Self::ReporterRequest,
+        Self::RecordedInError,
+        Self::NoLongerNeeded,
+        Self::LegalObligation,
+    ];
+}
+
+/// A closed record (a case, a complaint) on the destruction list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DestructionItem {
+    pub id: i64,
+    pub reference: String,
+    #[ts(type = "string")]
+    pub closed_on: NaiveDate,
+    /// From this day it may be destroyed without a reason.
+    #[ts(type = "string")]
+    pub due_on: NaiveDate,
+    /// Its year's statistics were released (else: the maximum term).
+    pub counted: bool,
+    /// Due and past the grace period: `purge --expired` destroys it.
+    pub expired: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PurgeRequest {
+    /// Must be true: destruction only after confirmation.
+    pub confirm: bool,
+}
 
 /// The terms of one register.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

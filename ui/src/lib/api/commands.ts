@@ -39,6 +39,7 @@ import type {
   ComplaintSummary,
   CreateVaultRequest,
   CreatedVault,
+  DestroyComplaintRequest,
   DestroyRequest,
   DestructionItem,
   ExportAttachmentRequest,
@@ -166,4 +167,7 @@ export const api = {
   writeComplaintsCalendar: (req: CalendarRequest) => invoke<WrittenFile>("write_complaints_calendar", { req }),
   letterTemplates: () => invoke<Array<LetterTemplateEntry>>("letter_templates"),
   updateLetterTemplate: (req: LetterTemplateChange) => invoke<Array<LetterTemplateEntry>>("update_letter_template", { req }),
+  complaintDestructionList: () => invoke<Array<DestructionItem>>("complaint_destruction_list"),
+  destroyComplaint: (req: DestroyComplaintRequest) => invoke<string>("destroy_complaint", { req }),
+  purgeExpiredComplaints: (req: PurgeRequest) => invoke<Array<string>>("purge_expired_complaints", { req }),
 };

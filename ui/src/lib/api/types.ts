@@ -403,7 +403,7 @@ grace_days: number, };
 
 export type DestructionItem = { id: number, reference: string, closed_on: string, 
 /**
- * From this day the case may be destroyed without a reason.
+ * From this day it may be destroyed without a reason.
  */
 due_on: string, 
 /**
@@ -777,7 +777,16 @@ export type ComplaintSettings = {
 /**
  * What references start with: `KL` gives KL-2026-001.
  */
-prefix: string, letterhead: LetterheadSettings, };
+prefix: string, letterhead: LetterheadSettings, 
+/**
+ * A closed complaint is due for destruction this many months after
+ * it ended…
+ */
+retention_months: number, 
+/**
+ * …and destroyed without being asked again this many days later.
+ */
+grace_days: number, };
 
 export type LetterRequest = { complaint: string, step: string, letter: LetterKind | null, language: Language, path: string, };
 
@@ -786,6 +795,8 @@ export type CalendarRequest = { path: string,
  * Put the complainant's name in each event (off: the reference only).
  */
 with_names: boolean, language: Language, };
+
+export type DestroyComplaintRequest = { complaint: string, confirm: string, reason: EarlyDestruction | null, };
 
 export type LetterTemplateEntry = { kind: LetterKind, language: Language, template: LetterTemplate, changed: boolean, };
 

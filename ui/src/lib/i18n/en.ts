@@ -12,6 +12,7 @@ export const en: Record<Key, string> = {
   "lang.label": "Language",
 
   "common.next": "Next",
+  "destroy.do": "Destroy for good",
   "common.back": "Back",
   "common.cancel": "Cancel",
   "common.save": "Save",
@@ -244,6 +245,7 @@ export const en: Record<Key, string> = {
   "error.Internal": "Something unexpected went wrong. Nothing was changed.",
   "error.Untrusted": "A key or file in the vault folder does not come from anyone who holds its key: the file was replaced or added. Nothing was written into it. Restore a backup, or find out who changed the folder.",
 
+  "validation.reason.required": "Choose a reason: the retention term has not passed yet.",
   "validation.required": "Please fill this in.",
   "validation.too_long": "This is too long.",
   "validation.invalid": "This is not valid.",

@@ -12,6 +12,7 @@ export const nl = {
   "lang.label": "Taal",
 
   "common.next": "Volgende",
+  "destroy.do": "Definitief vernietigen",
   "common.back": "Terug",
   "common.cancel": "Annuleren",
   "common.save": "Opslaan",
@@ -244,6 +245,7 @@ export const nl = {
   "error.Internal": "Er ging iets onverwachts mis. Er is niets gewijzigd.",
   "error.Untrusted": "Een sleutel of bestand in de kluismap komt niet van iemand die er de sleutel van heeft: het bestand is vervangen of erbij gezet. Er is niets in geschreven. Zet een back-up terug of vraag na wie de map heeft gewijzigd.",
 
+  "validation.reason.required": "Kies een reden: de bewaartermijn is nog niet voorbij.",
   "validation.required": "Vul dit in.",
   "validation.too_long": "Dit is te lang.",
   "validation.invalid": "Dit is niet geldig.",

@@ -151,31 +151,8 @@ impl Outcome {
     ];
 }
 
-/// Why a case is destroyed before it is due. A closed list: the audit trail
-/// outlives the case and holds codes only, never the advisor's words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum EarlyDestruction {
-    /// The reporter asked for it (AVG/GDPR right to erasure).
-    ReporterRequest,
-    /// Recorded by mistake (a duplicate, the wrong person).
-    RecordedInError,
-    /// No longer needed for the advisor's work.
-    NoLongerNeeded,
-    /// A legal obligation or a decision requires it.
-    LegalObligation,
-}
-
-impl EarlyDestruction {
-    pub const ALL: [EarlyDestruction; 4] = [
-        Self::ReporterRequest,
-        Self::RecordedInError,
-        Self::NoLongerNeeded,
-        Self::LegalObligation,
-    ];
-}
-
 pub use crate::code_lists::{code, from_code};
+pub use crate::retention::EarlyDestruction;
 
 /// A nature as the settings list it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

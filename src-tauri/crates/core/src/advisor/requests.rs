@@ -1,7 +1,6 @@
 //! The advisor's requests and answers as they cross the boundary (the
 //! commands of `api::commands` name them).
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -117,22 +116,6 @@ pub struct RegisterSettings {
     pub grace_days: u32,
 }
 
-/// A closed case on the destruction list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct DestructionItem {
-    pub id: i64,
-    pub reference: String,
-    #[ts(type = "string")]
-    pub closed_on: NaiveDate,
-    /// From this day the case may be destroyed without a reason.
-    #[ts(type = "string")]
-    pub due_on: NaiveDate,
-    /// Its year's statistics were released (else: the maximum term).
-    pub counted: bool,
-    /// Due and past the grace period: `purge --expired` destroys it.
-    pub expired: bool,
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct DestroyRequest {
     pub case: String,
@@ -190,8 +173,4 @@ pub struct CaseFileRequest {
     pub language: crate::language::Language,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct PurgeRequest {
-    /// Must be true: destruction only after confirmation.
-    pub confirm: bool,
-}
+pub use crate::retention::{DestructionItem, PurgeRequest};

@@ -197,6 +197,7 @@ pub fn typescript_bindings() -> String {
         crate::complaints::requests::ComplaintSettings::decl(cfg),
         crate::complaints::requests::LetterRequest::decl(cfg),
         crate::complaints::requests::CalendarRequest::decl(cfg),
+        crate::complaints::requests::DestroyComplaintRequest::decl(cfg),
         crate::complaints::requests::LetterTemplateEntry::decl(cfg),
         crate::complaints::requests::LetterTemplateChange::decl(cfg),
         crate::complaints::letters::LetterTemplate::decl(cfg),

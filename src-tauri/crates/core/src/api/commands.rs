@@ -107,6 +107,9 @@ macro_rules! for_each_command {
                 write_complaints_calendar(req: CalendarRequest) -> WrittenFile;
                 letter_templates() -> Vec<LetterTemplateEntry>;
                 update_letter_template(req: LetterTemplateChange) -> Vec<LetterTemplateEntry>;
+                complaint_destruction_list() -> Vec<DestructionItem>;
+                destroy_complaint(req: DestroyComplaintRequest) -> String;
+                purge_expired_complaints(req: PurgeRequest) -> Vec<String>;
             }
         }
     };

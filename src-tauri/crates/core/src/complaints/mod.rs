@@ -10,7 +10,7 @@
 //!
 //! The domain (model, procedures, check, store, keys, labels, letters)
 //! knows nothing of the session or the api; the use cases (register,
-//! steps, writing) are
+//! steps, writing, retention) are
 //! functions over a [`Context`](crate::context::Context), one per command
 //! of the list and named after it.
 
@@ -24,6 +24,7 @@ pub mod model;
 pub mod procedures;
 mod register;
 pub mod requests;
+mod retention;
 mod steps;
 mod store;
 mod writing;
@@ -32,5 +33,6 @@ pub use model::*;
 
 pub use register::DEFAULT_PREFIX;
 pub(crate) use register::*;
+pub(crate) use retention::*;
 pub(crate) use steps::*;
 pub(crate) use writing::*;

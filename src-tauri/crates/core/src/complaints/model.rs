@@ -351,6 +351,9 @@ pub(crate) struct Summary {
     /// The open steps with a due date: (step, start, due).
     pub open: Vec<(String, Option<NaiveDate>, NaiveDate)>,
     pub hearings: Vec<NaiveDate>,
+    /// The day it was closed, withdrawn or found inadmissible.
+    #[serde(default)]
+    pub ended_on: Option<NaiveDate>,
 }
 
 /// The sealed part with everything else.
@@ -427,6 +430,7 @@ impl Content {
                     .collect()
             },
             hearings: self.hearings.iter().map(|h| h.on).collect(),
+            ended_on: self.closure.as_ref().map(|c| c.on),
         }
     }
 }

@@ -49,9 +49,17 @@ async fn prefix(pool: &sqlx::SqlitePool) -> ApiResult<String> {
 
 pub async fn complaint_settings(cx: &Context<'_>) -> ApiResult<ComplaintSettings> {
     let pool = register(cx)?;
+    let number = async |key: &str, default: u32| -> ApiResult<u32> {
+        Ok(store::setting(&pool, key)
+            .await?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default))
+    };
     Ok(ComplaintSettings {
         prefix: prefix(&pool).await?,
         letterhead: letterhead(&pool).await?,
+        retention_months: number("retention_months", DEFAULT_RETENTION_MONTHS).await?,
+        grace_days: number("grace_days", DEFAULT_GRACE_DAYS).await?,
     })
 }
 
@@ -84,11 +92,19 @@ pub async fn update_complaint_settings(
             check::MAX_LINE,
         )?,
     };
+    if !(1..=1200).contains(&req.retention_months) {
+        return Err(Invalid::new("retention_months", Reason::OutOfRange).into());
+    }
+    if req.grace_days > 366 {
+        return Err(Invalid::new("grace_days", Reason::OutOfRange).into());
+    }
     let letterhead = serde_json::to_string(&letterhead)
         .map_err(|_| crate::error::ApiError::new(crate::error::ErrorCode::Internal, "settings"))?;
     cx.audited(&pool, async |tx| {
         store::set_setting(tx, "prefix", &prefix).await?;
         store::set_setting(tx, "letterhead", &letterhead).await?;
+        store::set_setting(tx, "retention_months", &req.retention_months.to_string()).await?;
+        store::set_setting(tx, "grace_days", &req.grace_days.to_string()).await?;
         Ok(((), Entry::new("complaints.settings_changed", None)))
     })
     .await?;
@@ -112,9 +128,15 @@ pub async fn add_complaint(cx: &Context<'_>, input: ComplaintInput) -> ApiResult
     let id = cx
         .audited(&pool, async |tx| {
             let received = crate::dates::parse_date(&input.received_on, "received_on")?;
-            let taken = store::references(tx).await?;
+            // Every reference still there, and the last one given out, so a
+            // destroyed complaint's reference is never given again.
+            let stem = references::stem(&prefix, received.year());
+            let issued_key = format!("issued.{stem}");
+            let mut taken = store::references(tx).await?;
+            taken.extend(store::setting_in(tx, &issued_key).await?);
             let reference =
                 references::next(&prefix, received.year(), taken.iter().map(String::as_str));
+            store::set_setting(tx, &issued_key, &reference).await?;
             let ids = only
                 .as_ref()
                 .map(|h| h.iter().map(|h| h.user_id.clone()).collect());

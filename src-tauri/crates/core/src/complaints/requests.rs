@@ -143,6 +143,36 @@ pub struct ComplaintSettings {
     pub prefix: String,
     #[serde(default)]
     pub letterhead: LetterheadSettings,
+    /// A closed complaint is due for destruction this many months after
+    /// it ended…
+    #[serde(default = "default_retention_months")]
+    pub retention_months: u32,
+    /// …and destroyed without being asked again this many days later.
+    #[serde(default = "default_grace_days")]
+    pub grace_days: u32,
+}
+
+/// Two years after a complaint ended: long enough for an appeal and the
+/// next annual report.
+pub const DEFAULT_RETENTION_MONTHS: u32 = 24;
+pub const DEFAULT_GRACE_DAYS: u32 = 30;
+
+fn default_retention_months() -> u32 {
+    DEFAULT_RETENTION_MONTHS
+}
+
+fn default_grace_days() -> u32 {
+    DEFAULT_GRACE_DAYS
+}
+
+/// One complaint destroyed: its reference typed again; before it is due,
+/// a reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DestroyComplaintRequest {
+    pub complaint: String,
+    pub confirm: String,
+    #[serde(default)]
+    pub reason: Option<crate::retention::EarlyDestruction>,
 }
 
 /// A letter of a step written as PDF where the user chose: the step's own

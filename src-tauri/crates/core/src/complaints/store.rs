@@ -172,6 +172,17 @@ pub(crate) async fn setting(pool: &SqlitePool, key: &str) -> sqlx::Result<Option
         .await
 }
 
+/// A setting, read inside the caller's transaction.
+pub(crate) async fn setting_in(
+    conn: &mut SqliteConnection,
+    key: &str,
+) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar("SELECT value FROM complaint_settings WHERE key = ?1")
+        .bind(key)
+        .fetch_optional(conn)
+        .await
+}
+
 pub(crate) async fn set_setting(
     conn: &mut SqliteConnection,
     key: &str,
@@ -191,6 +202,65 @@ pub(crate) async fn set_setting(
 pub(crate) async fn delete_setting(conn: &mut SqliteConnection, key: &str) -> sqlx::Result<()> {
     sqlx::query("DELETE FROM complaint_settings WHERE key = ?1")
         .bind(key)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// What stays of a destroyed complaint.
+#[derive(Debug)]
+pub(crate) struct Tombstone {
+    pub procedure: String,
+    pub channel: String,
+    pub natures: String,
+    pub received: (i32, u32),
+    pub ended: (i32, u32),
+    pub ending: String,
+    pub finding: Option<String>,
+    pub measures: String,
+    pub steps_due: i64,
+    pub steps_on_time: i64,
+    pub days_open: i64,
+}
+
+/// Destroys complaint `id`: its boxes (and with them its key), both sealed
+/// parts and its row go, a tombstone stays.
+pub(crate) async fn destroy(
+    conn: &mut SqliteConnection,
+    id: i64,
+    tombstone: &Tombstone,
+    today: chrono::NaiveDate,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO complaint_tombstones (procedure, channel, natures, received_year,
+            received_quarter, ended_year, ended_quarter, ending, finding, measures, steps_due,
+            steps_on_time, days_open, destroyed_on)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    )
+    .bind(&tombstone.procedure)
+    .bind(&tombstone.channel)
+    .bind(&tombstone.natures)
+    .bind(tombstone.received.0)
+    .bind(tombstone.received.1)
+    .bind(tombstone.ended.0)
+    .bind(tombstone.ended.1)
+    .bind(&tombstone.ending)
+    .bind(&tombstone.finding)
+    .bind(&tombstone.measures)
+    .bind(tombstone.steps_due)
+    .bind(tombstone.steps_on_time)
+    .bind(tombstone.days_open)
+    .bind(today)
+    .execute(&mut *conn)
+    .await?;
+    for table in ["complaint_keys", "complaint_contents"] {
+        sqlx::query(&format!("DELETE FROM {table} WHERE complaint_id = ?1"))
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    sqlx::query("DELETE FROM complaints WHERE id = ?1")
+        .bind(id)
         .execute(conn)
         .await?;
     Ok(())

@@ -48,6 +48,7 @@ const NOT_WRITING: &[&str] = &[
     "complaint_detail",
     "complaints_due",
     "letter_templates",
+    "complaint_destruction_list",
 ];
 
 /// The api calls: core's list of commands, and those of the CLI alone.
@@ -555,6 +556,8 @@ async fn every_write_leaves_one_audit_row() {
         h.update_complaint_settings(vertrouwd_core::api::ComplaintSettings {
             prefix: "KL".into(),
             letterhead: Default::default(),
+            retention_months: 1,
+            grace_days: 0,
         })
     );
     walk!(
@@ -743,6 +746,37 @@ async fn every_write_leaves_one_audit_row() {
             on: "20-11-2026".into(),
             note: None
         })
+    );
+    walk!(
+        hs,
+        walked,
+        "destroy_complaint",
+        [hr],
+        h.destroy_complaint(DestroyComplaintRequest {
+            complaint: k.clone(),
+            confirm: k.clone(),
+            reason: Some(vertrouwd_core::retention::EarlyDestruction::NoLongerNeeded),
+        })
+    );
+    // One that ended long enough ago to have expired.
+    let old = h
+        .add_complaint(super::complaints::complaint("1-9-2026", "awb"))
+        .await
+        .expect("filed");
+    h.close_complaint(CloseComplaintRequest {
+        complaint: old.reference,
+        kind: vertrouwd_core::complaints::ClosureKind::Withdrawn,
+        on: "2-10-2026".into(),
+        note: None,
+    })
+    .await
+    .expect("withdrawn");
+    walk!(
+        hs,
+        walked,
+        "purge_expired_complaints",
+        [hr],
+        h.purge_expired_complaints(PurgeRequest { confirm: true })
     );
 
     let mut missing: Vec<String> = api_calls()

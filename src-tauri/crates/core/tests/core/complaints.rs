@@ -8,8 +8,10 @@ use vertrouwd_core::complaints::letters;
 use vertrouwd_core::complaints::procedures::{
     LetterKind, PauseReason, StepTerm, TermUnit, Urgency,
 };
+use vertrouwd_core::complaints::requests::{DEFAULT_GRACE_DAYS, DEFAULT_RETENTION_MONTHS};
 use vertrouwd_core::complaints::*;
 use vertrouwd_core::language::Language;
+use vertrouwd_core::retention::EarlyDestruction;
 use vertrouwd_core::roles::Role;
 use vertrouwd_core::Session;
 
@@ -552,6 +554,8 @@ async fn marking_the_acknowledgement_done_gives_its_letter_on_the_letterhead() {
             signatory: Some("Marieke de Groot".into()),
             signatory_role: Some("secretaris klachtencommissie".into()),
         },
+        retention_months: DEFAULT_RETENTION_MONTHS,
+        grace_days: DEFAULT_GRACE_DAYS,
     })
     .await
     .expect("letterhead");
@@ -736,4 +740,137 @@ async fn calendar(s: &Session, out: &std::path::Path, with_names: bool) -> Strin
     .await
     .expect("calendar");
     std::fs::read_to_string(out).expect("ics")
+}
+
+/// Monday 23 November 2026. With a term of one month and a week's grace:
+/// a complaint withdrawn on 2 October is due from 2 November and expired
+/// on 9 November; one closed on 20 November is not due yet.
+#[tokio::test]
+async fn an_ended_complaint_is_destroyed_with_its_key_and_leaves_a_tombstone() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("kluis");
+    let (s, _) = session();
+    create(&s, &dir, vec![Role::Hr]).await;
+    let mut settings = s.complaint_settings().await.expect("settings");
+    assert_eq!((settings.retention_months, settings.grace_days), (24, 30));
+    settings.retention_months = 1;
+    settings.grace_days = 7;
+    s.update_complaint_settings(settings.clone())
+        .await
+        .expect("terms");
+    settings.retention_months = 0;
+    let e = s
+        .update_complaint_settings(settings)
+        .await
+        .expect_err("no term");
+    assert_eq!(reason(e).1, Some(Reason::OutOfRange));
+    for (received, ended, kind) in [
+        ("1-9-2026", "2-10-2026", ClosureKind::Withdrawn),
+        ("2-11-2026", "20-11-2026", ClosureKind::Closed),
+    ] {
+        let c = s
+            .add_complaint(complaint(received, "complaints_regulation"))
+            .await
+            .expect("filed");
+        if kind == ClosureKind::Closed {
+            done(&s, &c.reference, "acknowledgement", "4-11-2026").await;
+            done(&s, &c.reference, "admissibility", "20-11-2026").await;
+        }
+        s.close_complaint(CloseComplaintRequest {
+            complaint: c.reference,
+            kind,
+            on: ended.into(),
+            note: None,
+        })
+        .await
+        .expect("ended");
+    }
+    s.add_complaint(complaint("20-11-2026", "awb"))
+        .await
+        .expect("open");
+    let list = s.complaint_destruction_list().await.expect("list");
+    let rows: Vec<(&str, NaiveDate, bool)> = list
+        .iter()
+        .map(|d| (d.reference.as_str(), d.due_on, d.expired))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("KL-2026-001", d(2026, 11, 2), true),
+            ("KL-2026-002", d(2026, 12, 20), false),
+        ],
+        "the open complaint is not on the list"
+    );
+
+    // Not yet due: a reason is needed, and the reference typed again.
+    let destroy = |reason| DestroyComplaintRequest {
+        complaint: "KL-2026-002".into(),
+        confirm: "KL-2026-002".into(),
+        reason,
+    };
+    let e = s.destroy_complaint(destroy(None)).await.expect_err("early");
+    assert_eq!(reason(e), (Some("reason".into()), Some(Reason::Required)));
+    let mut typo = destroy(Some(EarlyDestruction::RecordedInError));
+    typo.confirm = "KL-2026-02".into();
+    let e = s.destroy_complaint(typo).await.expect_err("typo");
+    assert_eq!(reason(e), (Some("confirm".into()), Some(Reason::Mismatch)));
+    s.destroy_complaint(destroy(Some(EarlyDestruction::RecordedInError)))
+        .await
+        .expect("destroyed");
+    let e = s
+        .complaint_detail(ComplaintRef {
+            complaint: "KL-2026-002".into(),
+        })
+        .await
+        .expect_err("gone");
+    assert_eq!(e.code, ErrorCode::NotFound);
+
+    // The expired one goes with the purge; the open one stays.
+    let e = s
+        .purge_expired_complaints(PurgeRequest { confirm: false })
+        .await
+        .expect_err("unconfirmed");
+    assert_eq!(reason(e).1, Some(Reason::Required));
+    let gone = s
+        .purge_expired_complaints(PurgeRequest { confirm: true })
+        .await
+        .expect("purged");
+    assert_eq!(gone, ["KL-2026-001"]);
+    assert_eq!(names(&s).await, ["KL-2026-003"]);
+    let trail = s
+        .audit_trail(AuditRequest {
+            compartment: "hr".into(),
+            limit: Some(2),
+            before: None,
+        })
+        .await
+        .expect("trail");
+    let actions: Vec<(&str, Option<&str>)> = trail
+        .iter()
+        .map(|r| (r.action.as_str(), r.object.as_deref()))
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            ("complaint.destroyed", Some("KL-2026-001")),
+            (
+                "complaint.destroyed_early",
+                Some("KL-2026-002:recorded_in_error")
+            ),
+        ]
+    );
+    // A destroyed complaint's reference is never given again, not even the
+    // last one's.
+    s.destroy_complaint(DestroyComplaintRequest {
+        complaint: "KL-2026-003".into(),
+        confirm: "KL-2026-003".into(),
+        reason: Some(EarlyDestruction::RecordedInError),
+    })
+    .await
+    .expect("destroyed");
+    let c = s
+        .add_complaint(complaint("21-11-2026", "awb"))
+        .await
+        .expect("filed");
+    assert_eq!(c.reference, "KL-2026-004");
 }
