@@ -180,6 +180,16 @@ pub enum ComplaintsCommand {
         /// Days on the destruction list before it expires
         #[arg(long)]
         grace_days: Option<u32>,
+        /// Whether Goede Vrijdag is a day off for the organisation (true/false)
+        #[arg(long)]
+        good_friday_off: Option<bool>,
+        /// When 5 May is a day off: every_year, every_five_years or never
+        #[arg(long)]
+        liberation_day: Option<String>,
+        /// The organisation's closing days, all of them (28-12-2026,29-12-2026;
+        /// "" for none)
+        #[arg(long, value_delimiter = ',')]
+        closing_days: Option<Vec<String>>,
     },
 }
 
@@ -657,8 +667,26 @@ pub async fn run(ctx: &Ctx, cmd: &ComplaintsCommand) -> ApiResult<Output> {
             signatory_role,
             retention_months,
             grace_days,
+            good_friday_off,
+            liberation_day,
+            closing_days,
         } => {
             let mut settings = s.complaint_settings().await?;
+            let calendar_asked =
+                good_friday_off.is_some() || liberation_day.is_some() || closing_days.is_some();
+            if let Some(g) = good_friday_off {
+                settings.calendar.good_friday_off = *g;
+            }
+            if let Some(l) = liberation_day {
+                settings.calendar.liberation_day = choice(l, "liberation_day")?;
+            }
+            if let Some(days) = closing_days {
+                settings.calendar.closing_days = days
+                    .iter()
+                    .filter(|d| !d.trim().is_empty())
+                    .map(|d| vertrouwd_core::dates::parse_date(d, "closing_days"))
+                    .collect::<Result<_, _>>()?;
+            }
             if let Some(m) = retention_months {
                 settings.retention_months = *m;
             }
@@ -671,6 +699,7 @@ pub async fn run(ctx: &Ctx, cmd: &ComplaintsCommand) -> ApiResult<Output> {
                 || signatory_role.is_some()
                 || retention_months.is_some()
                 || grace_days.is_some()
+                || calendar_asked
             {
                 if let Some(p) = prefix {
                     settings.prefix = p.clone();
@@ -689,13 +718,20 @@ pub async fn run(ctx: &Ctx, cmd: &ComplaintsCommand) -> ApiResult<Output> {
             }
             let l = &settings.letterhead;
             let text = format!(
-                "prefix: {}\naddress: {}\nsignatory: {} ({})\nretention: {} months, grace {} days",
+                "prefix: {}\naddress: {}\nsignatory: {} ({})\nretention: {} months, grace {} days\nclosing days: {}",
                 settings.prefix,
                 l.address.as_deref().unwrap_or("-"),
                 l.signatory.as_deref().unwrap_or("-"),
                 l.signatory_role.as_deref().unwrap_or("-"),
                 settings.retention_months,
                 settings.grace_days,
+                settings
+                    .calendar
+                    .closing_days
+                    .iter()
+                    .map(|d| d.format("%d-%m-%Y").to_string())
+                    .collect::<Vec<_>>()
+                    .join(", "),
             );
             out(&settings, text)
         }

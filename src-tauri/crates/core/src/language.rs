@@ -14,6 +14,24 @@ pub fn text(language: Language, nl: &str, en: &str) -> String {
     .to_string()
 }
 
+/// The label of `code` in `language` among `labels` (code, Dutch,
+/// English); the code itself when none has it.
+pub fn label_in<'a>(
+    labels: impl IntoIterator<Item = &'a (&'a str, &'a str, &'a str)>,
+    language: Language,
+    code: &str,
+) -> String {
+    labels
+        .into_iter()
+        .find(|(c, ..)| *c == code)
+        .map(|(_, nl, en)| match language {
+            Language::Nl => *nl,
+            Language::En => *en,
+        })
+        .unwrap_or(code)
+        .to_string()
+}
+
 /// A date as readers of the language expect it in a document: 02-03-2026
 /// in Dutch, 2026-03-02 in English.
 pub fn date(d: NaiveDate, language: Language) -> String {

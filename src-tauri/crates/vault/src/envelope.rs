@@ -73,8 +73,8 @@ pub struct SealedBox {
     pub sealed: Envelope,
 }
 
-/// Seals `plaintext` with `key`, binding `aad`.
-pub fn seal(key: &SecretKey, plaintext: &[u8], aad: &Aad) -> Result<Envelope> {
+/// A fresh nonce and the ciphertext (with its tag) of `plaintext`.
+fn encrypt(key: &SecretKey, plaintext: &[u8], aad: &Aad) -> Result<([u8; NONCE_LEN], Vec<u8>)> {
     let mut nonce = [0u8; NONCE_LEN];
     crate::random::fill(&mut nonce)?;
     let cipher = XChaCha20Poly1305::new(key.expose_secret_bytes().into());
@@ -87,6 +87,27 @@ pub fn seal(key: &SecretKey, plaintext: &[u8], aad: &Aad) -> Result<Envelope> {
             },
         )
         .map_err(|_| VaultError::Crypto)?;
+    Ok((nonce, ct))
+}
+
+/// The plaintext of `ct` under `nonce`, or `None` when anything was changed.
+fn decrypt(key: &SecretKey, nonce: &[u8], ct: &[u8], aad: &Aad) -> Option<Zeroizing<Vec<u8>>> {
+    let cipher = XChaCha20Poly1305::new(key.expose_secret_bytes().into());
+    cipher
+        .decrypt(
+            XNonce::from_slice(nonce),
+            Payload {
+                msg: ct,
+                aad: aad.as_bytes(),
+            },
+        )
+        .ok()
+        .map(Zeroizing::new)
+}
+
+/// Seals `plaintext` with `key`, binding `aad`.
+pub fn seal(key: &SecretKey, plaintext: &[u8], aad: &Aad) -> Result<Envelope> {
+    let (nonce, ct) = encrypt(key, plaintext, aad)?;
     Ok(Envelope {
         v: VERSION,
         nonce: B64.encode(nonce),
@@ -104,35 +125,14 @@ pub fn open(key: &SecretKey, env: &Envelope, aad: &Aad) -> Result<Zeroizing<Vec<
     let ct = B64
         .decode(&env.ct)
         .map_err(|_| VaultError::KeyringCorrupt)?;
-    let cipher = XChaCha20Poly1305::new(key.expose_secret_bytes().into());
-    cipher
-        .decrypt(
-            XNonce::from_slice(&nonce),
-            Payload {
-                msg: &ct,
-                aad: aad.as_bytes(),
-            },
-        )
-        .map(Zeroizing::new)
-        .map_err(|_| VaultError::WrongPassphrase)
+    decrypt(key, &nonce, &ct, aad).ok_or(VaultError::WrongPassphrase)
 }
 
 /// Seals `plaintext` with `key` into bytes for a database column: version,
 /// nonce, ciphertext and tag, binding `aad`. The same cipher as [`seal`],
 /// without the base64 a keyring needs.
 pub fn seal_bytes(key: &SecretKey, plaintext: &[u8], aad: &Aad) -> Result<Vec<u8>> {
-    let mut nonce = [0u8; NONCE_LEN];
-    crate::random::fill(&mut nonce)?;
-    let cipher = XChaCha20Poly1305::new(key.expose_secret_bytes().into());
-    let ct = cipher
-        .encrypt(
-            XNonce::from_slice(&nonce),
-            Payload {
-                msg: plaintext,
-                aad: aad.as_bytes(),
-            },
-        )
-        .map_err(|_| VaultError::Crypto)?;
+    let (nonce, ct) = encrypt(key, plaintext, aad)?;
     let mut out = Vec::with_capacity(1 + NONCE_LEN + ct.len());
     out.push(VERSION);
     out.extend_from_slice(&nonce);
@@ -150,17 +150,7 @@ pub fn open_bytes(key: &SecretKey, sealed: &[u8], aad: &Aad) -> Result<Zeroizing
         return Err(VaultError::Sealed);
     }
     let (nonce, ct) = rest.split_at(NONCE_LEN);
-    let cipher = XChaCha20Poly1305::new(key.expose_secret_bytes().into());
-    cipher
-        .decrypt(
-            XNonce::from_slice(nonce),
-            Payload {
-                msg: ct,
-                aad: aad.as_bytes(),
-            },
-        )
-        .map(Zeroizing::new)
-        .map_err(|_| VaultError::Sealed)
+    decrypt(key, nonce, ct, aad).ok_or(VaultError::Sealed)
 }
 
 /// Opens an envelope that must hold exactly one key.

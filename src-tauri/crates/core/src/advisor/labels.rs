@@ -136,14 +136,7 @@ fn all() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static 
 
 /// The label of `code` in `language`; the code itself when unknown.
 pub fn label(language: Language, code: &str) -> String {
-    all()
-        .find(|(c, ..)| *c == code)
-        .map(|(_, nl, en)| match language {
-            Language::Nl => *nl,
-            Language::En => *en,
-        })
-        .unwrap_or(code)
-        .to_string()
+    crate::language::label_in(all(), language, code)
 }
 
 pub fn dutch(code: &str) -> String {

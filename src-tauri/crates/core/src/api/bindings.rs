@@ -198,6 +198,8 @@ pub fn typescript_bindings() -> String {
         crate::complaints::requests::LetterRequest::decl(cfg),
         crate::complaints::requests::CalendarRequest::decl(cfg),
         crate::complaints::requests::DestroyComplaintRequest::decl(cfg),
+        crate::complaints::requests::OrganisationCalendar::decl(cfg),
+        crate::complaints::requests::LiberationDayOff::decl(cfg),
         crate::complaints::requests::LetterTemplateEntry::decl(cfg),
         crate::complaints::requests::LetterTemplateChange::decl(cfg),
         crate::complaints::letters::LetterTemplate::decl(cfg),

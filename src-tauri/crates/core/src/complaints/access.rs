@@ -15,7 +15,8 @@ use super::procedures::{Calendars, Procedure};
 use super::store;
 use crate::compartments::HR;
 use crate::context::Context;
-use crate::dates::{OrganisationDays, WorkCalendar};
+use super::requests::{LiberationDayOff, OrganisationCalendar};
+use crate::dates::{LiberationDay, OrganisationDays, WorkCalendar};
 use crate::error::{ApiError, ApiResult, ErrorCode, Invalid, Reason};
 use crate::roles::Role;
 use crate::users;
@@ -30,12 +31,36 @@ pub(super) fn register(cx: &Context<'_>) -> ApiResult<SqlitePool> {
 }
 
 /// The calendars terms are counted on: the Atw's, and the organisation's
-/// working days (Goede Vrijdag worked, 5 May off in lustrum years).
-pub(super) fn calendars() -> Calendars {
+/// working days as the register's settings give them (by default Goede
+/// Vrijdag worked, 5 May off in lustrum years, no closing days).
+pub(super) fn calendars_of(settings: &OrganisationCalendar) -> Calendars {
     Calendars {
         law: WorkCalendar::law(),
-        organisation: WorkCalendar::organisation(OrganisationDays::default()),
+        organisation: WorkCalendar::organisation(OrganisationDays {
+            good_friday: settings.good_friday_off,
+            liberation_day: match settings.liberation_day {
+                LiberationDayOff::EveryYear => LiberationDay::EveryYear,
+                LiberationDayOff::EveryFiveYears => LiberationDay::EveryFiveYears,
+                LiberationDayOff::Never => LiberationDay::Never,
+            },
+            closing_days: settings.closing_days.clone(),
+        }),
     }
+}
+
+/// The organisation's calendar setting, read with `conn`.
+pub(super) async fn organisation_calendar(
+    conn: &mut SqliteConnection,
+) -> ApiResult<OrganisationCalendar> {
+    Ok(store::setting_in(conn, "calendar")
+        .await?
+        .and_then(|v| serde_json::from_str(&v).ok())
+        .unwrap_or_default())
+}
+
+/// The calendars, read with `conn`.
+pub(super) async fn calendars(conn: &mut SqliteConnection) -> ApiResult<Calendars> {
+    Ok(calendars_of(&organisation_calendar(conn).await?))
 }
 
 /// The procedures a complaint can follow.
@@ -144,7 +169,8 @@ pub(super) async fn write(
     key: &SecretKey,
     content: &Content,
 ) -> ApiResult<()> {
-    let summary = keys::seal(cx, key, id, Part::Summary, &content.summary(&calendars()))?;
+    let summary = content.summary(&calendars(conn).await?);
+    let summary = keys::seal(cx, key, id, Part::Summary, &summary)?;
     let sealed = keys::seal(cx, key, id, Part::Content, content)?;
     store::write(conn, id, &summary, &sealed).await?;
     Ok(())
@@ -202,6 +228,7 @@ pub(super) async fn detail(
 ) -> ApiResult<ComplaintDetail> {
     let mut conn = pool.acquire().await?;
     let Opened { content, .. } = open(cx, &mut conn, id).await?;
+    let calendars = calendars(&mut conn).await?;
     drop(conn);
     let access = match &content.only {
         None => AccessInfo {
@@ -226,7 +253,7 @@ pub(super) async fn detail(
             }
         }
     };
-    let schedule = content.schedule(&calendars());
+    let schedule = content.schedule(&calendars);
     let status = content.status();
     let c = content;
     Ok(ComplaintDetail {
@@ -260,11 +287,19 @@ pub(super) async fn readable(
     cx: &Context<'_>,
     pool: &SqlitePool,
 ) -> ApiResult<Vec<(i64, Arc<SecretKey>, Summary)>> {
-    let rows = store::readable(pool, cx.actor()).await?;
+    readable_in(cx, &mut *pool.acquire().await?).await
+}
+
+/// [`readable`], with `conn` (inside a transaction).
+pub(super) async fn readable_in(
+    cx: &Context<'_>,
+    conn: &mut SqliteConnection,
+) -> ApiResult<Vec<(i64, Arc<SecretKey>, Summary)>> {
+    let rows = store::readable(&mut *conn, cx.actor()).await?;
     if rows.is_empty() {
         return Ok(vec![]);
     }
-    let register = keys::register_key(&mut *pool.acquire().await?).await?;
+    let register = keys::register_key(conn).await?;
     let mut out: Vec<(i64, Arc<SecretKey>, Summary)> = Vec::with_capacity(rows.len());
     for row in rows {
         if out.last().is_some_and(|(id, ..)| *id == row.id) {

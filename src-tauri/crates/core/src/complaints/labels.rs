@@ -110,16 +110,7 @@ pub const LABELS: &[(&str, &str, &str)] = &[
 /// The label of `code` in `language` (a nature's too); the code itself
 /// when unknown.
 pub fn label(language: Language, code: &str) -> String {
-    LABELS
-        .iter()
-        .chain(crate::natures::NATURES)
-        .find(|(c, ..)| *c == code)
-        .map(|(_, nl, en)| match language {
-            Language::Nl => *nl,
-            Language::En => *en,
-        })
-        .unwrap_or(code)
-        .to_string()
+    crate::language::label_in(LABELS.iter().chain(crate::natures::NATURES), language, code)
 }
 
 #[cfg(test)]

@@ -60,6 +60,7 @@ pub async fn complaint_settings(cx: &Context<'_>) -> ApiResult<ComplaintSettings
         letterhead: letterhead(&pool).await?,
         retention_months: number("retention_months", DEFAULT_RETENTION_MONTHS).await?,
         grace_days: number("grace_days", DEFAULT_GRACE_DAYS).await?,
+        calendar: organisation_calendar(&mut *pool.acquire().await?).await?,
     })
 }
 
@@ -100,7 +101,27 @@ pub async fn update_complaint_settings(
     }
     let letterhead = serde_json::to_string(&letterhead)
         .map_err(|_| crate::error::ApiError::new(crate::error::ErrorCode::Internal, "settings"))?;
+    let mut calendar = req.calendar.clone();
+    calendar.closing_days.sort();
+    calendar.closing_days.dedup();
+    if calendar.closing_days.len() > 366 {
+        return Err(Invalid::new("closing_days", Reason::TooLong).into());
+    }
+    let calendar_json = serde_json::to_string(&calendar)
+        .map_err(|_| crate::error::ApiError::new(crate::error::ErrorCode::Internal, "settings"))?;
     cx.audited(&pool, async |tx| {
+        // Another calendar moves the due dates of every running complaint
+        // this user may read, in the same change; one restricted from them
+        // follows at its next change by a reader.
+        if organisation_calendar(tx).await? != calendar {
+            store::set_setting(tx, "calendar", &calendar_json).await?;
+            for (id, key, summary) in readable_in(cx, tx).await? {
+                if summary.ended_on.is_none() {
+                    let opened = open(cx, tx, id).await?;
+                    write(cx, tx, id, &key, &opened.content).await?;
+                }
+            }
+        }
         store::set_setting(tx, "prefix", &prefix).await?;
         store::set_setting(tx, "letterhead", &letterhead).await?;
         store::set_setting(tx, "retention_months", &req.retention_months.to_string()).await?;

@@ -150,6 +150,35 @@ pub struct ComplaintSettings {
     /// …and destroyed without being asked again this many days later.
     #[serde(default = "default_grace_days")]
     pub grace_days: u32,
+    /// The working days of the organisation's regulation.
+    #[serde(default)]
+    pub calendar: OrganisationCalendar,
+}
+
+/// Which days the organisation's own regulation counts as off, besides
+/// weekends and the holidays everyone has off.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct OrganisationCalendar {
+    /// Goede Vrijdag is a day off (often it is a working day).
+    #[serde(default)]
+    pub good_friday_off: bool,
+    #[serde(default)]
+    pub liberation_day: LiberationDayOff,
+    /// Extra closing days (the days between Christmas and New Year).
+    #[serde(default)]
+    #[ts(type = "string[]")]
+    pub closing_days: Vec<chrono::NaiveDate>,
+}
+
+/// When 5 May (Bevrijdingsdag) is a day off.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum LiberationDayOff {
+    EveryYear,
+    /// In the lustrum years (2025, 2030, …), as many collective agreements say.
+    #[default]
+    EveryFiveYears,
+    Never,
 }
 
 /// Two years after a complaint ended: long enough for an appeal and the

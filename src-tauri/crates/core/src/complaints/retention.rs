@@ -12,6 +12,7 @@ use vertrouwd_vault::audit::Entry;
 
 use super::access::*;
 use super::model::Content;
+use super::procedures::Calendars;
 use super::register::complaint_settings;
 use super::requests::*;
 use super::store::{self, Tombstone};
@@ -54,9 +55,9 @@ pub async fn complaint_destruction_list(cx: &Context<'_>) -> ApiResult<Vec<Destr
 }
 
 /// What stays of `c`: codes, quarters and counts.
-fn tombstone(c: &Content, today: NaiveDate) -> Tombstone {
+fn tombstone(c: &Content, calendars: &Calendars, today: NaiveDate) -> Tombstone {
     let ended = c.closure.as_ref().map_or(today, |x| x.on);
-    let schedule = c.schedule(&calendars());
+    let schedule = c.schedule(calendars);
     let done: Vec<_> = schedule
         .iter()
         .filter_map(|s| Some((s.done_on?, s.due?)))
@@ -95,9 +96,11 @@ async fn destroy(cx: &Context<'_>, pool: &SqlitePool, ids: &[(i64, String)]) -> 
     let today = cx.today();
     cx.audited_all(pool, async |tx| {
         let mut rows = vec![];
+        let calendars = calendars(tx).await?;
         for (id, object) in ids {
             let opened = open(cx, tx, *id).await?;
-            store::destroy(tx, *id, &tombstone(&opened.content, today), today).await?;
+            let tombstone = tombstone(&opened.content, &calendars, today);
+            store::destroy(tx, *id, &tombstone, today).await?;
             let action = if object.contains(':') {
                 "complaint.destroyed_early"
             } else {

@@ -43,7 +43,10 @@ pub(crate) async fn register_key_or(
 
 /// Every complaint `user` has a box for (their own, or every hr holder's),
 /// with that box, in reference order.
-pub(crate) async fn readable(pool: &SqlitePool, user: &str) -> sqlx::Result<Vec<Readable>> {
+pub(crate) async fn readable(
+    conn: &mut SqliteConnection,
+    user: &str,
+) -> sqlx::Result<Vec<Readable>> {
     sqlx::query_as(
         "SELECT c.id, c.reference, k.holder, k.sealed, c.summary
            FROM complaints c JOIN complaint_keys k ON k.complaint_id = c.id
@@ -51,7 +54,7 @@ pub(crate) async fn readable(pool: &SqlitePool, user: &str) -> sqlx::Result<Vec<
           ORDER BY c.id",
     )
     .bind(user)
-    .fetch_all(pool)
+    .fetch_all(conn)
     .await
 }
 

@@ -130,7 +130,7 @@ pub async fn write_complaint_letter(
         today: cx.today(),
         language: req.language,
     };
-    let schedule = content.schedule(&calendars());
+    let schedule = content.schedule(&calendars(&mut *pool.acquire().await?).await?);
     let values = letters::values(&content, &schedule, &step.key, kind, &facts);
     let doc = letters::letter(&content, kind, &template, &values, &facts);
     let pdf = vertrouwd_pdf::render(&doc);
@@ -163,6 +163,7 @@ pub async fn write_complaints_calendar(
     let contents: std::collections::HashMap<i64, Vec<u8>> =
         store::contents(&pool).await?.into_iter().collect();
     let mut events = vec![];
+    let calendars = calendars(&mut *pool.acquire().await?).await?;
     for (id, key, _) in readable(cx, &pool).await? {
         let sealed = contents.get(&id).ok_or_else(not_found)?;
         let c: Content = keys::open(cx, &key, id, Part::Content, sealed)?;
@@ -178,7 +179,7 @@ pub async fn write_complaints_calendar(
             String::new()
         };
         let sequence = c.timeline.len();
-        for s in c.schedule(&calendars()) {
+        for s in c.schedule(&calendars) {
             let Some(day) = s.due else { continue };
             let cancelled = ended || !s.open();
             if cancelled && day < since {

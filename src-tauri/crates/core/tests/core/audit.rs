@@ -558,6 +558,7 @@ async fn every_write_leaves_one_audit_row() {
             letterhead: Default::default(),
             retention_months: 1,
             grace_days: 0,
+            calendar: Default::default(),
         })
     );
     walk!(

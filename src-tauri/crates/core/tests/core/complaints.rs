@@ -556,6 +556,7 @@ async fn marking_the_acknowledgement_done_gives_its_letter_on_the_letterhead() {
         },
         retention_months: DEFAULT_RETENTION_MONTHS,
         grace_days: DEFAULT_GRACE_DAYS,
+        calendar: Default::default(),
     })
     .await
     .expect("letterhead");
@@ -873,4 +874,38 @@ async fn an_ended_complaint_is_destroyed_with_its_key_and_leaves_a_tombstone() {
         .await
         .expect("filed");
     assert_eq!(c.reference, "KL-2026-004");
+}
+
+/// Received Wednesday 23 December 2026: the acknowledgement within 3
+/// working days is Tuesday 29 December (24, 28, 29); with 28 and 29
+/// December closing days, Thursday 31 December. The list (read from the
+/// sealed summaries) and the complaint itself both follow.
+#[tokio::test]
+async fn the_organisations_closing_days_move_running_complaints_due_dates() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (s, clock) = session();
+    create(&s, &tmp.path().join("kluis"), vec![Role::Hr]).await;
+    clock.advance(chrono::Duration::days(30));
+    s.lock().await;
+    unlock(&s, &tmp.path().join("kluis"), "ayse", PASS).await.expect("unlock");
+    s.add_complaint(complaint("23-12-2026", "complaints_regulation")).await.expect("filed");
+    let due_of = async |s: &Session| {
+        let rows = s.list_complaints(ComplaintFilter::default()).await.expect("list");
+        rows[0].next_due.as_ref().map(|n| (n.step.clone(), n.due))
+    };
+    assert_eq!(due_of(&s).await, Some(("acknowledgement".into(), d(2026, 12, 29))));
+    let mut settings = s.complaint_settings().await.expect("settings");
+    settings.calendar.closing_days = vec![d(2026, 12, 29), d(2026, 12, 28)];
+    let saved = s.update_complaint_settings(settings).await.expect("calendar");
+    assert_eq!(saved.calendar.closing_days, [d(2026, 12, 28), d(2026, 12, 29)]);
+    assert_eq!(
+        due_of(&s).await,
+        Some(("acknowledgement".into(), d(2026, 12, 31))),
+        "the list follows"
+    );
+    let c = s
+        .complaint_detail(ComplaintRef { complaint: "KL-2026-001".into() })
+        .await
+        .expect("detail");
+    assert_eq!(due(&c, "acknowledgement"), Some(d(2026, 12, 31)));
 }
