@@ -786,7 +786,11 @@ retention_months: number,
 /**
  * …and destroyed without being asked again this many days later.
  */
-grace_days: number, };
+grace_days: number, 
+/**
+ * The working days of the organisation's regulation.
+ */
+calendar: OrganisationCalendar, };
 
 export type LetterRequest = { complaint: string, step: string, letter: LetterKind | null, language: Language, path: string, };
 
@@ -797,6 +801,20 @@ export type CalendarRequest = { path: string,
 with_names: boolean, language: Language, };
 
 export type DestroyComplaintRequest = { complaint: string, confirm: string, reason: EarlyDestruction | null, };
+
+export type OrganisationCalendar = { 
+/**
+ * Goede Vrijdag is a day off (often it is a working day).
+ */
+good_friday_off: boolean, liberation_day: LiberationDayOff, 
+/**
+ * Extra closing days (the days between Christmas and New Year).
+ */
+closing_days: string[], };
+
+export type LiberationDayOff = "every_year" | "every_five_years" | "never";
+
+export const liberationDayOffValues: readonly LiberationDayOff[] = ["every_year", "every_five_years", "never"];
 
 export type LetterTemplateEntry = { kind: LetterKind, language: Language, template: LetterTemplate, changed: boolean, };
 

@@ -887,24 +887,42 @@ async fn the_organisations_closing_days_move_running_complaints_due_dates() {
     create(&s, &tmp.path().join("kluis"), vec![Role::Hr]).await;
     clock.advance(chrono::Duration::days(30));
     s.lock().await;
-    unlock(&s, &tmp.path().join("kluis"), "ayse", PASS).await.expect("unlock");
-    s.add_complaint(complaint("23-12-2026", "complaints_regulation")).await.expect("filed");
+    unlock(&s, &tmp.path().join("kluis"), "ayse", PASS)
+        .await
+        .expect("unlock");
+    s.add_complaint(complaint("23-12-2026", "complaints_regulation"))
+        .await
+        .expect("filed");
     let due_of = async |s: &Session| {
-        let rows = s.list_complaints(ComplaintFilter::default()).await.expect("list");
+        let rows = s
+            .list_complaints(ComplaintFilter::default())
+            .await
+            .expect("list");
         rows[0].next_due.as_ref().map(|n| (n.step.clone(), n.due))
     };
-    assert_eq!(due_of(&s).await, Some(("acknowledgement".into(), d(2026, 12, 29))));
+    assert_eq!(
+        due_of(&s).await,
+        Some(("acknowledgement".into(), d(2026, 12, 29)))
+    );
     let mut settings = s.complaint_settings().await.expect("settings");
     settings.calendar.closing_days = vec![d(2026, 12, 29), d(2026, 12, 28)];
-    let saved = s.update_complaint_settings(settings).await.expect("calendar");
-    assert_eq!(saved.calendar.closing_days, [d(2026, 12, 28), d(2026, 12, 29)]);
+    let saved = s
+        .update_complaint_settings(settings)
+        .await
+        .expect("calendar");
+    assert_eq!(
+        saved.calendar.closing_days,
+        [d(2026, 12, 28), d(2026, 12, 29)]
+    );
     assert_eq!(
         due_of(&s).await,
         Some(("acknowledgement".into(), d(2026, 12, 31))),
         "the list follows"
     );
     let c = s
-        .complaint_detail(ComplaintRef { complaint: "KL-2026-001".into() })
+        .complaint_detail(ComplaintRef {
+            complaint: "KL-2026-001".into(),
+        })
         .await
         .expect("detail");
     assert_eq!(due(&c, "acknowledgement"), Some(d(2026, 12, 31)));
