@@ -169,6 +169,29 @@ def test_3_the_colleague_let_in_reads_it(app):
     assert len(a.d.find_elements(By.CSS_SELECTOR, "#complaint-timeline li")) >= 6
 
 
+def test_3b_a_procedure_term_is_changed_and_checked(app):
+    a = app
+    a.unlock("ayse", PASS)
+    a.click("#nav-hr")
+    a.click("#complaints-tab-procedures")
+    a.el("#procedure-steps")
+    # A negative term is refused with the field named, and nothing is kept.
+    a.fill("#term-acknowledgement", "-3")
+    a.click("#procedure-preview-button")
+    a.wait.until(lambda d: a.text("#procedure-form .error"))
+    a.fill("#term-acknowledgement", "10")
+    a.click("#procedure-preview-button")
+    # The only complaint has ended: nothing running moves.
+    a.wait.until(lambda d: "geen termijn" in a.text("#procedure-preview"))
+    a.shot("47a-complaints-procedures")
+    a.axe("complaints procedures")
+    a.click("#procedure-save")
+    a.wait.until(lambda d: "opgeslagen" in a.text("#toasts").lower())
+    a.click("#complaints-tab-register")
+    a.click("#complaints-tab-procedures")
+    assert a.el("#term-acknowledgement").get_attribute("value") == "10"
+
+
 def test_4_the_complaint_is_destroyed_from_the_retention_list(app):
     a = app
     a.unlock("ayse", PASS)

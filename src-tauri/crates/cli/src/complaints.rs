@@ -1,7 +1,7 @@
 //! The complaints register's commands (hr role): `vertrouwd complaints
 //! add|list|show|due|step|pause|resume|extend|hearing|admissibility|advice|
 //! decision|close|withdraw|inadmissible|note|access|letter|ics|retention|
-//! destroy|purge|procedures|settings`. Input as JSON
+//! destroy|purge|procedures|term|settings`. Input as JSON
 //! where a complaint is entered whole, flags elsewhere; `--json` for
 //! JSON out.
 
@@ -42,6 +42,33 @@ pub enum ComplaintsCommand {
     Due,
     /// The procedures a complaint can follow, with their steps and terms
     Procedures,
+    /// Change the term of a procedure's step for complaints filed from now
+    /// on; running complaints follow only with --apply. Says which running
+    /// complaints it moves (or would: --preview writes nothing)
+    Term {
+        /// The procedure's code (complaints_regulation, whistleblowing, awb, …)
+        procedure: String,
+        /// The step's code (acknowledgement, …)
+        step: String,
+        /// How long
+        #[arg(long, allow_hyphen_values = true, required_unless_present = "none")]
+        count: Option<i32>,
+        /// days, weeks, months or working_days
+        #[arg(long, default_value = "days")]
+        unit: String,
+        /// law (Algemene termijnenwet) or organisation (its working days)
+        #[arg(long)]
+        calendar: Option<String>,
+        /// The step has no term
+        #[arg(long, conflicts_with = "count")]
+        none: bool,
+        /// Running complaints follow the new term too
+        #[arg(long)]
+        apply: bool,
+        /// Only say what would change
+        #[arg(long, conflicts_with = "apply")]
+        preview: bool,
+    },
     /// A step of a complaint's procedure
     #[command(subcommand)]
     Step(StepCommand),
@@ -367,6 +394,34 @@ fn shown(c: ComplaintDetail) -> ApiResult<Output> {
     out(&c, text)
 }
 
+/// The running complaints a template change moved, or would move.
+fn procedure_change_text(r: &ProcedureChangeResult) -> String {
+    let day = |d: Option<chrono::NaiveDate>| {
+        d.map_or("-".to_string(), |d| d.format("%d-%m-%Y").to_string())
+    };
+    let mut t = match (r.applied, r.running.is_empty()) {
+        (_, true) => "geen lopende klacht verandert / no running complaint changes".to_string(),
+        (true, false) => "lopende klachten aangepast / running complaints changed:".to_string(),
+        (false, false) => {
+            "lopende klachten behouden hun termijnen (--apply past ze aan) / \
+             running complaints keep their terms (--apply changes them):"
+                .to_string()
+        }
+    };
+    for c in &r.running {
+        t.push_str(&format!("\n  {}", c.reference));
+        for st in &c.steps {
+            t.push_str(&format!(
+                "\n    {:<40} {} → {}",
+                nl(&st.step),
+                day(st.before),
+                day(st.after)
+            ));
+        }
+    }
+    t
+}
+
 fn due_lines(title: &str, items: &[DueItem]) -> String {
     let mut t = format!("{title}:");
     if items.is_empty() {
@@ -444,6 +499,46 @@ pub async fn run(ctx: &Ctx, cmd: &ComplaintsCommand) -> ApiResult<Output> {
                 .collect::<Vec<_>>()
                 .join("\n\n");
             out(&p, text)
+        }
+        C::Term {
+            procedure,
+            step,
+            count,
+            unit,
+            calendar,
+            none,
+            apply,
+            preview,
+        } => {
+            let mut p = s
+                .complaint_procedures()
+                .await?
+                .into_iter()
+                .find(|p| p.code == procedure.trim())
+                .ok_or_else(|| ApiError::validation("procedure", Reason::Unknown))?;
+            let st = p
+                .steps
+                .iter_mut()
+                .find(|st| st.key == step.trim())
+                .ok_or_else(|| ApiError::validation("step", Reason::Unknown))?;
+            st.term = match (none, count) {
+                (true, _) | (false, None) => None,
+                (false, Some(n)) => Some(StepTerm::new(*n, choice(unit, "unit")?)),
+            };
+            if let Some(c) = calendar {
+                st.calendar = choice(c, "calendar")?;
+            }
+            let req = ProcedureChange {
+                procedure: p,
+                apply_to_running: *apply,
+            };
+            let r = if *preview {
+                s.preview_complaint_procedure(req).await?
+            } else {
+                s.update_complaint_procedure(req).await?
+            };
+            let text = procedure_change_text(&r);
+            out(&r, text)
         }
         C::Step(step) => shown(match step {
             StepCommand::Done {

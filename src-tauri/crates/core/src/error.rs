@@ -180,6 +180,12 @@ pub struct ApiError {
 /// Result of every api call.
 pub type ApiResult<T> = Result<T, ApiError>;
 
+/// A value kept as JSON (a setting, a template); `what` names it in the
+/// error, which cannot carry the value itself.
+pub(crate) fn to_json<T: serde::Serialize>(value: &T, what: &str) -> ApiResult<String> {
+    serde_json::to_string(value).map_err(|_| ApiError::new(ErrorCode::Internal, what))
+}
+
 impl ApiError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
         Self {

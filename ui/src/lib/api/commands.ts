@@ -58,6 +58,8 @@ import type {
   Preferences,
   Preview,
   Procedure,
+  ProcedureChange,
+  ProcedureChangeResult,
   PurgeRequest,
   RecoveryResetRequest,
   RecoverySheetRequest,
@@ -144,6 +146,8 @@ export const api = {
 
   // complaints
   complaintProcedures: () => invoke<Array<Procedure>>("complaint_procedures"),
+  previewComplaintProcedure: (req: ProcedureChange) => invoke<ProcedureChangeResult>("preview_complaint_procedure", { req }),
+  updateComplaintProcedure: (req: ProcedureChange) => invoke<ProcedureChangeResult>("update_complaint_procedure", { req }),
   complaintUsers: () => invoke<Array<AccessUser>>("complaint_users"),
   complaintSettings: () => invoke<ComplaintSettings>("complaint_settings"),
   updateComplaintSettings: (req: ComplaintSettings) => invoke<ComplaintSettings>("update_complaint_settings", { req }),

@@ -820,6 +820,14 @@ export type LetterTemplateEntry = { kind: LetterKind, language: Language, templa
 
 export type LetterTemplateChange = { kind: LetterKind, language: Language, template: LetterTemplate | null, };
 
+export type ProcedureChange = { procedure: Procedure, apply_to_running: boolean, };
+
+export type DueChange = { step: string, before: string | null, after: string | null, };
+
+export type RunningChange = { reference: string, steps: Array<DueChange>, };
+
+export type ProcedureChangeResult = { procedure: Procedure, running: Array<RunningChange>, applied: boolean, };
+
 export type LetterTemplate = { subject: string, body: string, };
 
 export type LetterheadSettings = { address: string | null, signatory: string | null, signatory_role: string | null, };

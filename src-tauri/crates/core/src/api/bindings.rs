@@ -202,6 +202,10 @@ pub fn typescript_bindings() -> String {
         crate::complaints::requests::LiberationDayOff::decl(cfg),
         crate::complaints::requests::LetterTemplateEntry::decl(cfg),
         crate::complaints::requests::LetterTemplateChange::decl(cfg),
+        crate::complaints::requests::ProcedureChange::decl(cfg),
+        crate::complaints::requests::DueChange::decl(cfg),
+        crate::complaints::requests::RunningChange::decl(cfg),
+        crate::complaints::requests::ProcedureChangeResult::decl(cfg),
         crate::complaints::letters::LetterTemplate::decl(cfg),
         crate::complaints::letters::LetterheadSettings::decl(cfg),
     ];

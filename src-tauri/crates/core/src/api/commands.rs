@@ -84,6 +84,8 @@ macro_rules! for_each_command {
             }
             complaints {
                 complaint_procedures() -> Vec<Procedure>;
+                preview_complaint_procedure(req: ProcedureChange) -> ProcedureChangeResult;
+                update_complaint_procedure(req: ProcedureChange) -> ProcedureChangeResult;
                 complaint_users() -> Vec<AccessUser>;
                 complaint_settings() -> ComplaintSettings;
                 update_complaint_settings(req: ComplaintSettings) -> ComplaintSettings;

@@ -63,9 +63,25 @@ pub(super) async fn calendars(conn: &mut SqliteConnection) -> ApiResult<Calendar
     Ok(calendars_of(&organisation_calendar(conn).await?))
 }
 
-/// The procedures a complaint can follow.
-pub(super) fn procedures() -> Vec<Procedure> {
-    super::procedures::shipped()
+/// The procedures a complaint can follow: the shipped ones, each with the
+/// organisation's changes to its terms (kept in the settings).
+pub(super) async fn procedures(conn: &mut SqliteConnection) -> ApiResult<Vec<Procedure>> {
+    let mut out = super::procedures::shipped();
+    for p in &mut out {
+        let kept = store::setting_in(conn, &procedure_setting(&p.code)).await?;
+        if let Some(edited) = kept
+            .and_then(|v| serde_json::from_str::<Procedure>(&v).ok())
+            .and_then(|kept| p.edited(kept).ok())
+        {
+            *p = edited;
+        }
+    }
+    Ok(out)
+}
+
+/// The setting that keeps the organisation's version of procedure `code`.
+pub(super) fn procedure_setting(code: &str) -> String {
+    format!("procedure.{code}")
 }
 
 /// The hr holders as hr.db lists them, each with their name: who may be
@@ -114,6 +130,7 @@ pub(super) async fn allowed(
 }
 
 /// One complaint opened inside a transaction.
+#[derive(Clone)]
 pub(super) struct Opened {
     pub key: Arc<SecretKey>,
     pub content: Content,

@@ -10,7 +10,7 @@
 //!
 //! The domain (model, procedures, check, store, keys, labels, letters)
 //! knows nothing of the session or the api; the use cases (register,
-//! steps, writing, retention) are
+//! steps, templates, writing, retention) are
 //! functions over a [`Context`](crate::context::Context), one per command
 //! of the list and named after it.
 
@@ -27,6 +27,7 @@ pub mod requests;
 mod retention;
 mod steps;
 mod store;
+mod templates;
 mod writing;
 
 pub use model::*;
@@ -35,4 +36,5 @@ pub use register::DEFAULT_PREFIX;
 pub(crate) use register::*;
 pub(crate) use retention::*;
 pub(crate) use steps::*;
+pub(crate) use templates::*;
 pub(crate) use writing::*;

@@ -12,7 +12,7 @@ use super::access::*;
 use super::check;
 use super::letters::LetterheadSettings;
 use super::model::*;
-use super::procedures::{urgency, Procedure, Urgency};
+use super::procedures::{urgency, Urgency};
 use super::requests::*;
 use super::store;
 use crate::context::Context;
@@ -21,12 +21,6 @@ use crate::references;
 
 /// The reference prefix unless the register's settings name another.
 pub const DEFAULT_PREFIX: &str = "KL";
-
-/// The procedures a complaint can follow.
-pub async fn complaint_procedures(cx: &Context<'_>) -> ApiResult<Vec<Procedure>> {
-    register(cx)?;
-    Ok(procedures())
-}
 
 /// Who may be given access to a complaint: every hr holder.
 pub async fn complaint_users(cx: &Context<'_>) -> ApiResult<Vec<AccessUser>> {
@@ -99,16 +93,14 @@ pub async fn update_complaint_settings(
     if req.grace_days > 366 {
         return Err(Invalid::new("grace_days", Reason::OutOfRange).into());
     }
-    let letterhead = serde_json::to_string(&letterhead)
-        .map_err(|_| crate::error::ApiError::new(crate::error::ErrorCode::Internal, "settings"))?;
+    let letterhead = crate::error::to_json(&letterhead, "settings")?;
     let mut calendar = req.calendar.clone();
     calendar.closing_days.sort();
     calendar.closing_days.dedup();
     if calendar.closing_days.len() > 366 {
         return Err(Invalid::new("closing_days", Reason::TooLong).into());
     }
-    let calendar_json = serde_json::to_string(&calendar)
-        .map_err(|_| crate::error::ApiError::new(crate::error::ErrorCode::Internal, "settings"))?;
+    let calendar_json = crate::error::to_json(&calendar, "settings")?;
     cx.audited(&pool, async |tx| {
         // Another calendar moves the due dates of every running complaint
         // this user may read, in the same change; one restricted from them
@@ -136,7 +128,8 @@ pub async fn update_complaint_settings(
 /// to every hr holder or only to the users named.
 pub async fn add_complaint(cx: &Context<'_>, input: ComplaintInput) -> ApiResult<ComplaintDetail> {
     let pool = register(cx)?;
-    let procedure = procedures()
+    let procedure = procedures(&mut *pool.acquire().await?)
+        .await?
         .into_iter()
         .find(|p| p.code == input.procedure.trim())
         .ok_or_else(|| Invalid::new("procedure", Reason::Unknown))?;

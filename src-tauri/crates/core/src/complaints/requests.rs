@@ -1,12 +1,13 @@
 //! The complaints register's requests as they cross the boundary (the
 //! commands of `api::commands` name them).
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::letters::{LetterTemplate, LetterheadSettings};
 use super::model::*;
-use super::procedures::{LetterKind, PauseReason, StepTerm};
+use super::procedures::{LetterKind, PauseReason, Procedure, StepTerm};
 use crate::language::Language;
 
 /// A complaint named by its reference (KL-2026-001) or its id.
@@ -243,4 +244,39 @@ pub struct CalendarRequest {
     #[serde(default)]
     pub with_names: bool,
     pub language: Language,
+}
+
+/// A procedure template changed: its terms, calendars, actors, letters
+/// and names (its steps stay the same). Running complaints follow only
+/// with `apply_to_running`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ProcedureChange {
+    pub procedure: Procedure,
+    #[serde(default)]
+    pub apply_to_running: bool,
+}
+
+/// A due date a template change moves.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DueChange {
+    pub step: String,
+    pub before: Option<NaiveDate>,
+    pub after: Option<NaiveDate>,
+}
+
+/// A running complaint a template change reaches, and the due dates it
+/// moves (none for a change of a name or a letter only).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RunningChange {
+    pub reference: String,
+    pub steps: Vec<DueChange>,
+}
+
+/// The template as kept (or as it would be), and the running complaints
+/// (of those the user may read) it moved, or would move when applied.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ProcedureChangeResult {
+    pub procedure: Procedure,
+    pub running: Vec<RunningChange>,
+    pub applied: bool,
 }

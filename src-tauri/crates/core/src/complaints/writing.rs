@@ -13,7 +13,7 @@ use super::requests::*;
 use super::store;
 use crate::context::Context;
 use crate::documents::WrittenFile;
-use crate::error::{ApiError, ApiResult, ErrorCode, Invalid, Reason};
+use crate::error::{ApiError, ApiResult, Invalid, Reason};
 use crate::language::Language;
 use vertrouwd_vault::audit::Entry;
 
@@ -77,10 +77,7 @@ pub async fn update_letter_template(
     let pool = register(cx)?;
     let key = setting_key(req.kind, req.language);
     let value = match &req.template {
-        Some(t) => Some(
-            serde_json::to_string(&letters::checked(t)?)
-                .map_err(|_| ApiError::new(ErrorCode::Internal, "template"))?,
-        ),
+        Some(t) => Some(crate::error::to_json(&letters::checked(t)?, "template")?),
         None => None,
     };
     cx.audited(&pool, async |tx| {

@@ -42,6 +42,7 @@ const NOT_WRITING: &[&str] = &[
     "destruction_list",
     "statistics_preview",
     "complaint_procedures",
+    "preview_complaint_procedure",
     "complaint_users",
     "complaint_settings",
     "list_complaints",
@@ -570,6 +571,17 @@ async fn every_write_leaves_one_audit_row() {
             kind: vertrouwd_core::complaints::procedures::LetterKind::Decision,
             language: vertrouwd_core::language::Language::Nl,
             template: None,
+        })
+    );
+    let regulation = h.complaint_procedures().await.expect("procedures")[0].clone();
+    walk!(
+        hs,
+        walked,
+        "update_complaint_procedure",
+        [hr],
+        h.update_complaint_procedure(ProcedureChange {
+            procedure: regulation,
+            apply_to_running: false,
         })
     );
     walk!(

@@ -927,3 +927,144 @@ async fn the_organisations_closing_days_move_running_complaints_due_dates() {
         .expect("detail");
     assert_eq!(due(&c, "acknowledgement"), Some(d(2026, 12, 31)));
 }
+
+/// The acknowledgement of the regulation goes from 3 to 5 working days.
+/// The clock stands at Monday 23 November 2026.
+#[tokio::test]
+async fn a_template_change_moves_running_complaints_only_when_asked() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (s, _) = session();
+    create(&s, &tmp.path().join("kluis"), vec![Role::Hr]).await;
+    // KL-2026-001, received Monday 2 November: acknowledgement due Thursday
+    // 5 November (3, 4, 5). KL-2026-002, received Monday 9 November, due
+    // Thursday 12, is withdrawn: an ended complaint never moves.
+    s.add_complaint(complaint("2-11-2026", "complaints_regulation"))
+        .await
+        .expect("filed");
+    s.add_complaint(complaint("9-11-2026", "complaints_regulation"))
+        .await
+        .expect("filed");
+    s.close_complaint(CloseComplaintRequest {
+        complaint: "KL-2026-002".into(),
+        kind: ClosureKind::Withdrawn,
+        on: "20-11-2026".into(),
+        note: None,
+    })
+    .await
+    .expect("withdrawn");
+    let show = async |r: &str| {
+        s.complaint_detail(ComplaintRef {
+            complaint: r.into(),
+        })
+        .await
+        .expect("detail")
+    };
+
+    let regulation = s
+        .complaint_procedures()
+        .await
+        .expect("procedures")
+        .into_iter()
+        .find(|p| p.code == "complaints_regulation")
+        .expect("shipped");
+    let mut longer = regulation.clone();
+    longer.steps[0].term = Some(StepTerm::new(5, TermUnit::WorkingDays));
+    // Five working days after 2 November: 3, 4, 5, 6 and Monday 9.
+    let moved = vec![RunningChange {
+        reference: "KL-2026-001".into(),
+        steps: vec![DueChange {
+            step: "acknowledgement".into(),
+            before: Some(d(2026, 11, 5)),
+            after: Some(d(2026, 11, 9)),
+        }],
+    }];
+    let change = |apply_to_running| ProcedureChange {
+        procedure: longer.clone(),
+        apply_to_running,
+    };
+    let preview = s
+        .preview_complaint_procedure(change(false))
+        .await
+        .expect("preview");
+    assert_eq!(preview.running, moved);
+    assert!(!preview.applied);
+    assert_eq!(
+        s.complaint_procedures().await.expect("procedures")[0],
+        regulation,
+        "a preview changes nothing"
+    );
+
+    // Kept without asking: the running complaint keeps its date, the
+    // answer says which it would have moved.
+    let kept = s.update_complaint_procedure(change(false)).await.expect("kept");
+    assert_eq!((kept.running.clone(), kept.applied), (moved.clone(), false));
+    assert_eq!(due(&show("KL-2026-001").await, "acknowledgement"), Some(d(2026, 11, 5)));
+    // A complaint filed now follows the new term: Monday 16 November and
+    // 17, 18, 19, 20, Monday 23.
+    let new = s
+        .add_complaint(complaint("16-11-2026", "complaints_regulation"))
+        .await
+        .expect("filed");
+    assert_eq!(due(&new, "acknowledgement"), Some(d(2026, 11, 23)));
+
+    // Asked: the running complaints follow, the ended one does not, and
+    // the one filed on the new term is not listed.
+    let applied = s.update_complaint_procedure(change(true)).await.expect("applied");
+    assert_eq!((applied.running, applied.applied), (moved, true));
+    let first = show("KL-2026-001").await;
+    assert_eq!(due(&first, "acknowledgement"), Some(d(2026, 11, 9)));
+    assert_eq!(first.procedure.steps[0].term, longer.steps[0].term);
+    assert_eq!(
+        first.timeline.last().map(|e| e.what.as_str()),
+        Some("procedure_changed")
+    );
+    assert_eq!(due(&show("KL-2026-002").await, "acknowledgement"), Some(d(2026, 11, 12)));
+    let trail = s
+        .audit_trail(AuditRequest {
+            compartment: "hr".into(),
+            limit: None,
+            before: None,
+        })
+        .await
+        .expect("audit");
+    assert!(trail.iter().any(|r| r.action == "complaint.procedure_changed"
+        && r.object.as_deref() == Some("KL-2026-001")));
+
+    // Bad input: a term of −3 days, a step taken out, another procedure's
+    // code.
+    let mut negative = longer.clone();
+    negative.steps[1].term = Some(StepTerm::new(-3, TermUnit::Days));
+    let e = s
+        .update_complaint_procedure(ProcedureChange {
+            procedure: negative,
+            apply_to_running: true,
+        })
+        .await
+        .expect_err("negative");
+    assert_eq!(reason(e), (Some("term".into()), Some(Reason::OutOfRange)));
+    let mut fewer = longer.clone();
+    fewer.steps.pop();
+    let e = s
+        .preview_complaint_procedure(ProcedureChange {
+            procedure: fewer,
+            apply_to_running: false,
+        })
+        .await
+        .expect_err("fewer steps");
+    assert_eq!(reason(e), (Some("steps".into()), Some(Reason::Invalid)));
+    let mut unknown = longer.clone();
+    unknown.code = "bestaat_niet".into();
+    let e = s
+        .preview_complaint_procedure(ProcedureChange {
+            procedure: unknown,
+            apply_to_running: false,
+        })
+        .await
+        .expect_err("unknown");
+    assert_eq!(reason(e), (Some("procedure".into()), Some(Reason::Unknown)));
+    assert_eq!(
+        due(&show("KL-2026-001").await, "acknowledgement"),
+        Some(d(2026, 11, 9)),
+        "a refused change changes nothing"
+    );
+}
