@@ -225,3 +225,43 @@ def test_a_destroyed_complaint_leaves_neither_its_key_nor_its_sealed_parts(tmp_p
     assert (procedure, ending) == ("complaints_regulation", "open")
     wal = vault / "hr.db-wal"
     assert not wal.exists() or wal.stat().st_size == 0, "the WAL is emptied"
+
+
+def test_a_term_change_moves_a_running_complaint_only_with_apply(tmp_path):
+    """`complaints term`: --preview keeps nothing, a plain change keeps the
+    running complaint's dates and names what it would move, --apply moves
+    them; a negative term is refused with exit code 5 and changes nothing."""
+    vault = tmp_path / "kluis"
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path), "TMPDIR": str(tmp_path),
+           "VERTROUWD_VAULT": str(vault)}
+    ayse = as_user(env, "ayse", PASS)
+    cli({**ayse, "VERTROUWD_NEW_PASSPHRASE": PASS}, "init", "--org", "Org", "--user", "Ayşe",
+        "--login", "ayse", "--roles", "hr", "--kdf-floor")
+    c = {"received_on": "2-11-2026", "channel": "letter", "procedure": "complaints_regulation",
+         "complainant": {"anonymous": False, "name": "Çağrı Öztürk", "role": "employee"},
+         "complained_about": [{"name": "Hanna de Boer"}], "natures": ["bullying"],
+         "description": "…", "access": {"who": "everyone"}}
+    ref = cli(ayse, "complaints", "add", stdin=json.dumps(c)).stdout.strip()
+    term = ["complaints", "term", "complaints_regulation", "acknowledgement",
+            "--count", "5", "--unit", "working_days"]
+
+    def acknowledgement_due():
+        shown = cli(ayse, "complaints", "show", ref).stdout
+        return next(line for line in shown.splitlines() if "ontvangstbevestiging" in line)
+
+    # Three working days from Monday 2 November: Thursday 5 November.
+    assert "05-11-2026" in acknowledgement_due()
+    bad = cli(ayse, *term[:4], "--count", "-3", "--unit", "days", check=False)
+    assert bad.returncode == 5 and "term" in bad.stderr
+    preview = cli(ayse, *term, "--preview").stdout
+    assert "nothing kept" in preview and ref in preview and "05-11-2026 → 09-11-2026" in preview
+    kept = cli(ayse, *term).stdout
+    assert "procedure saved" in kept and ref in kept
+    assert "05-11-2026" in acknowledgement_due(), "a running complaint keeps its dates"
+    procedures = json.loads(cli(ayse, "--json", "complaints", "procedures").stdout)
+    regulation = next(p for p in procedures if p["code"] == "complaints_regulation")
+    ack = next(s for s in regulation["steps"] if s["key"] == "acknowledgement")
+    assert ack["term"] == {"count": 5, "unit": "working_days"}
+    applied = cli(ayse, *term, "--apply").stdout
+    assert "running complaints changed" in applied and ref in applied
+    assert "09-11-2026" in acknowledgement_due()

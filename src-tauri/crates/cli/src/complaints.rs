@@ -402,11 +402,9 @@ fn procedure_change_text(r: &ProcedureChangeResult) -> String {
     let mut t = match (r.applied, r.running.is_empty()) {
         (_, true) => "geen lopende klacht verandert / no running complaint changes".to_string(),
         (true, false) => "lopende klachten aangepast / running complaints changed:".to_string(),
-        (false, false) => {
-            "lopende klachten behouden hun termijnen (--apply past ze aan) / \
+        (false, false) => "lopende klachten behouden hun termijnen (--apply past ze aan) / \
              running complaints keep their terms (--apply changes them):"
-                .to_string()
-        }
+            .to_string(),
     };
     for c in &r.running {
         t.push_str(&format!("\n  {}", c.reference));
@@ -537,7 +535,12 @@ pub async fn run(ctx: &Ctx, cmd: &ComplaintsCommand) -> ApiResult<Output> {
             } else {
                 s.update_complaint_procedure(req).await?
             };
-            let text = procedure_change_text(&r);
+            let kept = if *preview {
+                "niets opgeslagen (--preview) / nothing kept (--preview)"
+            } else {
+                "procedure opgeslagen / procedure saved"
+            };
+            let text = format!("{kept}\n{}", procedure_change_text(&r));
             out(&r, text)
         }
         C::Step(step) => shown(match step {

@@ -194,9 +194,11 @@ impl Procedure {
             return Err(Invalid::new("procedure", Reason::Unknown));
         }
         let same_steps = edit.steps.len() == self.steps.len()
-            && edit.steps.iter().zip(&self.steps).all(|(e, s)| {
-                e.key == s.key && e.from == s.from && e.phase == s.phase
-            });
+            && edit
+                .steps
+                .iter()
+                .zip(&self.steps)
+                .all(|(e, s)| e.key == s.key && e.from == s.from && e.phase == s.phase);
         if !same_steps {
             return Err(Invalid::new("steps", Reason::Invalid));
         }

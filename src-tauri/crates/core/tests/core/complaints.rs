@@ -996,9 +996,15 @@ async fn a_template_change_moves_running_complaints_only_when_asked() {
 
     // Kept without asking: the running complaint keeps its date, the
     // answer says which it would have moved.
-    let kept = s.update_complaint_procedure(change(false)).await.expect("kept");
+    let kept = s
+        .update_complaint_procedure(change(false))
+        .await
+        .expect("kept");
     assert_eq!((kept.running.clone(), kept.applied), (moved.clone(), false));
-    assert_eq!(due(&show("KL-2026-001").await, "acknowledgement"), Some(d(2026, 11, 5)));
+    assert_eq!(
+        due(&show("KL-2026-001").await, "acknowledgement"),
+        Some(d(2026, 11, 5))
+    );
     // A complaint filed now follows the new term: Monday 16 November and
     // 17, 18, 19, 20, Monday 23.
     let new = s
@@ -1009,7 +1015,10 @@ async fn a_template_change_moves_running_complaints_only_when_asked() {
 
     // Asked: the running complaints follow, the ended one does not, and
     // the one filed on the new term is not listed.
-    let applied = s.update_complaint_procedure(change(true)).await.expect("applied");
+    let applied = s
+        .update_complaint_procedure(change(true))
+        .await
+        .expect("applied");
     assert_eq!((applied.running, applied.applied), (moved, true));
     let first = show("KL-2026-001").await;
     assert_eq!(due(&first, "acknowledgement"), Some(d(2026, 11, 9)));
@@ -1018,7 +1027,10 @@ async fn a_template_change_moves_running_complaints_only_when_asked() {
         first.timeline.last().map(|e| e.what.as_str()),
         Some("procedure_changed")
     );
-    assert_eq!(due(&show("KL-2026-002").await, "acknowledgement"), Some(d(2026, 11, 12)));
+    assert_eq!(
+        due(&show("KL-2026-002").await, "acknowledgement"),
+        Some(d(2026, 11, 12))
+    );
     let trail = s
         .audit_trail(AuditRequest {
             compartment: "hr".into(),
@@ -1027,8 +1039,10 @@ async fn a_template_change_moves_running_complaints_only_when_asked() {
         })
         .await
         .expect("audit");
-    assert!(trail.iter().any(|r| r.action == "complaint.procedure_changed"
-        && r.object.as_deref() == Some("KL-2026-001")));
+    assert!(trail
+        .iter()
+        .any(|r| r.action == "complaint.procedure_changed"
+            && r.object.as_deref() == Some("KL-2026-001")));
 
     // Bad input: a term of −3 days, a step taken out, another procedure's
     // code.
