@@ -57,6 +57,18 @@ def as_user(env, login, passphrase):
     return {**env, "VERTROUWD_USER": login, "VERTROUWD_PASSPHRASE": passphrase}
 
 
+def new_vault(tmp_path, org="Org", name="Ayşe"):
+    """A fresh vault in `tmp_path` with `ayse` as its hr user: the folder,
+    the environment without a user, and ayse's environment."""
+    vault = tmp_path / "kluis"
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path), "TMPDIR": str(tmp_path),
+           "VERTROUWD_VAULT": str(vault)}
+    ayse = as_user(env, "ayse", PASS)
+    cli({**ayse, "VERTROUWD_NEW_PASSPHRASE": PASS}, "init", "--org", org, "--user", name,
+        "--login", "ayse", "--roles", "hr", "--kdf-floor")
+    return vault, env, ayse
+
+
 def readable_parts(vault, login, passphrase):
     """Everything `login` can decrypt of the complaints register: the pages
     of hr.db and org.db, and every sealed part a box they can open opens."""
@@ -90,12 +102,7 @@ def readable_parts(vault, login, passphrase):
 
 
 def test_an_hr_colleague_left_out_finds_no_marker_in_anything_she_can_decrypt(tmp_path):
-    vault = tmp_path / "kluis"
-    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path), "TMPDIR": str(tmp_path),
-           "VERTROUWD_VAULT": str(vault)}
-    ayse = as_user(env, "ayse", PASS)
-    cli({**ayse, "VERTROUWD_NEW_PASSPHRASE": PASS}, "init", "--org", "Gemeente Ideeën",
-        "--user", "Ayşe Yılmaz", "--login", "ayse", "--roles", "hr", "--kdf-floor")
+    vault, env, ayse = new_vault(tmp_path, "Gemeente Ideeën", "Ayşe Yılmaz")
     for login, name in (("hanna", "Hanna de Boer"), ("piet", "Piet Pieters")):
         cli({**ayse, "VERTROUWD_NEW_PASSPHRASE": PASS_B}, "user", "add", "--name", name,
             "--login", login, "--roles", "hr")
@@ -157,12 +164,7 @@ def test_an_hr_colleague_left_out_finds_no_marker_in_anything_she_can_decrypt(tm
 def test_the_plain_tables_hold_only_references_and_boxes(tmp_path):
     """hr.db exported to plain SQLite by its holder: the complaints table
     has its reference in the clear and nothing else readable."""
-    vault = tmp_path / "kluis"
-    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path), "TMPDIR": str(tmp_path),
-           "VERTROUWD_VAULT": str(vault)}
-    ayse = as_user(env, "ayse", PASS)
-    cli({**ayse, "VERTROUWD_NEW_PASSPHRASE": PASS}, "init", "--org", "Org", "--user", "Ayşe",
-        "--login", "ayse", "--roles", "hr", "--kdf-floor")
+    vault, env, ayse = new_vault(tmp_path)
     c = {"received_on": "2-11-2026", "channel": "letter", "procedure": "whistleblowing",
          "complainant": {"anonymous": False, "name": "Melderqx", "role": "employee"},
          "description": "Fraudeqx in de boekhouding"}
@@ -192,12 +194,7 @@ def test_a_destroyed_complaint_leaves_neither_its_key_nor_its_sealed_parts(tmp_p
     holds the complaint's box or any piece of its sealed parts: with the
     box gone, nothing anywhere in the vault opens what may remain in an old
     backup."""
-    vault = tmp_path / "kluis"
-    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path), "TMPDIR": str(tmp_path),
-           "VERTROUWD_VAULT": str(vault)}
-    ayse = as_user(env, "ayse", PASS)
-    cli({**ayse, "VERTROUWD_NEW_PASSPHRASE": PASS}, "init", "--org", "Org", "--user", "Ayşe",
-        "--login", "ayse", "--roles", "hr", "--kdf-floor")
+    vault, env, ayse = new_vault(tmp_path)
     c = {"received_on": "2-11-2026", "channel": "letter", "procedure": "complaints_regulation",
          "complainant": {"anonymous": False, "name": "Vernietigqx Öztürk", "role": "employee"},
          "description": "Te vernietigen " * 40}
@@ -231,12 +228,7 @@ def test_a_term_change_moves_a_running_complaint_only_with_apply(tmp_path):
     """`complaints term`: --preview keeps nothing, a plain change keeps the
     running complaint's dates and names what it would move, --apply moves
     them; a negative term is refused with exit code 5 and changes nothing."""
-    vault = tmp_path / "kluis"
-    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path), "TMPDIR": str(tmp_path),
-           "VERTROUWD_VAULT": str(vault)}
-    ayse = as_user(env, "ayse", PASS)
-    cli({**ayse, "VERTROUWD_NEW_PASSPHRASE": PASS}, "init", "--org", "Org", "--user", "Ayşe",
-        "--login", "ayse", "--roles", "hr", "--kdf-floor")
+    vault, env, ayse = new_vault(tmp_path)
     c = {"received_on": "2-11-2026", "channel": "letter", "procedure": "complaints_regulation",
          "complainant": {"anonymous": False, "name": "Çağrı Öztürk", "role": "employee"},
          "complained_about": [{"name": "Hanna de Boer"}], "natures": ["bullying"],

@@ -25,6 +25,7 @@ pub mod procedures;
 mod register;
 pub mod requests;
 mod retention;
+mod shipped;
 mod steps;
 mod store;
 mod templates;
