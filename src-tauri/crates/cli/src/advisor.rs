@@ -312,20 +312,7 @@ pub async fn run(ctx: &Ctx, cmd: &AdvisorCommand) -> ApiResult<Output> {
                         skip_invalid: *skip_invalid,
                     })
                     .await?;
-                let mut text = format!("{} geïmporteerd / imported", r.imported);
-                for p in &r.problems {
-                    text.push_str(&format!(
-                        "\nregel / line {}: {} {}",
-                        p.line,
-                        p.column.as_deref().unwrap_or(""),
-                        p.reason
-                    ));
-                }
-                if r.imported == 0 && !r.problems.is_empty() {
-                    eprintln!("{text}");
-                    return Err(ApiError::validation("file", Reason::InvalidRows));
-                }
-                out(&r, text)
+                imported(&r)
             }
             CaseCommand::Attach { case, file } => {
                 let c = s

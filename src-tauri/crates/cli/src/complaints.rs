@@ -1,6 +1,6 @@
 //! The complaints register's commands (hr role): `vertrouwd complaints
 //! add|list|show|due|step|pause|resume|extend|hearing|admissibility|advice|
-//! decision|close|withdraw|inadmissible|note|access|letter|ics|retention|
+//! decision|close|withdraw|inadmissible|note|import|access|letter|ics|retention|
 //! destroy|purge|procedures|term|settings`. Input as JSON
 //! where a complaint is entered whole, flags elsewhere; `--json` for
 //! JSON out.
@@ -131,6 +131,18 @@ pub enum ComplaintsCommand {
     Inadmissible(EndArgs),
     /// Add a note to the timeline
     Note { complaint: String, text: String },
+    /// Import an existing register from CSV or .xlsx (columns: see the
+    /// README); nothing is imported while any row is invalid, unless
+    /// --skip-invalid
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        skip_invalid: bool,
+        /// Only these users (logins) may read the imported complaints, you
+        /// among them; otherwise every hr user
+        #[arg(long, value_delimiter = ',')]
+        only: Vec<String>,
+    },
     /// Who may read a complaint: every hr user, or only those named
     Access {
         complaint: String,
@@ -355,6 +367,17 @@ pub fn complaint_text(c: &ComplaintDetail) -> String {
 }
 
 /// User ids for logins (or ids) as the users list gives them.
+/// Every hr user, or only the users named.
+async fn access(ctx: &Ctx, everyone: bool, only: &[String]) -> ApiResult<ComplaintAccess> {
+    Ok(if everyone || only.is_empty() {
+        ComplaintAccess::Everyone
+    } else {
+        ComplaintAccess::Only {
+            users: user_ids(ctx, only).await?,
+        }
+    })
+}
+
 async fn user_ids(ctx: &Ctx, logins: &[String]) -> ApiResult<Vec<String>> {
     let users = ctx.session.list_users().await?;
     logins
@@ -665,18 +688,26 @@ pub async fn run(ctx: &Ctx, cmd: &ComplaintsCommand) -> ApiResult<Output> {
             })
             .await?,
         ),
+        C::Import {
+            file,
+            skip_invalid,
+            only,
+        } => {
+            let r = s
+                .import_complaints(ComplaintImportRequest {
+                    path: file.to_string_lossy().into_owned(),
+                    skip_invalid: *skip_invalid,
+                    access: access(ctx, false, only).await?,
+                })
+                .await?;
+            imported(&r)
+        }
         C::Access {
             complaint,
             everyone,
             only,
         } => {
-            let access = if *everyone || only.is_empty() {
-                ComplaintAccess::Everyone
-            } else {
-                ComplaintAccess::Only {
-                    users: user_ids(ctx, only).await?,
-                }
-            };
+            let access = access(ctx, *everyone, only).await?;
             shown(
                 s.change_complaint_access(AccessRequest {
                     complaint: complaint.clone(),

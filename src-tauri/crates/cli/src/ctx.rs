@@ -171,3 +171,23 @@ pub fn out(value: &impl Serialize, text: String) -> ApiResult<Output> {
         serde_json::to_value(value).map_err(|_| ApiError::new(ErrorCode::Internal, "output"))?;
     Ok(Output { json, text })
 }
+
+/// What came of an import: the number imported and every row refused
+/// with its line. Refused as a whole (exit code 2) when nothing could be
+/// imported because rows were invalid.
+pub fn imported(r: &ImportResult) -> ApiResult<Output> {
+    let mut text = format!("{} geïmporteerd / imported", r.imported);
+    for p in &r.problems {
+        text.push_str(&format!(
+            "\nregel / line {}: {} {}",
+            p.line,
+            p.column.as_deref().unwrap_or(""),
+            p.reason
+        ));
+    }
+    if r.imported == 0 && !r.problems.is_empty() {
+        eprintln!("{text}");
+        return Err(ApiError::validation("file", Reason::InvalidRows));
+    }
+    out(r, text)
+}

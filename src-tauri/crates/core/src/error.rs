@@ -88,6 +88,8 @@ pub enum Reason {
     AdvisorCombined,
     NotHeld,
     InvalidCsv,
+    /// A file that starts as a ZIP archive but is no Excel workbook.
+    InvalidXlsx,
     InvalidJson,
     InvalidRows,
     MissingColumn,
@@ -127,6 +129,7 @@ impl Reason {
             Reason::AdvisorCombined => "advisor_combined",
             Reason::NotHeld => "not_held",
             Reason::InvalidCsv => "invalid_csv",
+            Reason::InvalidXlsx => "invalid_xlsx",
             Reason::InvalidJson => "invalid_json",
             Reason::InvalidRows => "invalid_rows",
             Reason::MissingColumn => "missing_column",

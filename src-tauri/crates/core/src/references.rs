@@ -18,6 +18,22 @@ pub fn check_prefix(value: &str, field: &str) -> Result<String, Invalid> {
     Ok(prefix)
 }
 
+/// The longest reference a user gives (one kept from an earlier register).
+pub const MAX_REFERENCE: usize = 40;
+
+/// A reference the user gives rather than the register: kept as written,
+/// at most [`MAX_REFERENCE`] characters, without spaces; `None` when empty.
+pub fn given(value: Option<&str>, field: &str) -> Result<Option<String>, Invalid> {
+    let reference = crate::validate::optional_text(value, field, MAX_REFERENCE)?;
+    if reference
+        .as_deref()
+        .is_some_and(|r| r.contains(char::is_whitespace))
+    {
+        return Err(Invalid::new(field, Reason::Invalid));
+    }
+    Ok(reference)
+}
+
 /// What every reference of `year` starts with: `VP-2026-`.
 pub fn stem(prefix: &str, year: i32) -> String {
     format!("{prefix}-{year}-")
@@ -58,6 +74,24 @@ mod tests {
     #[test]
     fn past_nine_hundred_ninety_nine_the_number_grows() {
         assert_eq!(next("VP", 2026, ["VP-2026-999"]), "VP-2026-1000");
+    }
+
+    #[test]
+    fn a_given_reference_is_kept_without_spaces() {
+        assert_eq!(
+            given(Some(" KL-2019-12a "), "r"),
+            Ok(Some("KL-2019-12a".into()))
+        );
+        assert_eq!(given(Some(" "), "r"), Ok(None));
+        assert_eq!(
+            given(Some("KL 12"), "r").map_err(|e| e.reason),
+            Err(Reason::Invalid)
+        );
+        let long = "K".repeat(MAX_REFERENCE + 1);
+        assert_eq!(
+            given(Some(&long), "r").map_err(|e| e.reason),
+            Err(Reason::TooLong)
+        );
     }
 
     #[test]

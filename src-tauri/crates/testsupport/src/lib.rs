@@ -9,6 +9,8 @@
 use std::path::Path;
 use std::sync::Arc;
 
+pub mod workbook;
+
 use chrono::{TimeZone, Utc};
 use vertrouwd_core::api::{
     AddUserRequest, AddedUser, ApiResult, CreateVaultRequest, CreatedVault, KdfPolicy, SecretText,

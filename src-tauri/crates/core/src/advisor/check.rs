@@ -10,7 +10,6 @@ use crate::dates::parse_date;
 use crate::error::{Invalid, Reason};
 use crate::validate::{not_in_future, optional_text, required_text};
 
-pub const MAX_REFERENCE: usize = 40;
 /// A name, a phone number, a department.
 pub const MAX_SHORT: usize = 200;
 /// Notes are kept as written; about 100 pages of text per conversation.
@@ -29,13 +28,7 @@ pub fn check_case(
         today,
         "first_contact",
     )?;
-    let reference = optional_text(input.reference.as_deref(), "reference", MAX_REFERENCE)?;
-    if reference
-        .as_deref()
-        .is_some_and(|r| r.contains(char::is_whitespace))
-    {
-        return Err(Invalid::new("reference", Reason::Invalid));
-    }
+    let reference = crate::references::given(input.reference.as_deref(), "reference")?;
     let reporter = match &input.reporter {
         None => None,
         Some(r) => Some(Reporter {

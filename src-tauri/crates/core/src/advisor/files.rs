@@ -14,9 +14,6 @@ use crate::context::Context;
 use crate::documents::WrittenFile;
 use crate::error::{ApiError, ApiResult, ErrorCode, Reason};
 
-/// The largest CSV file read: 50 MB.
-const MAX_IMPORT_BYTES: u64 = 50 * 1024 * 1024;
-
 /// Stores a file inside advisor.db (encrypted with it). At most 25 MB;
 /// PDF, PNG, JPEG, GIF, .eml, .msg and .txt.
 pub async fn add_attachment(cx: &Context<'_>, req: AddAttachmentRequest) -> ApiResult<CaseDetail> {
@@ -119,7 +116,7 @@ pub async fn write_case_file(cx: &Context<'_>, req: CaseFileRequest) -> ApiResul
 pub async fn import_cases(cx: &Context<'_>, req: ImportRequest) -> ApiResult<ImportResult> {
     let path = std::path::PathBuf::from(req.path.trim());
     let pool = register(cx)?;
-    let bytes = cx.read_handed_in(&path, MAX_IMPORT_BYTES)?;
+    let bytes = cx.read_handed_in(&path, crate::csv_import::MAX_FILE_BYTES)?;
     let natures = store::natures(&pool).await?;
     let (rows, mut problems) = super::import::read(&bytes, &natures, cx.today())?;
     let prefix = settings_of(&pool).await?.reference_prefix;

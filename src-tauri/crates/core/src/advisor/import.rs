@@ -27,7 +27,6 @@
 //! while any row is invalid, unless the user chooses to skip those rows.
 
 use chrono::NaiveDate;
-use serde::de::DeserializeOwned;
 
 use super::check::{check_case, MAX_MINUTES, MAX_NOTES};
 use super::labels;
@@ -130,16 +129,6 @@ const COLUMNS: &[Column] = &[
     },
 ];
 
-/// A value of one of the register's lists from its code or its Dutch or
-/// English label, in any case.
-pub fn from_label<T: DeserializeOwned>(value: &str) -> Option<T> {
-    let v = value.trim();
-    if let Some(t) = from_code(&v.to_lowercase()) {
-        return Some(t);
-    }
-    labels::code_of(v).and_then(|c| from_code(c))
-}
-
 /// Reads and checks every row. Returns the good rows and the problems.
 pub fn read(
     bytes: &[u8],
@@ -158,26 +147,16 @@ pub fn read(
     Ok((rows, problems))
 }
 
-/// A value of one of the register's lists, if the column has one.
-fn choice<T: DeserializeOwned>(l: &Line<'_>, column: &str) -> Result<Option<T>, RowProblem> {
-    match l.get(column) {
-        None => Ok(None),
-        Some(v) => from_label(&v)
-            .map(Some)
-            .ok_or_else(|| l.problem(Some(column), Reason::Invalid)),
-    }
-}
-
-fn required_choice<T: DeserializeOwned>(l: &Line<'_>, column: &str) -> Result<T, RowProblem> {
-    from_label(&l.required(column)?).ok_or_else(|| l.problem(Some(column), Reason::Invalid))
-}
+/// The lists a column's value may name: the register's codes and the
+/// shipped natures.
+const LABELS: &[&[(&str, &str, &str)]] = &[labels::LABELS, crate::natures::NATURES];
 
 fn row(l: &Line<'_>, natures: &[Nature], today: NaiveDate) -> Result<Row, RowProblem> {
     let line = l.line;
     let get = |column: &str| l.get(column);
-    let channel: Channel = required_choice(l, "kanaal")?;
-    let reporter_role: ReporterRole = required_choice(l, "rol_melder")?;
-    let ground: Option<Ground> = choice(l, "grond")?;
+    let channel: Channel = l.required_choice("kanaal", LABELS)?;
+    let reporter_role: ReporterRole = l.required_choice("rol_melder", LABELS)?;
+    let ground: Option<Ground> = l.choice("grond", LABELS)?;
     let mut chosen = vec![];
     for name in l.required("aard")?.split('|') {
         let name = name.trim().to_lowercase();
@@ -190,7 +169,7 @@ fn row(l: &Line<'_>, natures: &[Nature], today: NaiveDate) -> Result<Row, RowPro
             ground,
         });
     }
-    let relation: Option<Relation> = choice(l, "relatie")?;
+    let relation: Option<Relation> = l.choice("relatie", LABELS)?;
     let person = get("betrokkene");
     let persons = if relation.is_some() || person.is_some() {
         vec![Person {
@@ -244,7 +223,7 @@ fn row(l: &Line<'_>, natures: &[Nature], today: NaiveDate) -> Result<Row, RowPro
             if on < case.first_contact || on > today {
                 return Err(l.problem(Some("datum_gesloten"), Reason::InvalidDate));
             }
-            let outcome: Outcome = choice(l, "uitkomst")?.unwrap_or(Outcome::Ongoing);
+            let outcome: Outcome = l.choice("uitkomst", LABELS)?.unwrap_or(Outcome::Ongoing);
             Some((on, outcome))
         }
     };

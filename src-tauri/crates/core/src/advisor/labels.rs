@@ -142,11 +142,3 @@ pub fn label(language: Language, code: &str) -> String {
 pub fn dutch(code: &str) -> String {
     label(Language::Nl, code)
 }
-
-/// The code whose Dutch or English label is `text` (any case).
-pub fn code_of(text: &str) -> Option<&'static str> {
-    let t = text.trim().to_lowercase();
-    all()
-        .find(|(_, nl, en)| nl.to_lowercase() == t || en.to_lowercase() == t)
-        .map(|(code, ..)| *code)
-}

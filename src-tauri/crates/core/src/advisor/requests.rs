@@ -141,21 +141,9 @@ pub struct ExportAttachmentRequest {
     pub path: String,
 }
 
-/// A CSV file to import (see `advisor::import` for its columns).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct ImportRequest {
-    pub path: String,
-    /// Import the valid rows and skip the invalid ones; otherwise nothing
-    /// is imported while any row is invalid.
-    #[serde(default)]
-    pub skip_invalid: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct ImportResult {
-    pub imported: u32,
-    pub problems: Vec<crate::advisor::import::RowProblem>,
-}
+/// A CSV file or workbook to import (see `advisor::import` for its
+/// columns), and what came of it.
+pub use crate::csv_import::{ImportRequest, ImportResult};
 
 /// Synthetic cases for an empty register.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -206,6 +206,7 @@ pub fn typescript_bindings() -> String {
         crate::complaints::requests::DueChange::decl(cfg),
         crate::complaints::requests::RunningChange::decl(cfg),
         crate::complaints::requests::ProcedureChangeResult::decl(cfg),
+        crate::complaints::requests::ComplaintImportRequest::decl(cfg),
         crate::complaints::letters::LetterTemplate::decl(cfg),
         crate::complaints::letters::LetterheadSettings::decl(cfg),
     ];

@@ -93,6 +93,7 @@ macro_rules! for_each_command {
                 complaint_detail(req: ComplaintRef) -> ComplaintDetail;
                 complaints_due() -> ComplaintDashboard;
                 add_complaint(req: ComplaintInput) -> ComplaintDetail;
+                import_complaints(req: ComplaintImportRequest) -> ImportResult;
                 complaint_step_done(req: StepDoneRequest) -> ComplaintDetail;
                 set_complaint_due(req: SetDueRequest) -> ComplaintDetail;
                 pause_complaint(req: PauseRequest) -> ComplaintDetail;

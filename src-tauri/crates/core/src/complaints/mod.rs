@@ -17,6 +17,7 @@
 mod access;
 pub mod calendar;
 mod check;
+mod import;
 mod keys;
 pub mod labels;
 pub mod letters;

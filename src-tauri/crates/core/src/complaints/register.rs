@@ -1,12 +1,12 @@
-//! The register's use cases: the procedures, filing a complaint, the list,
-//! one complaint, the dashboard of what is due, and who may read a
-//! complaint.
+//! The register's use cases: the procedures, filing a complaint, importing
+//! a register, the list, one complaint, the dashboard of what is due, and
+//! who may read a complaint.
 
 use std::sync::Arc;
 
 use chrono::{Datelike, Days, NaiveDate};
 use vertrouwd_vault::audit::Entry;
-use vertrouwd_vault::SecretKey;
+use vertrouwd_vault::{Holder, SecretKey};
 
 use super::access::*;
 use super::check;
@@ -16,6 +16,7 @@ use super::procedures::{urgency, Urgency};
 use super::requests::*;
 use super::store;
 use crate::context::Context;
+use crate::csv_import::{accepted, ImportResult, RowProblem, MAX_FILE_BYTES};
 use crate::error::{ApiResult, Invalid, Reason};
 use crate::references;
 
@@ -133,36 +134,120 @@ pub async fn add_complaint(cx: &Context<'_>, input: ComplaintInput) -> ApiResult
         .into_iter()
         .find(|p| p.code == input.procedure.trim())
         .ok_or_else(|| Invalid::new("procedure", Reason::Unknown))?;
-    let only = match &input.access {
-        ComplaintAccess::Everyone => None,
-        ComplaintAccess::Only { users } => Some(allowed(cx, &pool, users).await?),
-    };
+    let only = only(cx, &pool, &input.access).await?;
     let prefix = prefix(&pool).await?;
     let filed = event(cx, "filed", None);
     let id = cx
         .audited(&pool, async |tx| {
-            let received = crate::dates::parse_date(&input.received_on, "received_on")?;
-            // Every reference still there, and the last one given out, so a
-            // destroyed complaint's reference is never given again.
-            let stem = references::stem(&prefix, received.year());
-            let issued_key = format!("issued.{stem}");
-            let mut taken = store::references(tx).await?;
-            taken.extend(store::setting_in(tx, &issued_key).await?);
-            let reference =
-                references::next(&prefix, received.year(), taken.iter().map(String::as_str));
-            store::set_setting(tx, &issued_key, &reference).await?;
             let ids = only
                 .as_ref()
                 .map(|h| h.iter().map(|h| h.user_id.clone()).collect());
-            let content = check::complaint(&input, reference, procedure, cx.today(), filed, ids)?;
-            let id = store::insert(tx, &content.reference).await?;
-            let key = SecretKey::random()?;
-            seal_key(cx, tx, id, &key, only.as_deref()).await?;
-            write(cx, tx, id, &key, &content).await?;
-            Ok((id, Entry::new("complaint.filed", Some(&content.reference))))
+            let content =
+                check::complaint(&input, String::new(), procedure, cx.today(), filed, ids)?;
+            let mut taken = store::references(tx).await?;
+            let (id, reference) =
+                file(cx, tx, &prefix, &mut taken, content, only.as_deref()).await?;
+            Ok((id, Entry::new("complaint.filed", Some(&reference))))
         })
         .await?;
     detail(cx, &pool, id).await
+}
+
+/// The hr holders a complaint is restricted to, or `None` for everyone.
+async fn only(
+    cx: &Context<'_>,
+    pool: &sqlx::SqlitePool,
+    access: &ComplaintAccess,
+) -> ApiResult<Option<Vec<Holder>>> {
+    Ok(match access {
+        ComplaintAccess::Everyone => None,
+        ComplaintAccess::Only { users } => Some(allowed(cx, pool, users).await?),
+    })
+}
+
+/// Files a checked complaint: the next reference of its year unless it
+/// came with one (`taken`: every reference there, the new one added), a
+/// row, a key of its own sealed to who may read it, both parts sealed.
+/// The reference given out last is kept too, so a destroyed complaint's
+/// reference is never given again.
+async fn file(
+    cx: &Context<'_>,
+    tx: &mut sqlx::SqliteConnection,
+    prefix: &str,
+    taken: &mut Vec<String>,
+    mut content: Content,
+    only: Option<&[Holder]>,
+) -> ApiResult<(i64, String)> {
+    if content.reference.is_empty() {
+        let year = content.received_on.year();
+        let issued_key = format!("issued.{}", references::stem(prefix, year));
+        let issued = store::setting_in(tx, &issued_key).await?;
+        content.reference = references::next(
+            prefix,
+            year,
+            taken.iter().chain(issued.iter()).map(String::as_str),
+        );
+        store::set_setting(tx, &issued_key, &content.reference).await?;
+    }
+    taken.push(content.reference.clone());
+    let id = store::insert(tx, &content.reference).await?;
+    let key = SecretKey::random()?;
+    seal_key(cx, tx, id, &key, only).await?;
+    write(cx, tx, id, &key, &content).await?;
+    Ok((id, content.reference))
+}
+
+/// Imports an existing register (CSV or .xlsx; see `complaints::import`
+/// for its columns) in one transaction: every row, or (with
+/// `skip_invalid`) every valid row, or nothing. Every complaint gets a key
+/// of its own, sealed to who the request names. One audit row for the
+/// import, with the number of complaints.
+pub async fn import_complaints(
+    cx: &Context<'_>,
+    req: ComplaintImportRequest,
+) -> ApiResult<ImportResult> {
+    let path = std::path::PathBuf::from(req.path.trim());
+    let pool = register(cx)?;
+    let only = only(cx, &pool, &req.access).await?;
+    let bytes = zeroize::Zeroizing::new(cx.read_handed_in(&path, MAX_FILE_BYTES)?);
+    let procedures = procedures(&mut *pool.acquire().await?).await?;
+    let imported_event = event(cx, "imported", None);
+    let (rows, mut problems) =
+        super::import::read(&bytes, &procedures, cx.today(), &imported_event)?;
+    drop(bytes);
+    let prefix = prefix(&pool).await?;
+    let ids: Option<Vec<String>> = only
+        .as_ref()
+        .map(|h| h.iter().map(|h| h.user_id.clone()).collect());
+    cx.audited_all(&pool, async |tx| {
+        let mut taken = store::references(tx).await?;
+        let mut imported = 0;
+        for row in rows {
+            let mut content = row.content;
+            if taken.contains(&content.reference) {
+                problems.push(RowProblem::new(row.line, Some("referentie"), Reason::Taken));
+                continue;
+            }
+            content.only = ids.clone();
+            file(cx, tx, &prefix, &mut taken, content, only.as_deref()).await?;
+            imported += 1;
+        }
+        problems.sort_by_key(|p| p.line);
+        if !accepted(&problems, req.skip_invalid) || imported == 0 {
+            // Rolled back: nothing of the file is kept.
+            let result = ImportResult {
+                imported: 0,
+                problems,
+            };
+            return Ok((result, vec![]));
+        }
+        let count = imported.to_string();
+        Ok((
+            ImportResult { imported, problems },
+            vec![Entry::new("complaints.imported", Some(&count))],
+        ))
+    })
+    .await
 }
 
 pub async fn complaint_detail(cx: &Context<'_>, req: ComplaintRef) -> ApiResult<ComplaintDetail> {

@@ -280,3 +280,18 @@ pub struct ProcedureChangeResult {
     pub running: Vec<RunningChange>,
     pub applied: bool,
 }
+
+/// A register to import (CSV or .xlsx; see `complaints::import` for its
+/// columns), and who may read the complaints it holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ComplaintImportRequest {
+    pub path: String,
+    /// Import the valid rows and skip the invalid ones; otherwise nothing
+    /// is imported while any row is invalid.
+    #[serde(default)]
+    pub skip_invalid: bool,
+    #[serde(default)]
+    pub access: ComplaintAccess,
+}
+
+pub use crate::csv_import::ImportResult;

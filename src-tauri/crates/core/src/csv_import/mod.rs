@@ -1,22 +1,33 @@
-//! Reading a register from a CSV file, the same way in every area.
+//! Reading a register from a CSV file or an Excel workbook, the same way
+//! in every area.
 //!
 //! - Encoding: UTF-8 with or without a byte-order mark, UTF-16 with one
 //!   (Excel's "Unicode text"), and otherwise Windows-1252, which is what
 //!   Excel writes as "CSV" on a Dutch Windows (€, ë, –, ’).
 //! - Separator: `;` (Dutch spreadsheets), `,` or a tab, whichever the first
 //!   line holds most of.
+//! - A file that starts as a ZIP archive is read as an Excel workbook
+//!   (.xlsx): its first worksheet, with the bounds of [`xlsx`].
 //! - The first line names the columns, in Dutch or English, any order,
-//!   any case; an unknown or missing required column refuses the file.
+//!   any case, a space where the name has `_` (`Ontvangen op` is
+//!   `ontvangen_op`); a column without a name is passed over; an unknown
+//!   or missing required column refuses the file.
 //! - Every other line is a row; an empty row is skipped, a broken one is a
 //!   [`RowProblem`] with its line number, as is every value an area's
 //!   checks refuse.
 //! - Nothing is written while any row has a problem, unless the user
 //!   chose to skip those rows ([`accepted`]).
 
+pub mod xlsx;
+
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Invalid, Reason};
+
+/// The largest file read: 50 MB.
+pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 
 /// A column an area reads: its Dutch name (also the key its values are
 /// asked by), its English name, and whether every file must have it.
@@ -47,6 +58,26 @@ impl RowProblem {
     }
 }
 
+/// A file to import, and whether to skip the rows that cannot be.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportRequest {
+    pub path: String,
+    /// Import the valid rows and skip the invalid ones; otherwise nothing
+    /// is imported while any row is invalid.
+    #[serde(default)]
+    pub skip_invalid: bool,
+}
+
+/// How many rows were imported, and every row that was not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportResult {
+    pub imported: u32,
+    pub problems: Vec<RowProblem>,
+}
+
+/// The values of one line that are not empty: (position, text).
+pub type Fields = Vec<(usize, String)>;
+
 fn separator(first_line: &str) -> u8 {
     [b';', b',', b'\t']
         .into_iter()
@@ -54,12 +85,21 @@ fn separator(first_line: &str) -> u8 {
         .unwrap_or(b';')
 }
 
+/// A column's name as the header is matched: trimmed, lower case, a run
+/// of spaces as one `_`.
+fn column_name(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join("_")
+        .to_lowercase()
+}
+
 /// A file read into rows, its columns known.
 #[derive(Debug)]
 pub struct Sheet {
     /// Each known column's Dutch name and its position in the file.
     at: Vec<(&'static str, usize)>,
-    rows: Vec<Result<(u64, csv::StringRecord), RowProblem>>,
+    rows: Vec<Result<(u64, Fields), RowProblem>>,
 }
 
 /// One row of a [`Sheet`].
@@ -67,18 +107,17 @@ pub struct Sheet {
 pub struct Row<'a> {
     pub line: u64,
     sheet: &'a Sheet,
-    record: &'a csv::StringRecord,
+    fields: &'a Fields,
 }
 
 impl Row<'_> {
     /// The value in column `dutch`, trimmed; `None` when empty or absent.
     pub fn get(&self, dutch: &str) -> Option<String> {
-        self.sheet
-            .at
+        let (_, at) = self.sheet.at.iter().find(|(c, _)| *c == dutch)?;
+        self.fields
             .iter()
-            .find(|(c, _)| *c == dutch)
-            .and_then(|(_, i)| self.record.get(*i))
-            .map(str::trim)
+            .find(|(i, _)| i == at)
+            .map(|(_, v)| v.trim())
             .filter(|v| !v.is_empty())
             .map(String::from)
     }
@@ -93,28 +132,77 @@ impl Row<'_> {
     pub fn problem(&self, column: Option<&str>, reason: Reason) -> RowProblem {
         RowProblem::new(self.line, column, reason)
     }
+
+    /// A value of one of the area's lists in column `dutch`, from its code
+    /// or its Dutch or English label among `labels` (any case); `None`
+    /// when the column is empty.
+    pub fn choice<T: DeserializeOwned>(
+        &self,
+        dutch: &str,
+        labels: &[&[(&'static str, &'static str, &'static str)]],
+    ) -> Result<Option<T>, RowProblem> {
+        match self.get(dutch) {
+            None => Ok(None),
+            Some(v) => from_label(&v, labels)
+                .map(Some)
+                .ok_or_else(|| self.problem(Some(dutch), Reason::Invalid)),
+        }
+    }
+
+    /// As [`Row::choice`], for a column every row must fill.
+    pub fn required_choice<T: DeserializeOwned>(
+        &self,
+        dutch: &str,
+        labels: &[&[(&'static str, &'static str, &'static str)]],
+    ) -> Result<T, RowProblem> {
+        self.choice(dutch, labels)?
+            .ok_or_else(|| self.problem(Some(dutch), Reason::Required))
+    }
+}
+
+/// A value of a list from its code or its Dutch or English label among
+/// `labels` (code, Dutch, English), in any case.
+pub fn from_label<T: DeserializeOwned>(
+    value: &str,
+    labels: &[&[(&'static str, &'static str, &'static str)]],
+) -> Option<T> {
+    let v = value.trim().to_lowercase();
+    if let Some(t) = crate::code_lists::from_code(&v) {
+        return Some(t);
+    }
+    labels
+        .iter()
+        .flat_map(|l| l.iter())
+        .find(|(_, nl, en)| nl.to_lowercase() == v || en.to_lowercase() == v)
+        .and_then(|(code, ..)| crate::code_lists::from_code(code))
 }
 
 impl Sheet {
-    /// Reads the file and its header against the area's columns.
+    /// Reads the file (CSV, or a workbook) and its header against the
+    /// area's columns.
     pub fn read(bytes: &[u8], columns: &[Column]) -> Result<Sheet, Invalid> {
-        // Line ends as Windows writes them become `\n`, so that a row's
-        // line number counts them once (a value's own line breaks too).
-        let text = crate::encoding::decode(bytes).replace("\r\n", "\n");
-        let first = text.lines().next().unwrap_or_default();
-        let mut reader = csv::ReaderBuilder::new()
-            .delimiter(separator(first))
-            .flexible(true)
-            .from_reader(text.as_bytes());
-        let headers = reader
-            .headers()
-            .map_err(|_| Invalid::new("file", Reason::InvalidCsv))?
-            .clone();
+        let mut lines = if xlsx::is_workbook(bytes) {
+            xlsx::rows(bytes)?.into_iter().map(Ok).collect()
+        } else {
+            csv_rows(bytes)?
+        }
+        .into_iter();
+        let header = match lines.next() {
+            Some(Ok((_, header))) => header,
+            Some(Err(_)) => return Err(Invalid::new("file", Reason::InvalidCsv)),
+            None => vec![],
+        };
         let mut at = vec![];
-        for (i, h) in headers.iter().enumerate() {
-            let h = h.trim().to_lowercase();
-            match columns.iter().find(|c| h == c.dutch || h == c.english) {
-                Some(c) => at.push((c.dutch, i)),
+        for (i, h) in &header {
+            let h = column_name(h);
+            if h.is_empty() {
+                continue;
+            }
+            match columns
+                .iter()
+                .find(|c| h == c.dutch || h == column_name(c.english))
+            {
+                Some(c) => at.push((c.dutch, *i)),
                 None => return Err(Invalid::new(h, Reason::UnknownColumn)),
             }
         }
@@ -124,17 +212,8 @@ impl Sheet {
         {
             return Err(Invalid::new(missing.dutch, Reason::MissingColumn));
         }
-        let rows = reader
-            .records()
-            .filter_map(|record| match record {
-                Ok(r) if r.iter().all(|f| f.trim().is_empty()) => None,
-                Ok(r) => Some(Ok((r.position().map_or(0, |p| p.line()), r))),
-                Err(e) => Some(Err(RowProblem::new(
-                    e.position().map_or(0, |p| p.line()),
-                    None,
-                    Reason::InvalidCsv,
-                ))),
-            })
+        let rows = lines
+            .filter(|r| !matches!(r, Ok((_, fields)) if fields.iter().all(|(_, f)| f.trim().is_empty())))
             .collect();
         Ok(Sheet { at, rows })
     }
@@ -142,14 +221,47 @@ impl Sheet {
     /// Every row that is not empty, or the problem of a broken one.
     pub fn rows(&self) -> impl Iterator<Item = Result<Row<'_>, RowProblem>> {
         self.rows.iter().map(|r| match r {
-            Ok((line, record)) => Ok(Row {
+            Ok((line, fields)) => Ok(Row {
                 line: *line,
                 sheet: self,
-                record,
+                fields,
             }),
             Err(p) => Err(p.clone()),
         })
     }
+}
+
+/// The lines of a CSV file, the header first, each with its line number.
+fn csv_rows(bytes: &[u8]) -> Result<Vec<Result<(u64, Fields), RowProblem>>, Invalid> {
+    // Line ends as Windows writes them become `\n`, so that a row's
+    // line number counts them once (a value's own line breaks too).
+    let text = crate::encoding::decode(bytes).replace("\r\n", "\n");
+    let first = text.lines().next().unwrap_or_default();
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(separator(first))
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    let fields = |r: &csv::StringRecord| -> Fields {
+        r.iter()
+            .enumerate()
+            .filter(|(_, f)| !f.trim().is_empty())
+            .map(|(i, f)| (i, f.to_string()))
+            .collect()
+    };
+    let mut lines = vec![];
+    for (n, record) in reader.records().enumerate() {
+        lines.push(match record {
+            Ok(r) => Ok((r.position().map_or(0, |p| p.line()), fields(&r))),
+            Err(_) if n == 0 => return Err(Invalid::new("file", Reason::InvalidCsv)),
+            Err(e) => Err(RowProblem::new(
+                e.position().map_or(0, |p| p.line()),
+                None,
+                Reason::InvalidCsv,
+            )),
+        });
+    }
+    Ok(lines)
 }
 
 /// Whether the checked rows may be written: all of them when no row has a
