@@ -584,6 +584,24 @@ async fn every_write_leaves_one_audit_row() {
             apply_to_running: false,
         })
     );
+    let complaints_csv = tmp.path().join("klachten.csv");
+    std::fs::write(
+        &complaints_csv,
+        "referentie;ontvangen_op;kanaal;procedure;rol_klager;omschrijving\nOUD-KL-1;2-11-2026;brief;awb;burger;Te lang gewacht\n",
+    )
+    .expect("write");
+    let imported = walk!(
+        hs,
+        walked,
+        "import_complaints",
+        [hr],
+        h.import_complaints(vertrouwd_core::complaints::requests::ComplaintImportRequest {
+            path: complaints_csv.to_string_lossy().into(),
+            skip_invalid: false,
+            access: Default::default(),
+        })
+    );
+    assert_eq!((imported.imported, imported.problems.len()), (1, 0));
     walk!(
         hs,
         walked,

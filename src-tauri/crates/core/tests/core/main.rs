@@ -11,6 +11,7 @@ use vertrouwd_core::{FixedClock, Session};
 mod advisor;
 mod audit;
 mod complaints;
+mod complaints_import;
 mod handed_in;
 mod layout;
 
