@@ -24,7 +24,7 @@ describe("importing a register", () => {
     });
     let done = 0;
     render(Import, { ondone: () => done++ });
-    await fireEvent.click(screen.getByText("CSV-bestand kiezen en importeren…"));
+    await fireEvent.click(screen.getByText("Bestand kiezen en importeren…"));
     expect(await screen.findByText(/er is niets geïmporteerd/)).toBeTruthy();
     expect(screen.getByText(/regel 3 — datum_eerste_contact: Vul een geldige datum in/)).toBeTruthy();
     expect(screen.getByText(/regel 5 — kanaal: Vul dit in/)).toBeTruthy();

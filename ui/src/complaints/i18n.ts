@@ -4,6 +4,13 @@
 
 export const complaintsNl = {
   "complaints.tab.register": "Klachten",
+  "complaints.import.open": "Importeren…",
+  "complaints.import.title": "Klachtenregister importeren",
+  "complaints.import.body": "Neem een bestaand register over uit een Excel-werkmap (.xlsx) of een CSV-bestand (zoals Excel dat opslaat). Verplichte kolommen: ontvangen op, kanaal, procedure, rol klager en omschrijving; de andere staan in de handleiding. Een lopende klacht krijgt de termijnen van haar procedure vanaf de dag van ontvangst. Er wordt niets geïmporteerd zolang een regel niet klopt, tenzij u kiest om die regels over te slaan.",
+  "complaints.import.choose": "Bestand kiezen en importeren…",
+  "complaints.import.access": "Wie mag de geïmporteerde klachten lezen?",
+  "complaints.import.done.one": "1 klacht ingelezen.",
+  "complaints.import.done.other": "{n} klachten ingelezen.",
   "complaints.tab.settings": "Registerinstellingen",
   "complaints.tab.retention": "Bewaartermijnen",
   "complaints.destroy.title": "Bewaartermijnen",
@@ -263,6 +270,13 @@ export const complaintsNl = {
 
 export const complaintsEn: Record<keyof typeof complaintsNl, string> = {
   "complaints.tab.register": "Complaints",
+  "complaints.import.open": "Import…",
+  "complaints.import.title": "Import a complaints register",
+  "complaints.import.body": "Take over an existing register from an Excel workbook (.xlsx) or a CSV file (as Excel saves one). Required columns: received on, channel, procedure, complainant role and description; the others are in the manual. A running complaint gets its procedure's terms from the day it was received. Nothing is imported while any line is wrong, unless you choose to skip those lines.",
+  "complaints.import.choose": "Choose a file and import…",
+  "complaints.import.access": "Who may read the imported complaints?",
+  "complaints.import.done.one": "1 complaint imported.",
+  "complaints.import.done.other": "{n} complaints imported.",
   "complaints.tab.settings": "Register settings",
   "complaints.tab.retention": "Retention",
   "complaints.destroy.title": "Retention",

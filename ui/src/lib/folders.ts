@@ -40,7 +40,8 @@ export async function pickExportPath(defaultName: string): Promise<string | null
   return await save({ defaultPath: defaultName });
 }
 
-export async function pickCsv(): Promise<string | null> {
-  const r = await open({ multiple: false, filters: [{ name: "CSV", extensions: ["csv", "txt"] }] });
+/** A register to import: an Excel workbook or a CSV file. */
+export async function pickRegister(): Promise<string | null> {
+  const r = await open({ multiple: false, filters: [{ name: "Excel / CSV", extensions: ["xlsx", "csv", "txt"] }] });
   return typeof r === "string" ? r : null;
 }

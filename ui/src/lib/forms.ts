@@ -21,3 +21,7 @@ export function wholeNumber(value: unknown): number | null {
   const text = String(value ?? "").trim();
   return /^-?\d+$/.test(text) ? Number(text) : null;
 }
+
+/** The list with `value` ticked on or off (a group of checkboxes). */
+export const toggle = (list: string[], value: string, on: boolean): string[] =>
+  on ? [...list, value] : list.filter((x) => x !== value);
