@@ -257,3 +257,86 @@ def test_a_term_change_moves_a_running_complaint_only_with_apply(tmp_path):
     applied = cli(ayse, *term, "--apply").stdout
     assert "running complaints changed" in applied and ref in applied
     assert "09-11-2026" in acknowledgement_due()
+
+
+IMPORT_HEADER = ("referentie;ontvangen op;kanaal;procedure;klager;rol klager;afdeling klager;"
+                 "contact;beklaagde;rol beklaagde;afdeling beklaagde;aard;omschrijving;beslisser")
+
+
+def test_an_import_restricted_from_an_hr_colleague_leaves_her_no_marker(tmp_path):
+    """A register about Hanna, imported by Ayşe for Ayşe and Piet only: one
+    row from a CSV file as Dutch Excel writes it (Windows-1252, `;`, CRLF),
+    one from an Excel workbook written by openpyxl with a real date cell.
+    Piet reads every marker through his own box; Hanna, with the vault
+    folder, her passphrase and the independent reader, finds none."""
+    import datetime
+
+    import openpyxl
+
+    vault, env, ayse = new_vault(tmp_path)
+    for login, name in (("hanna", "Hanna de Boer"), ("piet", "Piet Pieters")):
+        cli({**ayse, "VERTROUWD_NEW_PASSPHRASE": PASS_B}, "user", "add", "--name", name,
+            "--login", login, "--roles", "hr")
+    markers = ["Klagerqxë", "Afdqxé", "contactqx@example.nl", "Beklaagdeqxï", "Rolqx",
+               "Deptqx", "Omschrijvingqx – “citaat” €", "Beslisserqx"]
+    row = ["OUD-KL-1", "3-2-2026", "brief", "klachtenregeling ongewenste omgangsvormen",
+           markers[0], "medewerker", markers[1], markers[2], markers[3], markers[4],
+           markers[5], "pesten", markers[6], markers[7]]
+    csv_file = tmp_path / "klachten.csv"
+    csv_file.write_bytes((IMPORT_HEADER + "\r\n" + ";".join(row) + "\r\n").encode("cp1252"))
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(IMPORT_HEADER.split(";"))
+    sheet.append(["OUD-KL-2", datetime.date(2026, 3, 4), "e-mail", "whistleblowing",
+                  *[m.replace("qx", "qy") for m in row[4:5]], "uitzendkracht / tijdelijk",
+                  *[m.replace("qx", "qy") for m in row[6:11]], "integriteit / vermoeden van een misstand",
+                  *[m.replace("qx", "qy") for m in row[12:]]])
+    xlsx_file = tmp_path / "klachten.xlsx"
+    book.save(xlsx_file)
+
+    for f in (csv_file, xlsx_file):
+        done = cli(ayse, "complaints", "import", str(f), "--only", "ayse,piet")
+        assert done.stdout.startswith("1 geïmporteerd / imported"), done.stdout
+    listed = json.loads(cli(ayse, "--json", "complaints", "list", "--all").stdout)
+    assert sorted(c["reference"] for c in listed) == ["OUD-KL-1", "OUD-KL-2"]
+    assert all(c["restricted"] for c in listed)
+    shown = json.loads(cli(ayse, "--json", "complaints", "show", "OUD-KL-2").stdout)
+    assert shown["received_on"] == "2026-03-04", "the Excel date cell as its day"
+
+    everything = [m.encode() for m in markers] + [m.replace("qx", "qy").encode() for m in markers]
+    piet_text, piet_opened = readable_parts(vault, "piet", PASS_B)
+    assert piet_opened == 2
+    for marker in everything:
+        assert marker in piet_text, f"{marker} should be readable to Piet"
+    hanna_text, hanna_opened = readable_parts(vault, "hanna", PASS_B)
+    assert hanna_opened == 0
+    for marker in everything:
+        assert marker not in hanna_text, f"{marker} is readable to Hanna"
+    hanna = as_user(env, "hanna", PASS_B)
+    assert json.loads(cli(hanna, "--json", "complaints", "list", "--all").stdout) == []
+
+
+def test_a_bad_register_imports_nothing_and_says_which_line(tmp_path):
+    """A malformed CSV file, a 10 MB description and a workbook that is no
+    workbook: nothing is imported, each with a clear answer and exit code."""
+    vault, env, ayse = new_vault(tmp_path)
+    bad = tmp_path / "klachten.csv"
+    bad.write_text(IMPORT_HEADER + "\n"
+                   ";2-3-2026;brief;awb;Jan;burger;;;;;;;Goed;\n"
+                   ";2-3-2026;brief;awb;Jan;burger;;;;;;;\"nooit gesloten;\n", encoding="utf-8")
+    out = cli(ayse, "complaints", "import", str(bad), check=False)
+    assert out.returncode == 5, out
+    assert "regel / line 3:  invalid_csv" in out.stderr, out.stderr
+    big = tmp_path / "groot.csv"
+    big.write_text(IMPORT_HEADER + "\n;2-3-2026;brief;awb;Jan;burger;;;;;;;" + "x" * (10 << 20)
+                   + ";\n", encoding="utf-8")
+    out = cli(ayse, "complaints", "import", str(big), check=False)
+    assert out.returncode == 5 and "regel / line 2: omschrijving too_long" in out.stderr, out.stderr
+    fake = tmp_path / "kapot.xlsx"
+    fake.write_bytes(b"PK\x03\x04" + b"\0" * 100)
+    out = cli(ayse, "complaints", "import", str(fake), check=False)
+    assert out.returncode == 5 and "invalid_xlsx" in out.stderr, out.stderr
+    assert json.loads(cli(ayse, "--json", "complaints", "list", "--all").stdout) == []
+    # Skipping the broken line imports the good one.
+    out = cli(ayse, "complaints", "import", str(bad), "--skip-invalid")
+    assert out.stdout.startswith("1 geïmporteerd / imported"), out.stdout

@@ -250,6 +250,7 @@ fn csv_rows(bytes: &[u8]) -> Result<Vec<Result<(u64, Fields), RowProblem>>, Inva
             .collect()
     };
     let mut lines = vec![];
+    let unclosed = unclosed_quote(&text, separator(first));
     for (n, record) in reader.records().enumerate() {
         lines.push(match record {
             Ok(r) => Ok((r.position().map_or(0, |p| p.line()), fields(&r))),
@@ -261,7 +262,41 @@ fn csv_rows(bytes: &[u8]) -> Result<Vec<Result<(u64, Fields), RowProblem>>, Inva
             )),
         });
     }
+    // A quote never closed swallows every line after it into one value:
+    // the row it opens is refused, so that no row goes in silently lost.
+    if let Some(line) = unclosed {
+        if lines.len() < 2 {
+            return Err(Invalid::new("file", Reason::InvalidCsv));
+        }
+        if let Some(last) = lines.last_mut() {
+            *last = Err(RowProblem::new(line, None, Reason::InvalidCsv));
+        }
+    }
     Ok(lines)
+}
+
+/// The line of a quote that opens a value and is never closed, read as
+/// the CSV reader reads: a quote opens a value only at its start, and two
+/// quotes inside one are a quote.
+fn unclosed_quote(text: &str, separator: u8) -> Option<u64> {
+    let (mut line, mut opened_on) = (1u64, None);
+    let mut at_start = true;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (opened_on, c) {
+            (None, '"') if at_start => opened_on = Some(line),
+            (Some(_), '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+            }
+            (Some(_), '"') => opened_on = None,
+            _ => {}
+        }
+        if c == '\n' {
+            line += 1;
+        }
+        at_start = opened_on.is_none() && (c == '\n' || c == char::from(separator));
+    }
+    opened_on
 }
 
 /// Whether the checked rows may be written: all of them when no row has a
@@ -358,6 +393,32 @@ mod tests {
                 Ok((2, Some("Jan\nJansen".into()), Some("ICT".into()))),
                 Ok((4, Some("Piet".into()), Some("HR".into()))),
             ]
+        );
+    }
+
+    #[test]
+    fn a_quote_never_closed_refuses_the_row_it_swallows() {
+        // Line 3 opens a quote that is never closed: lines 3 and 4 would
+        // become one value. A quote inside a value is a character.
+        let file = b"naam;afdeling\nJan \"Sjors\" Smit;ICT\n\"Piet;HR\nKees;Zorg\n";
+        assert_eq!(
+            values(file),
+            [
+                Ok((2, Some("Jan \"Sjors\" Smit".into()), Some("ICT".into()))),
+                Err(Reason::InvalidCsv),
+            ]
+        );
+        let sheet = Sheet::read(file, COLUMNS).expect("sheet");
+        let problem = sheet.rows().nth(1).expect("row").expect_err("refused");
+        assert_eq!(problem.line, 3);
+        let closed = b"naam;afdeling\n\"de Vries; \"\"Piet\"\"\";HR\n";
+        assert_eq!(
+            values(closed),
+            [Ok((
+                2,
+                Some("de Vries; \"Piet\"".into()),
+                Some("HR".into())
+            ))]
         );
     }
 

@@ -595,11 +595,13 @@ async fn every_write_leaves_one_audit_row() {
         walked,
         "import_complaints",
         [hr],
-        h.import_complaints(vertrouwd_core::complaints::requests::ComplaintImportRequest {
-            path: complaints_csv.to_string_lossy().into(),
-            skip_invalid: false,
-            access: Default::default(),
-        })
+        h.import_complaints(
+            vertrouwd_core::complaints::requests::ComplaintImportRequest {
+                path: complaints_csv.to_string_lossy().into(),
+                skip_invalid: false,
+                access: Default::default(),
+            }
+        )
     );
     assert_eq!((imported.imported, imported.problems.len()), (1, 0));
     walk!(

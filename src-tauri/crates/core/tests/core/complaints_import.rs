@@ -53,10 +53,10 @@ async fn imports_audited(s: &Session) -> usize {
         before: None,
     })
     .await
-        .expect("audit")
-        .iter()
-        .filter(|e| e.action == "complaints.imported")
-        .count()
+    .expect("audit")
+    .iter()
+    .filter(|e| e.action == "complaints.imported")
+    .count()
 }
 
 /// The clock stands at Monday 23 November 2026.
