@@ -78,6 +78,10 @@ pub struct ImportResult {
 /// The values of one line that are not empty: (position, text).
 pub type Fields = Vec<(usize, String)>;
 
+/// One line of a file as read: its line number and values, or why it
+/// could not be read.
+type Line = Result<(u64, Fields), RowProblem>;
+
 fn separator(first_line: &str) -> u8 {
     [b';', b',', b'\t']
         .into_iter()
@@ -99,7 +103,7 @@ fn column_name(text: &str) -> String {
 pub struct Sheet {
     /// Each known column's Dutch name and its position in the file.
     at: Vec<(&'static str, usize)>,
-    rows: Vec<Result<(u64, Fields), RowProblem>>,
+    rows: Vec<Line>,
 }
 
 /// One row of a [`Sheet`].
@@ -232,7 +236,7 @@ impl Sheet {
 }
 
 /// The lines of a CSV file, the header first, each with its line number.
-fn csv_rows(bytes: &[u8]) -> Result<Vec<Result<(u64, Fields), RowProblem>>, Invalid> {
+fn csv_rows(bytes: &[u8]) -> Result<Vec<Line>, Invalid> {
     // Line ends as Windows writes them become `\n`, so that a row's
     // line number counts them once (a value's own line breaks too).
     let text = crate::encoding::decode(bytes).replace("\r\n", "\n");
