@@ -211,3 +211,66 @@ def test_4_the_complaint_is_destroyed_from_the_retention_list(app):
     a.click("#destroy-complaint-do")
     a.el("#complaints-empty")
     assert COMPLAINANT not in a.d.page_source
+
+
+def test_5_attachments_the_committee_and_joined_complaints(app, home, hr_vault, app_env):
+    """Two running complaints for every hr user (filed with the command
+    line): the committee is set up in its tab; on one complaint a file is
+    attached and shown, a member steps aside, and the other complaint is
+    joined to it, each link leading to the other."""
+    env = {**app_env, "VERTROUWD_PASSPHRASE": PASS}
+    today = datetime.date.today()
+    refs = []
+    for who in ("E2E-Eerste klager", "E2E-Tweede klager"):
+        complaint = ('{"received_on":"%s","channel":"email","procedure":"complaints_regulation",'
+                     '"complainant":{"anonymous":false,"name":"%s","role":"employee"},'
+                     '"description":"Samen te behandelen","access":{"who":"everyone"}}'
+                     % (typed(today), who))
+        out = subprocess.run([str(CLI), "--vault", str(hr_vault), "--as", "ayse", "complaints", "add"],
+                             input=complaint, check=True, env=env, capture_output=True, text=True)
+        refs.append(out.stdout.strip())
+    a = app
+    a.unlock("ayse", PASS)
+    a.click("#nav-hr")
+    a.click("#complaints-tab-committee")
+    a.el("#committee-form")
+    a.click("#committee-add")
+    a.fill("#member-name-0", "Els Jansen")
+    Select(a.el("#member-role-0")).select_by_value("chair")
+    a.click("#committee-add")
+    a.fill("#member-name-1", "Jan de Vries")
+    a.click("#committee-save")
+    a.wait.until(lambda d: "opgeslagen" in a.text("#toasts").lower())
+    a.shot("48-complaints-committee")
+    a.axe("complaints committee")
+
+    a.click("#complaints-tab-register")
+    a.click(f"#complaint-list .complaint-ref[data-reference='{refs[0]}']")
+    statement = home / "verklaring-getuige.txt"
+    statement.write_text("Verklaring van de getuige: het gebeurde in het teamoverleg.", encoding="utf-8")
+    a.pick_file("#attachment-add", statement)
+    a.wait.until(lambda d: "verklaring-getuige.txt" in a.text("#complaint-attachments"))
+    a.click("#complaint-attachments button[data-action='show']")
+    a.wait.until(lambda d: "teamoverleg" in a.text("#attachment-preview"))
+
+    a.click("#record-recusal")
+    Select(a.el("#recusal-member")).select_by_value("Jan de Vries")
+    a.fill("#reason", "Leidinggevende van de klager")
+    a.click("#recusal-save")
+    a.wait.until(lambda d: a.absent("#recusal-form"))
+    assert "Jan de Vries" in a.text("#complaint-recusals")
+
+    a.click("#join-complaint")
+    Select(a.el("#join-with")).select_by_value(refs[1])
+    a.click("#join-save")
+    a.wait.until(lambda d: a.absent("#join-form"))
+    assert refs[1] in a.text("#complaint-joined")
+    timeline = a.text("#complaint-timeline")
+    for what in ("bijlage toegevoegd", "lid verschoont zich", "samengevoegd met"):
+        assert what in timeline, what
+    a.shot("49-complaint-attachments-recusal-joined")
+    a.axe("complaint with attachment, recusal and a joined complaint")
+
+    a.click("#complaint-joined button.link")
+    a.wait.until(lambda d: a.text("#complaint-title") == refs[1])
+    assert refs[0] in a.text("#complaint-joined")

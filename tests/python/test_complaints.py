@@ -5,8 +5,8 @@ Ayşe and Piet only, with a marker in every field the register has. With
 the vault folder and her own passphrase, and an independent reader
 (reader.py), Hanna decrypts every page of hr.db and org.db (WAL and free
 pages included), every complaint key in a box she can open, and every
-sealed part such a key opens: no marker anywhere. Piet, through his own
-box, finds them all; and a complaint open to every hr user is readable to
+sealed part such a key opens (attachments too): no marker anywhere. Piet,
+through his own box, finds them all; and a complaint open to every hr user is readable to
 Hanna, so her reader does read what she may.
 """
 
@@ -45,6 +45,9 @@ MARKERS = {
     "extension": "Verlengingqx reden",
     "reasons": "Redenenqx van het besluit",
     "closing": "Sluitingqx",
+    "attachment": "Bijlageqx verklaring",
+    "attachment_name": "getuigeqx.txt",
+    "recusal": "Verschoningqx reden",
 }
 
 
@@ -84,6 +87,7 @@ def readable_parts(vault, login, passphrase):
     boxes = con.execute("SELECT complaint_id, holder, sealed FROM complaint_keys").fetchall()
     rows = {i: (s, c) for i, s, c in con.execute(
         "SELECT id, summary, content FROM complaints JOIN complaint_contents ON complaint_id = id")}
+    files = con.execute("SELECT complaint_id, id, content FROM complaint_attachments").fetchall()
     con.close()
     opened = 0
     for cid, holder, sealed in boxes:
@@ -97,6 +101,10 @@ def readable_parts(vault, login, passphrase):
         summary, content = rows[cid]
         text += open_bytes(key, summary, aad("complaint", vault_id, str(cid), "summary"))
         text += open_bytes(key, content, aad("complaint", vault_id, str(cid), "content"))
+        for of, fid, sealed_file in files:
+            if of == cid:
+                text += open_bytes(key, sealed_file,
+                                   aad("complaint-attachment", vault_id, str(cid), str(fid)))
         opened += 1
     return text, opened
 
@@ -128,6 +136,12 @@ def test_an_hr_colleague_left_out_finds_no_marker_in_anything_she_can_decrypt(tm
                    "access": {"who": "everyone"}}
     other = cli(ayse, "complaints", "add", stdin=json.dumps(open_to_all)).stdout.strip()
     cli(ayse, "complaints", "step", "done", ref, "acknowledgement", "--on", "3-11-2026")
+    attachment = tmp_path / m["attachment_name"]
+    attachment.write_text(m["attachment"], encoding="utf-8")
+    cli(ayse, "complaints", "attach", ref, str(attachment))
+    cli(ayse, "complaints", "committee", "--member", "Els Jansen:chair")
+    cli(ayse, "complaints", "recusal", ref, "--member", "Els Jansen", "--on", "3-11-2026",
+        "--reason", m["recusal"])
     cli(ayse, "complaints", "note", ref, m["note"])
     cli(ayse, "complaints", "hearing", ref, "--on", "12-11-2026", "--witness", m["witness"])
     cli(ayse, "complaints", "pause", ref, "--from", "4-11-2026", "--note", m["pause"])

@@ -1,30 +1,22 @@
-import { fireEvent, render, screen } from "@testing-library/svelte";
-import CaseTimeline from "./CaseTimeline.svelte";
-import { mockIPC } from "@tauri-apps/api/mocks";
+import { render, screen } from "@testing-library/svelte";
 import { describe, expect, it } from "vitest";
 import Attachments from "./Attachments.svelte";
-import { i18n } from "../lib/i18n.svelte";
-import type { AttachmentPreview, CaseDetail } from "../lib/api";
-
-function caseWith(names: string[]): CaseDetail {
-  return {
-    reference: "VP-2026-001",
-    attachments: names.map((file_name, i) => ({
-      id: i + 1,
-      file_name,
-      media_type: "application/octet-stream",
-      size: 1000,
-      added_at: "2026-03-03T10:00:00Z",
-    })),
-  } as unknown as CaseDetail;
-}
+import { i18n } from "./i18n.svelte";
+import type { AttachmentPreview, WrittenFile } from "./api";
 
 async function open(name: string, preview: AttachmentPreview) {
   i18n.language = "nl";
-  mockIPC((cmd) => (cmd === "attachment_preview" ? preview : null));
-  const { component } = render(Attachments, { c: caseWith([name]), onchange: () => {} });
-  // The case's timeline lists the attachment and asks to show it.
+  const asked: number[] = [];
+  const load = async (id: number) => {
+    asked.push(id);
+    return preview;
+  };
+  const save = async (): Promise<WrittenFile> => ({ path: "", bytes: 0, missing_characters: [] });
+  const { component } = render(Attachments, { load, save });
+  // The record's page lists the attachment and asks to show it.
   await component.show(1, name);
+  expect(asked).toEqual([1]);
+  expect(document.querySelector("#attachment-add")).toBeNull();
 }
 
 describe("viewing an attachment", () => {
@@ -59,32 +51,5 @@ describe("viewing an attachment", () => {
   it("explains a password-protected PDF instead of failing", async () => {
     await open("slot.pdf", { kind: "unavailable", reason: "encrypted" });
     expect(await screen.findByText(/met een wachtwoord beveiligd/)).toBeTruthy();
-  });
-});
-
-describe("the case timeline", () => {
-  it("lists attachments and follow-ups in date order, shows an attachment and marks a follow-up done", async () => {
-    i18n.language = "nl";
-    const calls: unknown[] = [];
-    mockIPC((cmd, args) => {
-      calls.push([cmd, args]);
-      return c;
-    });
-    const c = {
-      ...caseWith(["verslag.pdf"]),
-      conversations: [{ id: 1, held_on: "2026-03-01", minutes: 45, mode: "in_person", with_whom: null, notes: "Eerste gesprek met Ayşe", next_step: null }],
-      interventions: [],
-      consents: [],
-      follow_ups: [{ id: 7, due_on: "2026-03-02", what: "Terugbellen", done_on: null }],
-    } as unknown as CaseDetail;
-    const shown: string[] = [];
-    render(CaseTimeline, { c, onchange: () => {}, onshow: (a: { file_name: string }) => shown.push(a.file_name), onexport: () => {} });
-    const kinds = [...document.querySelectorAll("#case-timeline li")].map((li) => (li as HTMLElement).dataset.kind);
-    expect(kinds).toEqual(["conversation", "follow_up", "attachment"]);
-    expect(screen.getByText(/dagen te laat/)).toBeTruthy();
-    await fireEvent.click(screen.getByText("Bekijken"));
-    expect(shown).toEqual(["verslag.pdf"]);
-    await fireEvent.click(screen.getByText("Gedaan"));
-    expect(calls.some((x) => (x as [string])[0] === "follow_up_done")).toBe(true);
   });
 });

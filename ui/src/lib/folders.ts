@@ -36,6 +36,12 @@ export async function pickAttachment(): Promise<string | null> {
   return typeof r === "string" ? r : null;
 }
 
+/** A picture for a letterhead: PNG or JPEG. */
+export async function pickPicture(): Promise<string | null> {
+  const r = await open({ multiple: false, filters: [{ name: "PNG / JPEG", extensions: ["png", "jpg", "jpeg"] }] });
+  return typeof r === "string" ? r : null;
+}
+
 export async function pickExportPath(defaultName: string): Promise<string | null> {
   return await save({ defaultPath: defaultName });
 }

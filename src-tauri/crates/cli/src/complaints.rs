@@ -1,7 +1,8 @@
 //! The complaints register's commands (hr role): `vertrouwd complaints
 //! add|list|show|due|step|pause|resume|extend|hearing|admissibility|advice|
-//! decision|close|withdraw|inadmissible|note|import|access|letter|ics|retention|
-//! destroy|purge|procedures|term|settings`. Input as JSON
+//! decision|close|withdraw|inadmissible|note|attach|export-attachment|join|
+//! recusal|import|access|letter|ics|retention|destroy|purge|procedures|term|
+//! committee|settings`. Input as JSON
 //! where a complaint is entered whole, flags elsewhere; `--json` for
 //! JSON out.
 
@@ -131,6 +132,52 @@ pub enum ComplaintsCommand {
     Inadmissible(EndArgs),
     /// Add a note to the timeline
     Note { complaint: String, text: String },
+    /// Keep a file with a complaint, sealed under its key (PDF, picture,
+    /// e-mail or text, at most 25 MB)
+    Attach { complaint: String, file: PathBuf },
+    /// Write one of a complaint's attachments to a file (not encrypted)
+    ExportAttachment {
+        complaint: String,
+        /// The attachment's number, as `show` lists it
+        attachment: i64,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Handle two complaints together (they must have the same readers);
+    /// --separate parts them again
+    Join {
+        complaint: String,
+        with: String,
+        #[arg(long)]
+        separate: bool,
+    },
+    /// A member of the committee steps aside for a complaint; --undo takes
+    /// a recusal recorded in error back
+    Recusal {
+        complaint: String,
+        /// The member's name as the committee lists it
+        #[arg(long)]
+        member: String,
+        #[arg(long, required_unless_present = "undo")]
+        on: Option<String>,
+        #[arg(long)]
+        reason: Option<String>,
+        #[arg(long)]
+        undo: bool,
+    },
+    /// The complaints committee: its name, internal or external, and its
+    /// members (given all at once)
+    Committee {
+        #[arg(long)]
+        name: Option<String>,
+        /// An external committee (true/false)
+        #[arg(long)]
+        external: Option<bool>,
+        /// A member as "name:role" (role: chair, member or secretary), with
+        /// ":external" for one from outside; repeat for each member
+        #[arg(long = "member")]
+        members: Vec<String>,
+    },
     /// Import an existing register from CSV or .xlsx (columns: see the
     /// README); nothing is imported while any row is invalid, unless
     /// --skip-invalid
@@ -229,6 +276,12 @@ pub enum ComplaintsCommand {
         /// "" for none)
         #[arg(long, value_delimiter = ',')]
         closing_days: Option<Vec<String>>,
+        /// A logo for the letterhead (PNG or JPEG, at most 1 MB)
+        #[arg(long, conflicts_with = "no_logo")]
+        logo: Option<PathBuf>,
+        /// Take the letterhead's logo away
+        #[arg(long)]
+        no_logo: bool,
     },
 }
 
@@ -349,6 +402,28 @@ pub fn complaint_text(c: &ComplaintDetail) -> String {
             (None, false, None, false) => "geen termijn".into(),
         };
         t.push_str(&format!("  {:<40} {}\n", nl(&s.key), state));
+    }
+    if !c.joined.is_empty() {
+        t.push_str(&format!(
+            "\nsamen behandeld met / joined with: {}\n",
+            c.joined.join(", ")
+        ));
+    }
+    for r in &c.recusals {
+        t.push_str(&format!(
+            "\nverschoond / recused: {} ({}){}\n",
+            r.member,
+            r.on.format("%d-%m-%Y"),
+            r.reason
+                .as_deref()
+                .map_or(String::new(), |x| format!(": {x}"))
+        ));
+    }
+    if !c.attachments.is_empty() {
+        t.push_str("\nbijlagen / attachments:\n");
+        for a in &c.attachments {
+            t.push_str(&format!("  {}  {}  {} bytes\n", a.id, a.file_name, a.size));
+        }
     }
     t.push_str("\ntijdlijn / timeline:\n");
     for e in &c.timeline {
@@ -702,6 +777,80 @@ pub async fn run(ctx: &Ctx, cmd: &ComplaintsCommand) -> ApiResult<Output> {
                 .await?;
             imported(&r)
         }
+        C::Attach { complaint, file } => shown(
+            s.add_complaint_attachment(ComplaintAttachmentRequest {
+                complaint: complaint.clone(),
+                path: file.to_string_lossy().into_owned(),
+            })
+            .await?,
+        ),
+        C::ExportAttachment {
+            complaint,
+            attachment,
+            out: file,
+        } => {
+            let w = s
+                .export_complaint_attachment(ExportComplaintAttachmentRequest {
+                    complaint: complaint.clone(),
+                    attachment: *attachment,
+                    path: file.to_string_lossy().into_owned(),
+                })
+                .await?;
+            let text = format!("{} — niet versleuteld / not encrypted", w.path);
+            out(&w, text)
+        }
+        C::Join {
+            complaint,
+            with,
+            separate,
+        } => shown(
+            s.join_complaints(JoinRequest {
+                complaint: complaint.clone(),
+                with: with.clone(),
+                separate: *separate,
+            })
+            .await?,
+        ),
+        C::Recusal {
+            complaint,
+            member,
+            on,
+            reason,
+            undo,
+        } => shown(
+            s.record_recusal(RecusalRequest {
+                complaint: complaint.clone(),
+                member: member.clone(),
+                on: on.clone().unwrap_or_default(),
+                reason: reason.clone(),
+                undo: *undo,
+            })
+            .await?,
+        ),
+        C::Committee {
+            name,
+            external,
+            members,
+        } => {
+            let mut c = s.complaint_committee().await?;
+            if name.is_some() || external.is_some() || !members.is_empty() {
+                if let Some(n) = name {
+                    c.name = Some(n.clone());
+                }
+                if let Some(e) = external {
+                    c.external = *e;
+                }
+                if !members.is_empty() {
+                    c.members = members
+                        .iter()
+                        .map(|m| committee_member(m))
+                        .collect::<ApiResult<_>>()?;
+                }
+                c = s.update_complaint_committee(c).await?;
+            }
+            let text = committee_text(&c);
+            out(&c, text)
+        }
         C::Access {
             complaint,
             everyone,
@@ -799,8 +948,17 @@ pub async fn run(ctx: &Ctx, cmd: &ComplaintsCommand) -> ApiResult<Output> {
             good_friday_off,
             liberation_day,
             closing_days,
+            logo,
+            no_logo,
         } => {
             let mut settings = s.complaint_settings().await?;
+            if logo.is_some() || *no_logo {
+                settings = s
+                    .set_letterhead_logo(LogoRequest {
+                        path: logo.as_ref().map(|p| p.to_string_lossy().into_owned()),
+                    })
+                    .await?;
+            }
             let calendar_asked =
                 good_friday_off.is_some() || liberation_day.is_some() || closing_days.is_some();
             if let Some(g) = good_friday_off {
@@ -847,11 +1005,12 @@ pub async fn run(ctx: &Ctx, cmd: &ComplaintsCommand) -> ApiResult<Output> {
             }
             let l = &settings.letterhead;
             let text = format!(
-                "prefix: {}\naddress: {}\nsignatory: {} ({})\nretention: {} months, grace {} days\nclosing days: {}",
+                "prefix: {}\naddress: {}\nsignatory: {} ({})\nlogo: {}\nretention: {} months, grace {} days\nclosing days: {}",
                 settings.prefix,
                 l.address.as_deref().unwrap_or("-"),
                 l.signatory.as_deref().unwrap_or("-"),
                 l.signatory_role.as_deref().unwrap_or("-"),
+                if settings.logo { "yes" } else { "-" },
                 settings.retention_months,
                 settings.grace_days,
                 settings
@@ -865,6 +1024,46 @@ pub async fn run(ctx: &Ctx, cmd: &ComplaintsCommand) -> ApiResult<Output> {
             out(&settings, text)
         }
     }
+}
+
+/// A member as the command line gives one: "name:role[:external]".
+fn committee_member(text: &str) -> ApiResult<CommitteeMember> {
+    let mut parts: Vec<&str> = text.split(':').map(str::trim).collect();
+    let external = parts.len() > 2 && parts.last() == Some(&"external");
+    if external {
+        parts.pop();
+    }
+    let (Some(role), false) = (parts.pop(), parts.is_empty()) else {
+        return Err(ApiError::validation("members", Reason::Invalid));
+    };
+    Ok(CommitteeMember {
+        name: parts.join(":"),
+        role: choice(role, "members")?,
+        external,
+    })
+}
+
+fn committee_text(c: &Committee) -> String {
+    let mut t = format!(
+        "{}{}",
+        c.name
+            .as_deref()
+            .unwrap_or("klachtencommissie / complaints committee"),
+        if c.external {
+            " (extern / external)"
+        } else {
+            ""
+        }
+    );
+    for m in &c.members {
+        t.push_str(&format!(
+            "\n  {}  {}{}",
+            m.name,
+            nl(&vertrouwd_core::code_lists::code(&m.role)),
+            if m.external { "  (extern)" } else { "" }
+        ));
+    }
+    t
 }
 
 fn nl_unit(t: StepTerm) -> &'static str {

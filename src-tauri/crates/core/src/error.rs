@@ -94,6 +94,8 @@ pub enum Reason {
     InvalidRows,
     MissingColumn,
     UnknownColumn,
+    /// Complaints joined together must have the same readers.
+    DifferentReaders,
 }
 
 impl Reason {
@@ -134,6 +136,7 @@ impl Reason {
             Reason::InvalidRows => "invalid_rows",
             Reason::MissingColumn => "missing_column",
             Reason::UnknownColumn => "unknown_column",
+            Reason::DifferentReaders => "different_readers",
         }
     }
 }

@@ -648,11 +648,15 @@ impl<'a> Layout<'a> {
     }
 
     /// A picture at its given width (at most the text width), shrunk to fit
-    /// a page if it is taller; an unreadable one is counted and shown as a
+    /// a page if it is taller; an unreadable one, or one that declares more
+    /// pixels than [`crate::pictures::MAX_SIDE`], is counted and shown as a
     /// framed note instead.
     fn image(&mut self, image: &Image) {
         let mut warnings = vec![];
-        let Ok(raw) = RawImage::decode_from_bytes(&image.bytes, &mut warnings) else {
+        let decoded = crate::pictures::decodable(&image.bytes)
+            .then(|| RawImage::decode_from_bytes(&image.bytes, &mut warnings).ok())
+            .flatten();
+        let Some(raw) = decoded else {
             self.unreadable_images += 1;
             let note = match self.language {
                 Language::Nl => "[afbeelding onleesbaar]",

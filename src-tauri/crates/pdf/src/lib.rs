@@ -34,6 +34,7 @@ mod fonts;
 pub mod isolated;
 mod layout;
 pub mod model;
+pub mod pictures;
 pub mod preview;
 mod render;
 pub mod specimen;

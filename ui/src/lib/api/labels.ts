@@ -101,6 +101,9 @@ export const CODE_LABELS: Readonly<Record<string, { nl: string; en: string }>> =
   suspension: { nl: "schorsing", en: "suspension" },
   dismissal: { nl: "ontslag", en: "dismissal" },
   rehabilitation: { nl: "eerherstel", en: "rehabilitation" },
+  chair: { nl: "voorzitter", en: "chair" },
+  member: { nl: "lid", en: "member" },
+  secretary: { nl: "ambtelijk secretaris", en: "secretary" },
 };
 
 export const NATURE_CODES: readonly string[] = ["sexual_harassment", "aggression_violence", "bullying", "discrimination", "other_undesirable", "integrity", "workload_conflict"];

@@ -477,9 +477,9 @@ line: number,
  */
 column: string | null, reason: Reason, };
 
-export type Reason = "required" | "invalid" | "invalid_date" | "in_future" | "before_first_contact" | "after_closing" | "out_of_range" | "too_long" | "too_large" | "taken" | "wrong" | "weak" | "mismatch" | "unknown" | "retired" | "in_use" | "not_closed" | "closed" | "before_receipt" | "not_empty" | "unreadable" | "unsupported_type" | "not_a_file" | "no_folder" | "inside_vault" | "self" | "advisor_combined" | "not_held" | "invalid_csv" | "invalid_xlsx" | "invalid_json" | "invalid_rows" | "missing_column" | "unknown_column";
+export type Reason = "required" | "invalid" | "invalid_date" | "in_future" | "before_first_contact" | "after_closing" | "out_of_range" | "too_long" | "too_large" | "taken" | "wrong" | "weak" | "mismatch" | "unknown" | "retired" | "in_use" | "not_closed" | "closed" | "before_receipt" | "not_empty" | "unreadable" | "unsupported_type" | "not_a_file" | "no_folder" | "inside_vault" | "self" | "advisor_combined" | "not_held" | "invalid_csv" | "invalid_xlsx" | "invalid_json" | "invalid_rows" | "missing_column" | "unknown_column" | "different_readers";
 
-export const reasonValues: readonly Reason[] = ["required", "invalid", "invalid_date", "in_future", "before_first_contact", "after_closing", "out_of_range", "too_long", "too_large", "taken", "wrong", "weak", "mismatch", "unknown", "retired", "in_use", "not_closed", "closed", "before_receipt", "not_empty", "unreadable", "unsupported_type", "not_a_file", "no_folder", "inside_vault", "self", "advisor_combined", "not_held", "invalid_csv", "invalid_xlsx", "invalid_json", "invalid_rows", "missing_column", "unknown_column"];
+export const reasonValues: readonly Reason[] = ["required", "invalid", "invalid_date", "in_future", "before_first_contact", "after_closing", "out_of_range", "too_long", "too_large", "taken", "wrong", "weak", "mismatch", "unknown", "retired", "in_use", "not_closed", "closed", "before_receipt", "not_empty", "unreadable", "unsupported_type", "not_a_file", "no_folder", "inside_vault", "self", "advisor_combined", "not_held", "invalid_csv", "invalid_xlsx", "invalid_json", "invalid_rows", "missing_column", "unknown_column", "different_readers"];
 
 export type ImportRequest = { path: string, 
 /**
@@ -571,6 +571,35 @@ export type ComplaintStatus = "received" | "admissibility" | "mediation" | "resp
 
 export const complaintStatusValues: readonly ComplaintStatus[] = ["received", "admissibility", "mediation", "response", "hearing", "hearing_report", "advice", "decision", "feedback", "closed", "withdrawn", "inadmissible"];
 
+export type ComplaintAttachment = { id: number, file_name: string, media_type: string, size: number, added_at: string, };
+
+export type Committee = { 
+/**
+ * Its name as letters give it ("Klachtencommissie ongewenste
+ * omgangsvormen"); empty for "the complaints committee".
+ */
+name: string | null, 
+/**
+ * An external committee (a bureau, a sector's committee).
+ */
+external: boolean, members: Array<CommitteeMember>, };
+
+export type CommitteeMember = { name: string, role: CommitteeRole, 
+/**
+ * Not employed by the organisation.
+ */
+external: boolean, };
+
+export type CommitteeRole = "chair" | "member" | "secretary";
+
+export const committeeRoleValues: readonly CommitteeRole[] = ["chair", "member", "secretary"];
+
+export type Recusal = { 
+/**
+ * The member's name as the committee listed it that day.
+ */
+member: string, on: string, reason: string | null, };
+
 export type ComplaintEvent = { at: string, 
 /**
  * The user's id and their name when it happened.
@@ -620,7 +649,15 @@ export type ComplaintSummary = { id: number, reference: string, received_on: str
  */
 next_due: DueStep | null, };
 
-export type ComplaintDetail = { id: number, reference: string, received_on: string, channel: ComplaintChannel, minutes_signed_on: string | null, procedure: Procedure, status: ComplaintStatus, complainant: Complainant, complained_about: Array<PersonComplainedAbout>, natures: Array<string>, description: string, decision_maker: string | null, admissibility: Admissibility, hearings: Array<Hearing>, advice: Advice | null, decision: Decision | null, closure: Closure | null, schedule: Array<ScheduledStep>, pauses: Array<Pause>, extensions: Array<Extension>, timeline: Array<ComplaintEvent>, access: AccessInfo, };
+export type ComplaintDetail = { id: number, reference: string, received_on: string, channel: ComplaintChannel, minutes_signed_on: string | null, procedure: Procedure, status: ComplaintStatus, complainant: Complainant, complained_about: Array<PersonComplainedAbout>, natures: Array<string>, description: string, decision_maker: string | null, admissibility: Admissibility, hearings: Array<Hearing>, advice: Advice | null, decision: Decision | null, closure: Closure | null, schedule: Array<ScheduledStep>, pauses: Array<Pause>, extensions: Array<Extension>, timeline: Array<ComplaintEvent>, access: AccessInfo, attachments: Array<ComplaintAttachment>, 
+/**
+ * Members of the committee who step aside for this complaint.
+ */
+recusals: Array<Recusal>, 
+/**
+ * The complaints handled together with this one (their references).
+ */
+joined: Array<string>, };
 
 export type DueItem = { id: number, reference: string, procedure: string, step: string, due: string, urgency: Urgency | null, };
 
@@ -790,7 +827,12 @@ grace_days: number,
 /**
  * The working days of the organisation's regulation.
  */
-calendar: OrganisationCalendar, };
+calendar: OrganisationCalendar, 
+/**
+ * Whether the letterhead has a logo. Only answered: the logo is set
+ * with `set_letterhead_logo`, and a settings change keeps it.
+ */
+logo: boolean, };
 
 export type LetterRequest = { complaint: string, step: string, letter: LetterKind | null, language: Language, path: string, };
 
@@ -834,6 +876,22 @@ export type ComplaintImportRequest = { path: string,
  * is imported while any row is invalid.
  */
 skip_invalid: boolean, access: ComplaintAccess, };
+
+export type LogoRequest = { path: string | null, };
+
+export type ComplaintAttachmentRequest = { complaint: string, path: string, };
+
+export type ComplaintAttachmentRef = { complaint: string, attachment: number, };
+
+export type ExportComplaintAttachmentRequest = { complaint: string, attachment: number, path: string, };
+
+export type RecusalRequest = { complaint: string, 
+/**
+ * The member's name as the committee lists it.
+ */
+member: string, on: string, reason: string | null, undo: boolean, };
+
+export type JoinRequest = { complaint: string, with: string, separate: boolean, };
 
 export type LetterTemplate = { subject: string, body: string, };
 

@@ -9,7 +9,8 @@ use super::register::settings_of;
 use super::requests::*;
 use super::store;
 use super::*;
-use crate::attachments::{self, AttachmentPreview};
+pub(crate) use crate::attachments::draw_preview;
+use crate::attachments::{self, ToPreview};
 use crate::context::Context;
 use crate::documents::WrittenFile;
 use crate::error::{ApiError, ApiResult, ErrorCode, Reason};
@@ -17,53 +18,31 @@ use crate::error::{ApiError, ApiResult, ErrorCode, Reason};
 /// Stores a file inside advisor.db (encrypted with it). At most 25 MB;
 /// PDF, PNG, JPEG, GIF, .eml, .msg and .txt.
 pub async fn add_attachment(cx: &Context<'_>, req: AddAttachmentRequest) -> ApiResult<CaseDetail> {
-    let path = std::path::PathBuf::from(req.path.trim());
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .map(str::to_string)
-        .ok_or_else(|| ApiError::validation("file", Reason::Required))?;
-    let kind = attachments::media_type(&name)
-        .ok_or_else(|| ApiError::validation("file", Reason::UnsupportedType))?;
+    let file = attachments::handed_in(&req.path)?;
     let pool = register(cx)?;
     case_id(&pool, &req.case).await?;
-    let content = cx.read_handed_in(&path, attachments::MAX_BYTES)?;
+    let content = cx.read_handed_in(&file.path, attachments::MAX_BYTES)?;
     change_case(
         cx,
         &pool,
         &req.case,
         "case.attachment_added",
         async |tx, id| {
-            store::add_attachment(tx, id, &name, kind, &content, cx.now()).await?;
+            store::add_attachment(tx, id, &file.file_name, file.media_type, &content, cx.now())
+                .await?;
             Ok(())
         },
     )
     .await
 }
 
-/// An attachment to be shown: its media type and content, read while the
-/// session is held; [`draw_preview`] draws it once the session is free.
-/// (No `Debug`: it holds the attachment's content.)
-pub struct ToPreview {
-    kind: String,
-    content: Zeroizing<Vec<u8>>,
-}
-
-/// Reads the attachment the app is to show.
+/// Reads the attachment the app is to show; the shared
+/// [`attachments::draw_preview`] draws it once the session is free.
 pub async fn attachment_preview(cx: &Context<'_>, id: i64) -> ApiResult<ToPreview> {
     let (_, _, kind, content) = store::attachment(&register(cx)?, id)
         .await?
         .ok_or_else(not_found)?;
-    Ok(ToPreview {
-        kind,
-        content: Zeroizing::new(content),
-    })
-}
-
-/// What the app shows of an attachment, without writing it anywhere (see
-/// [`attachments::preview_within`]).
-pub async fn draw_preview(file: ToPreview) -> ApiResult<AttachmentPreview> {
-    Ok(attachments::preview_within(file.kind, file.content, attachments::TIME_LIMIT).await)
+    Ok(ToPreview::new(kind, Zeroizing::new(content)))
 }
 
 /// Writes an attachment where the user chose (never inside the vault).

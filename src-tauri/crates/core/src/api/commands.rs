@@ -89,6 +89,9 @@ macro_rules! for_each_command {
                 complaint_users() -> Vec<AccessUser>;
                 complaint_settings() -> ComplaintSettings;
                 update_complaint_settings(req: ComplaintSettings) -> ComplaintSettings;
+                set_letterhead_logo(req: LogoRequest) -> ComplaintSettings;
+                complaint_committee() -> Committee;
+                update_complaint_committee(req: Committee) -> Committee;
                 list_complaints(req: ComplaintFilter) -> Vec<ComplaintSummary>;
                 complaint_detail(req: ComplaintRef) -> ComplaintDetail;
                 complaints_due() -> ComplaintDashboard;
@@ -106,6 +109,11 @@ macro_rules! for_each_command {
                 close_complaint(req: CloseComplaintRequest) -> ComplaintDetail;
                 add_complaint_note(req: ComplaintNoteRequest) -> ComplaintDetail;
                 change_complaint_access(req: AccessRequest) -> ComplaintDetail;
+                join_complaints(req: JoinRequest) -> ComplaintDetail;
+                record_recusal(req: RecusalRequest) -> ComplaintDetail;
+                add_complaint_attachment(req: ComplaintAttachmentRequest) -> ComplaintDetail;
+                complaint_attachment_preview(req: ComplaintAttachmentRef) -> AttachmentPreview => draw_preview;
+                export_complaint_attachment(req: ExportComplaintAttachmentRequest) -> WrittenFile;
                 write_complaint_letter(req: LetterRequest) -> WrittenFile;
                 write_complaints_calendar(req: CalendarRequest) -> WrittenFile;
                 letter_templates() -> Vec<LetterTemplateEntry>;

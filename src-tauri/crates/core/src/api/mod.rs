@@ -33,7 +33,8 @@ pub mod wire {
     pub use crate::complaints::procedures::Procedure;
     pub use crate::complaints::requests::*;
     pub use crate::complaints::{
-        AccessUser, ComplaintDashboard, ComplaintDetail, ComplaintInput, ComplaintSummary,
+        AccessUser, Committee, ComplaintDashboard, ComplaintDetail, ComplaintInput,
+        ComplaintSummary,
     };
     pub use crate::preferences::Preferences;
     pub use crate::session::types::*;

@@ -17,6 +17,8 @@ use ts_rs::TS;
 
 pub use mail::MailMessage;
 
+use crate::error::{ApiError, ApiResult, Reason};
+
 /// The largest file accepted as an attachment.
 pub const MAX_BYTES: u64 = 25 * 1024 * 1024;
 
@@ -40,6 +42,66 @@ pub fn media_type(file_name: &str) -> Option<&'static str> {
         "txt" => "text/plain",
         _ => return None,
     })
+}
+
+/// A file handed in to be kept as an attachment: its name and media type,
+/// known from its path before anything is read.
+#[derive(Debug)]
+pub struct HandedIn {
+    pub path: std::path::PathBuf,
+    pub file_name: String,
+    pub media_type: &'static str,
+}
+
+/// The file at `path` if a register accepts it as an attachment (see
+/// [`media_type`]); read it with `Context::read_handed_in` and [`MAX_BYTES`].
+pub fn handed_in(path: &str) -> ApiResult<HandedIn> {
+    let path = std::path::PathBuf::from(path.trim());
+    let file_name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .map(str::to_string)
+        .ok_or_else(|| ApiError::validation("file", Reason::Required))?;
+    let media_type = media_type(&file_name)
+        .ok_or_else(|| ApiError::validation("file", Reason::UnsupportedType))?;
+    Ok(HandedIn {
+        path,
+        file_name,
+        media_type,
+    })
+}
+
+/// An attachment to be shown: its media type and content, read while the
+/// session is held; [`draw_preview`] draws it once the session is free.
+/// Its `Debug` names the type and size only, never the content.
+pub struct ToPreview {
+    media_type: String,
+    content: zeroize::Zeroizing<Vec<u8>>,
+}
+
+impl std::fmt::Debug for ToPreview {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ToPreview")
+            .field("media_type", &self.media_type)
+            .field("bytes", &self.content.len())
+            .finish()
+    }
+}
+
+impl ToPreview {
+    pub fn new(media_type: String, content: zeroize::Zeroizing<Vec<u8>>) -> Self {
+        Self {
+            media_type,
+            content,
+        }
+    }
+}
+
+/// What the app shows of an attachment, without writing it anywhere (see
+/// [`preview_within`]): the second step of every register's preview
+/// command.
+pub async fn draw_preview(file: ToPreview) -> ApiResult<AttachmentPreview> {
+    Ok(preview_within(file.media_type, file.content, TIME_LIMIT).await)
 }
 
 /// What the app shows of an attachment.

@@ -143,6 +143,16 @@ pub(super) async fn complaint_id(pool: &SqlitePool, complaint: &str) -> ApiResul
         .ok_or_else(not_found)
 }
 
+/// [`complaint_id`], inside the caller's transaction.
+pub(super) async fn complaint_id_in(
+    conn: &mut SqliteConnection,
+    complaint: &str,
+) -> ApiResult<i64> {
+    store::find(conn, complaint.trim())
+        .await?
+        .ok_or_else(not_found)
+}
+
 /// Opens complaint `id` for this user. One they have no box for is not
 /// there for them: the same answer as a reference that does not exist.
 pub(super) async fn open(
@@ -296,6 +306,9 @@ pub(super) async fn detail(
         extensions: c.extensions,
         timeline: c.timeline,
         access,
+        attachments: c.attachments,
+        recusals: c.recusals,
+        joined: c.joined,
     })
 }
 

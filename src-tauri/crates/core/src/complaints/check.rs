@@ -152,6 +152,9 @@ pub(crate) fn complaint(
         closure: None,
         timeline: vec![event],
         only,
+        attachments: vec![],
+        recusals: vec![],
+        joined: vec![],
     })
 }
 

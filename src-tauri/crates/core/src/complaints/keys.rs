@@ -154,6 +154,44 @@ pub(crate) fn seal<T: Serialize>(
     Ok(envelope::seal_bytes(key, &json, &part_aad(cx, id, part))?)
 }
 
+fn attachment_aad(cx: &Context<'_>, id: i64, attachment: i64) -> Aad {
+    Aad::new("complaint-attachment")
+        .with(cx.vault_id())
+        .with(&id.to_string())
+        .with(&attachment.to_string())
+}
+
+/// Seals the bytes of attachment `attachment` of complaint `id`.
+pub(crate) fn seal_file(
+    cx: &Context<'_>,
+    key: &SecretKey,
+    id: i64,
+    attachment: i64,
+    bytes: &[u8],
+) -> ApiResult<Vec<u8>> {
+    Ok(envelope::seal_bytes(
+        key,
+        bytes,
+        &attachment_aad(cx, id, attachment),
+    )?)
+}
+
+/// Opens the bytes of attachment `attachment` of complaint `id`; bytes
+/// moved from another attachment or complaint do not open.
+pub(crate) fn open_file(
+    cx: &Context<'_>,
+    key: &SecretKey,
+    id: i64,
+    attachment: i64,
+    sealed: &[u8],
+) -> ApiResult<Zeroizing<Vec<u8>>> {
+    Ok(envelope::open_bytes(
+        key,
+        sealed,
+        &attachment_aad(cx, id, attachment),
+    )?)
+}
+
 /// Opens part `part` of complaint `id`. Bytes that do not open under the
 /// complaint's key were not written by one of its readers: refused.
 pub(crate) fn open<T: DeserializeOwned>(

@@ -105,6 +105,10 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     ("suspension", "schorsing", "suspension"),
     ("dismissal", "ontslag", "dismissal"),
     ("rehabilitation", "eerherstel", "rehabilitation"),
+    // The committee.
+    ("chair", "voorzitter", "chair"),
+    ("member", "lid", "member"),
+    ("secretary", "ambtelijk secretaris", "secretary"),
 ];
 
 /// The label of `code` in `language` (a nature's too); the code itself

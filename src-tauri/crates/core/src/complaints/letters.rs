@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
-use vertrouwd_pdf::{Block, Document, Span};
+use vertrouwd_pdf::{Align, Block, Document, Image, Span};
 
 use super::labels::label;
 use super::model::Content;
@@ -57,7 +57,14 @@ pub const PLACEHOLDERS: &[&str] = &[
     "finding",
     "organisation",
     "signatory",
+    "committee",
 ];
+
+/// How wide the logo stands at the top right of a letter.
+const LOGO_WIDTH_MM: f32 = 40.0;
+
+/// The largest logo file accepted.
+pub const MAX_LOGO_BYTES: u64 = 1024 * 1024;
 
 /// The longest subject; the longest body.
 pub const MAX_SUBJECT: usize = 200;
@@ -124,11 +131,11 @@ pub fn shipped(kind: LetterKind, lang: Language) -> LetterTemplate {
         ),
         (LetterKind::HearingInvitation, Language::Nl) => (
             "Uitnodiging voor de hoorzitting",
-            "Geachte {complainant},\n\nDe klachtencommissie nodigt u uit voor de hoorzitting over klacht {reference} op {hearing}. De hoorzitting is niet openbaar; u mag zich laten bijstaan door een vertrouwenspersoon of een andere begeleider.\n\nLaat ons weten of u aanwezig bent.",
+            "Geachte {complainant},\n\nHierbij nodigt {committee} u uit voor de hoorzitting over klacht {reference} op {hearing}. De hoorzitting is niet openbaar; u mag zich laten bijstaan door een vertrouwenspersoon of een andere begeleider.\n\nLaat ons weten of u aanwezig bent.",
         ),
         (LetterKind::HearingInvitation, Language::En) => (
             "Invitation to the hearing",
-            "Dear {complainant},\n\nThe complaints committee invites you to the hearing on complaint {reference} on {hearing}. The hearing is not public; you may be assisted by a confidential advisor or another support person.\n\nPlease let us know whether you will attend.",
+            "Dear {complainant},\n\nYou are invited by {committee} to the hearing on complaint {reference} on {hearing}. The hearing is not public; you may be assisted by a confidential advisor or another support person.\n\nPlease let us know whether you will attend.",
         ),
         (LetterKind::HearingReport, Language::Nl) => (
             "Verslag van de hoorzitting",
@@ -182,6 +189,10 @@ fn addressee(c: &Content, kind: LetterKind, lang: Language) -> (String, Option<S
 pub struct LetterFacts<'a> {
     pub organisation: &'a str,
     pub letterhead: &'a LetterheadSettings,
+    /// The letterhead's logo (PNG or JPEG), set in the register's settings.
+    pub logo: Option<&'a [u8]>,
+    /// The complaints committee's name, when the settings give one.
+    pub committee: Option<&'a str>,
     pub author: &'a str,
     pub printed: DateTime<Utc>,
     pub today: NaiveDate,
@@ -262,6 +273,12 @@ pub(crate) fn values<'a>(
     }
     v.insert("organisation", f.organisation.to_string());
     v.insert(
+        "committee",
+        f.committee
+            .map(str::to_string)
+            .unwrap_or_else(|| t("de klachtencommissie", "the complaints committee")),
+    );
+    v.insert(
         "signatory",
         f.letterhead.signatory.clone().unwrap_or_default(),
     );
@@ -280,9 +297,17 @@ pub(crate) fn letter(
     let t = |nl: &str, en: &str| language::text(lang, nl, en);
     let (to, to_line) = addressee(c, kind, lang);
     let subject = fill(&template.subject, values);
-    let mut blocks = vec![Block::Paragraph(vec![Span::bold(
+    let mut blocks = vec![];
+    if let Some(logo) = f.logo {
+        blocks.push(Block::Image(Image {
+            bytes: logo.to_vec(),
+            width_mm: LOGO_WIDTH_MM,
+            align: Align::Right,
+        }));
+    }
+    blocks.push(Block::Paragraph(vec![Span::bold(
         f.organisation.to_string(),
-    )])];
+    )]));
     if let Some(address) = &f.letterhead.address {
         blocks.push(Block::Paragraph(vec![Span::plain(address.clone())]));
     }

@@ -17,12 +17,15 @@
 mod access;
 pub mod calendar;
 mod check;
+mod committee;
+mod files;
 mod import;
 mod keys;
 pub mod labels;
 pub mod letters;
 pub mod model;
 pub mod procedures;
+mod readers;
 mod register;
 pub mod requests;
 mod retention;
@@ -34,6 +37,9 @@ mod writing;
 
 pub use model::*;
 
+pub(crate) use committee::*;
+pub(crate) use files::*;
+pub(crate) use readers::*;
 pub use register::DEFAULT_PREFIX;
 pub(crate) use register::*;
 pub(crate) use retention::*;

@@ -215,6 +215,66 @@ impl ComplaintStatus {
     }
 }
 
+/// A file kept with a complaint: what the register shows of it. Its bytes
+/// are sealed under the complaint's key (`complaint_attachments`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ComplaintAttachment {
+    pub id: i64,
+    pub file_name: String,
+    pub media_type: String,
+    pub size: u64,
+    pub added_at: DateTime<Utc>,
+}
+
+/// The complaints committee (klachtencommissie): it hears both parties and
+/// advises whoever decides. Internal, or an external committee with its
+/// own members; one of the register's settings.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Committee {
+    /// Its name as letters give it ("Klachtencommissie ongewenste
+    /// omgangsvormen"); empty for "the complaints committee".
+    #[serde(default)]
+    pub name: Option<String>,
+    /// An external committee (a bureau, a sector's committee).
+    #[serde(default)]
+    pub external: bool,
+    #[serde(default)]
+    pub members: Vec<CommitteeMember>,
+}
+
+/// A member of the committee.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CommitteeMember {
+    pub name: String,
+    pub role: CommitteeRole,
+    /// Not employed by the organisation.
+    #[serde(default)]
+    pub external: bool,
+}
+
+/// A member's place in the committee.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CommitteeRole {
+    /// Voorzitter.
+    Chair,
+    Member,
+    /// Ambtelijk secretaris: keeps the file, takes no part in the advice.
+    Secretary,
+}
+
+/// A member of the committee who steps aside for one complaint (they are
+/// involved, or one of the parties objected), so that they take no part
+/// in hearing it or in the advice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Recusal {
+    /// The member's name as the committee listed it that day.
+    pub member: String,
+    pub on: NaiveDate,
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
 /// One thing that happened, who did it and when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ComplaintEvent {
@@ -315,6 +375,11 @@ pub struct ComplaintDetail {
     pub extensions: Vec<Extension>,
     pub timeline: Vec<ComplaintEvent>,
     pub access: AccessInfo,
+    pub attachments: Vec<ComplaintAttachment>,
+    /// Members of the committee who step aside for this complaint.
+    pub recusals: Vec<Recusal>,
+    /// The complaints handled together with this one (their references).
+    pub joined: Vec<String>,
 }
 
 /// A step due, with its complaint, on the dashboard.
@@ -380,6 +445,14 @@ pub(crate) struct Content {
     pub timeline: Vec<ComplaintEvent>,
     /// Who may read it: `None` for every hr holder.
     pub only: Option<Vec<String>>,
+    #[serde(default)]
+    pub attachments: Vec<ComplaintAttachment>,
+    #[serde(default)]
+    pub recusals: Vec<Recusal>,
+    /// The complaints handled together with this one, by reference; they
+    /// have the same readers.
+    #[serde(default)]
+    pub joined: Vec<String>,
 }
 
 impl Content {

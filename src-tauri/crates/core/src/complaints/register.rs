@@ -1,8 +1,6 @@
-//! The register's use cases: the procedures, filing a complaint, importing
-//! a register, the list, one complaint, the dashboard of what is due, and
-//! who may read a complaint.
-
-use std::sync::Arc;
+//! The register's use cases: the procedures, the settings and the
+//! letterhead's logo, filing a complaint, importing a register, the list,
+//! one complaint, and the dashboard of what is due.
 
 use chrono::{Datelike, Days, NaiveDate};
 use vertrouwd_vault::audit::Entry;
@@ -10,7 +8,7 @@ use vertrouwd_vault::{Holder, SecretKey};
 
 use super::access::*;
 use super::check;
-use super::letters::LetterheadSettings;
+use super::letters::{LetterheadSettings, MAX_LOGO_BYTES};
 use super::model::*;
 use super::procedures::{urgency, Urgency};
 use super::requests::*;
@@ -50,13 +48,85 @@ pub async fn complaint_settings(cx: &Context<'_>) -> ApiResult<ComplaintSettings
             .and_then(|v| v.parse().ok())
             .unwrap_or(default))
     };
+    let logo = logo(&pool).await?.is_some();
     Ok(ComplaintSettings {
         prefix: prefix(&pool).await?,
         letterhead: letterhead(&pool).await?,
         retention_months: number("retention_months", DEFAULT_RETENTION_MONTHS).await?,
         grace_days: number("grace_days", DEFAULT_GRACE_DAYS).await?,
         calendar: organisation_calendar(&mut *pool.acquire().await?).await?,
+        logo,
     })
+}
+
+/// The setting that keeps the letterhead's logo (base64).
+const LOGO: &str = "letterhead.logo";
+
+/// The letterhead's logo, if one was set.
+pub(super) async fn logo(pool: &sqlx::SqlitePool) -> ApiResult<Option<Vec<u8>>> {
+    use base64::Engine as _;
+    Ok(store::setting(pool, LOGO)
+        .await?
+        .and_then(|v| base64::engine::general_purpose::STANDARD.decode(v).ok()))
+}
+
+/// Sets the letterhead's logo from a PNG or JPEG file (at most 1 MB and
+/// [`vertrouwd_pdf::pictures::MAX_SIDE`] pixels either way, and one the
+/// PDF engine can draw), or takes it away.
+pub async fn set_letterhead_logo(
+    cx: &Context<'_>,
+    req: LogoRequest,
+) -> ApiResult<ComplaintSettings> {
+    use base64::Engine as _;
+    let pool = register(cx)?;
+    let value = match req.path.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+        Some(path) => {
+            let bytes = cx.read_handed_in(std::path::Path::new(path), MAX_LOGO_BYTES)?;
+            if !drawable(&bytes) {
+                return Err(Invalid::new("logo", Reason::UnsupportedType).into());
+            }
+            Some(base64::engine::general_purpose::STANDARD.encode(bytes))
+        }
+        None => None,
+    };
+    cx.audited(&pool, async |tx| {
+        match &value {
+            Some(v) => store::set_setting(tx, LOGO, v).await?,
+            None => store::delete_setting(tx, LOGO).await?,
+        }
+        Ok(((), Entry::new("complaints.logo_changed", None)))
+    })
+    .await?;
+    complaint_settings(cx).await
+}
+
+/// Whether the PDF engine draws `bytes` as a picture: a page with it alone
+/// comes out without an unreadable picture.
+fn drawable(bytes: &[u8]) -> bool {
+    use vertrouwd_pdf::{Align, Block, Image, Warning};
+    if !vertrouwd_pdf::pictures::decodable(bytes) {
+        return false;
+    }
+    let doc = crate::documents::document(
+        crate::documents::Letterhead {
+            title: String::new(),
+            author: "",
+            organisation: "",
+            header: String::new(),
+            classification: String::new(),
+            printed: chrono::DateTime::UNIX_EPOCH,
+            language: crate::language::Language::Nl,
+        },
+        vec![Block::Image(Image {
+            bytes: bytes.to_vec(),
+            width_mm: 40.0,
+            align: Align::Left,
+        })],
+    );
+    !vertrouwd_pdf::render(&doc)
+        .warnings
+        .iter()
+        .any(|w| matches!(w, Warning::UnreadableImages(_)))
 }
 
 /// The letterhead as the settings hold it.
@@ -256,8 +326,9 @@ pub async fn complaint_detail(cx: &Context<'_>, req: ComplaintRef) -> ApiResult<
     detail(cx, &pool, id).await
 }
 
-/// Case and accents do not matter in a search: "ozturk" finds "Öztürk".
-fn folded(text: &str) -> String {
+/// Case and accents do not matter in a search: "ozturk" finds "Öztürk"
+/// (and "ÇAĞRI" is "Çağrı": the dotless ı folds to i).
+pub(super) fn folded(text: &str) -> String {
     text.chars()
         .flat_map(char::to_lowercase)
         .map(|c| match c {
@@ -414,83 +485,4 @@ pub async fn complaints_due(cx: &Context<'_>) -> ApiResult<ComplaintDashboard> {
         list.sort_by(|a, b| a.due.cmp(&b.due).then(a.reference.cmp(&b.reference)));
     }
     Ok(board)
-}
-
-/// Who may read a complaint from now on. Adding readers seals its key to
-/// them; taking anyone's access away gives it a new key, since they knew
-/// the old one. One audit row per user added or removed, naming the
-/// complaint only (who was added or removed is in its sealed timeline).
-pub async fn change_complaint_access(
-    cx: &Context<'_>,
-    req: AccessRequest,
-) -> ApiResult<ComplaintDetail> {
-    let pool = register(cx)?;
-    let id = complaint_id(&pool, &req.complaint).await?;
-    let only = match &req.access {
-        ComplaintAccess::Everyone => None,
-        ComplaintAccess::Only { users } => Some(allowed(cx, &pool, users).await?),
-    };
-    let everyone: Vec<String> = hr_holders(cx, &pool)
-        .await?
-        .into_iter()
-        .map(|(h, _)| h.user_id)
-        .collect();
-    let rekeyed = cx
-        .audited_all(&pool, async |tx| {
-            let mut opened = open(cx, tx, id).await?;
-            let before: Vec<String> = opened
-                .content
-                .only
-                .clone()
-                .unwrap_or_else(|| everyone.clone());
-            let after: Vec<String> = only
-                .as_ref()
-                .map(|h| h.iter().map(|h| h.user_id.clone()).collect())
-                .unwrap_or_else(|| everyone.clone());
-            let added: Vec<&String> = after.iter().filter(|u| !before.contains(u)).collect();
-            let removed: Vec<&String> = before.iter().filter(|u| !after.contains(u)).collect();
-            let reference = opened.content.reference.clone();
-            let mut entries = vec![];
-            for u in &added {
-                opened
-                    .content
-                    .timeline
-                    .push(event(cx, "access_added", Some((*u).clone())));
-                entries.push(Entry::new("complaint.access_added", Some(&reference)));
-            }
-            for u in &removed {
-                opened
-                    .content
-                    .timeline
-                    .push(event(cx, "access_removed", Some((*u).clone())));
-                entries.push(Entry::new("complaint.access_removed", Some(&reference)));
-            }
-            let was_everyone = opened.content.only.is_none();
-            opened.content.only = only
-                .as_ref()
-                .map(|h| h.iter().map(|h| h.user_id.clone()).collect());
-            if entries.is_empty() && was_everyone == opened.content.only.is_none() {
-                return Ok((false, entries));
-            }
-            if entries.is_empty() {
-                entries.push(Entry::new("complaint.access_changed", Some(&reference)));
-            }
-            // Someone who could read it no longer may: a new key, both parts
-            // sealed again, every old box gone.
-            let key = if removed.is_empty() && !(was_everyone && only.is_some()) {
-                opened.key.clone()
-            } else {
-                Arc::new(SecretKey::random()?)
-            };
-            seal_key(cx, tx, id, &key, only.as_deref()).await?;
-            write(cx, tx, id, &key, &opened.content).await?;
-            Ok((!Arc::ptr_eq(&key, &opened.key), entries))
-        })
-        .await?;
-    if rekeyed {
-        // The old key's boxes and the parts sealed under it leave no page
-        // behind, in the WAL or among the free pages.
-        crate::retention::scrub(&pool, &[]).await?;
-    }
-    detail(cx, &pool, id).await
 }

@@ -154,6 +154,18 @@ pub struct ComplaintSettings {
     /// The working days of the organisation's regulation.
     #[serde(default)]
     pub calendar: OrganisationCalendar,
+    /// Whether the letterhead has a logo. Only answered: the logo is set
+    /// with `set_letterhead_logo`, and a settings change keeps it.
+    #[serde(default)]
+    pub logo: bool,
+}
+
+/// A logo for the letterhead (PNG or JPEG, at most 1 MB and 8000 pixels
+/// either way), or none.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct LogoRequest {
+    #[serde(default)]
+    pub path: Option<String>,
 }
 
 /// Which days the organisation's own regulation counts as off, besides
@@ -295,3 +307,49 @@ pub struct ComplaintImportRequest {
 }
 
 pub use crate::csv_import::ImportResult;
+
+/// A file to keep with a complaint, sealed under its key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ComplaintAttachmentRequest {
+    pub complaint: String,
+    pub path: String,
+}
+
+/// One attachment of a complaint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ComplaintAttachmentRef {
+    pub complaint: String,
+    pub attachment: i64,
+}
+
+/// One attachment of a complaint and where to export it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ExportComplaintAttachmentRequest {
+    pub complaint: String,
+    pub attachment: i64,
+    pub path: String,
+}
+
+/// A member of the committee steps aside for a complaint (or, with
+/// `undo`, takes part again: the recusal was recorded in error).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RecusalRequest {
+    pub complaint: String,
+    /// The member's name as the committee lists it.
+    pub member: String,
+    pub on: String,
+    #[serde(default)]
+    pub reason: Option<String>,
+    #[serde(default)]
+    pub undo: bool,
+}
+
+/// Two complaints handled together from now on (or, with `separate`,
+/// apart again). Both must have the same readers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct JoinRequest {
+    pub complaint: String,
+    pub with: String,
+    #[serde(default)]
+    pub separate: bool,
+}

@@ -101,6 +101,7 @@ async fn destroy(cx: &Context<'_>, pool: &SqlitePool, ids: &[(i64, String)]) -> 
             let opened = open(cx, tx, *id).await?;
             let tombstone = tombstone(&opened.content, &calendars, today);
             store::destroy(tx, *id, &tombstone, today).await?;
+            unjoin(cx, tx, &opened.content).await?;
             let action = if object.contains(':') {
                 "complaint.destroyed_early"
             } else {
@@ -112,6 +113,24 @@ async fn destroy(cx: &Context<'_>, pool: &SqlitePool, ids: &[(i64, String)]) -> 
     })
     .await?;
     retention::scrub(pool, &[]).await?;
+    Ok(())
+}
+
+/// Takes a destroyed complaint out of the complaints it was joined with
+/// (those destroyed with it are gone already).
+async fn unjoin(
+    cx: &Context<'_>,
+    tx: &mut sqlx::SqliteConnection,
+    gone: &Content,
+) -> ApiResult<()> {
+    for reference in &gone.joined {
+        let Some(id) = store::find(&mut *tx, reference).await? else {
+            continue;
+        };
+        let mut other = open(cx, tx, id).await?;
+        other.content.joined.retain(|r| *r != gone.reference);
+        write(cx, tx, id, &other.key, &other.content).await?;
+    }
     Ok(())
 }
 

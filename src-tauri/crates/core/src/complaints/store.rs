@@ -95,12 +95,15 @@ pub(crate) async fn contents(pool: &SqlitePool) -> sqlx::Result<Vec<(i64, Vec<u8
 }
 
 /// The id of the complaint with this reference (any case) or this id.
-pub(crate) async fn find(pool: &SqlitePool, complaint: &str) -> sqlx::Result<Option<i64>> {
+pub(crate) async fn find<'e>(
+    db: impl sqlx::SqliteExecutor<'e>,
+    complaint: &str,
+) -> sqlx::Result<Option<i64>> {
     sqlx::query_scalar(
         "SELECT id FROM complaints WHERE reference = ?1 COLLATE NOCASE OR CAST(id AS TEXT) = ?1",
     )
     .bind(complaint)
-    .fetch_optional(pool)
+    .fetch_optional(db)
     .await
 }
 
@@ -143,6 +146,56 @@ pub(crate) async fn write(
         .execute(conn)
         .await?;
     Ok(())
+}
+
+/// A new attachment row of complaint `id`, its content sealed next (it
+/// binds the row's id).
+pub(crate) async fn insert_attachment(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "INSERT INTO complaint_attachments (complaint_id, content) VALUES (?1, x'') RETURNING id",
+    )
+    .bind(id)
+    .fetch_one(conn)
+    .await
+}
+
+pub(crate) async fn write_attachment(
+    conn: &mut SqliteConnection,
+    attachment: i64,
+    content: &[u8],
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE complaint_attachments SET content = ?2 WHERE id = ?1")
+        .bind(attachment)
+        .bind(content)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The sealed content of attachment `attachment` of complaint `id`.
+pub(crate) async fn attachment(
+    conn: &mut SqliteConnection,
+    id: i64,
+    attachment: i64,
+) -> sqlx::Result<Option<Vec<u8>>> {
+    sqlx::query_scalar(
+        "SELECT content FROM complaint_attachments WHERE complaint_id = ?1 AND id = ?2",
+    )
+    .bind(id)
+    .bind(attachment)
+    .fetch_optional(conn)
+    .await
+}
+
+/// Every attachment of complaint `id`: (attachment id, sealed content).
+pub(crate) async fn attachments(
+    conn: &mut SqliteConnection,
+    id: i64,
+) -> sqlx::Result<Vec<(i64, Vec<u8>)>> {
+    sqlx::query_as("SELECT id, content FROM complaint_attachments WHERE complaint_id = ?1")
+        .bind(id)
+        .fetch_all(conn)
+        .await
 }
 
 /// Replaces every box of a complaint's key.
@@ -256,7 +309,11 @@ pub(crate) async fn destroy(
     .bind(today)
     .execute(&mut *conn)
     .await?;
-    for table in ["complaint_keys", "complaint_contents"] {
+    for table in [
+        "complaint_keys",
+        "complaint_contents",
+        "complaint_attachments",
+    ] {
         sqlx::query(&format!("DELETE FROM {table} WHERE complaint_id = ?1"))
             .bind(id)
             .execute(&mut *conn)

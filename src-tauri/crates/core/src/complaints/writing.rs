@@ -8,7 +8,7 @@ use super::keys::{self, Part};
 use super::letters::{self, LetterFacts, LetterTemplate};
 use super::model::Content;
 use super::procedures::LetterKind;
-use super::register::letterhead;
+use super::register::{letterhead, logo};
 use super::requests::*;
 use super::store;
 use crate::context::Context;
@@ -119,9 +119,13 @@ pub async fn write_complaint_letter(
         .ok_or_else(|| Invalid::new("letter", Reason::Required))?;
     let (template, _) = template(&pool, kind, req.language).await?;
     let letterhead = letterhead(&pool).await?;
+    let logo = logo(&pool).await?;
+    let committee = super::committee::committee_of(&pool).await?;
     let facts = LetterFacts {
         organisation: cx.organisation(),
         letterhead: &letterhead,
+        logo: logo.as_deref(),
+        committee: committee.name.as_deref(),
         author: &cx.user().display_name,
         printed: cx.now(),
         today: cx.today(),

@@ -50,6 +50,8 @@ const NOT_WRITING: &[&str] = &[
     "complaints_due",
     "letter_templates",
     "complaint_destruction_list",
+    "complaint_committee",
+    "complaint_attachment_preview",
 ];
 
 /// The api calls: core's list of commands, and those of the CLI alone.
@@ -560,6 +562,37 @@ async fn every_write_leaves_one_audit_row() {
             retention_months: 1,
             grace_days: 0,
             calendar: Default::default(),
+            logo: false,
+        })
+    );
+    let logo = tmp.path().join("logo.png");
+    std::fs::write(
+        &logo,
+        include_bytes!("../../../pdf/assets/specimen-logo.png"),
+    )
+    .expect("write");
+    walk!(
+        hs,
+        walked,
+        "set_letterhead_logo",
+        [hr],
+        h.set_letterhead_logo(LogoRequest {
+            path: Some(logo.to_string_lossy().into()),
+        })
+    );
+    walk!(
+        hs,
+        walked,
+        "update_complaint_committee",
+        [hr],
+        h.update_complaint_committee(vertrouwd_core::complaints::Committee {
+            name: None,
+            external: false,
+            members: vec![vertrouwd_core::complaints::CommitteeMember {
+                name: "Els Jansen".into(),
+                role: vertrouwd_core::complaints::CommitteeRole::Chair,
+                external: false,
+            }],
         })
     );
     walk!(
@@ -756,6 +789,55 @@ async fn every_write_leaves_one_audit_row() {
             text: "Gebeld met de klager.".into()
         })
     );
+    walk!(
+        hs,
+        walked,
+        "record_recusal",
+        [hr],
+        h.record_recusal(RecusalRequest {
+            complaint: k.clone(),
+            member: "Els Jansen".into(),
+            on: "5-11-2026".into(),
+            reason: None,
+            undo: false,
+        })
+    );
+    let attachment = tmp.path().join("verslag.txt");
+    std::fs::write(&attachment, "Verslag").expect("write");
+    let with_file = walk!(
+        hs,
+        walked,
+        "add_complaint_attachment",
+        [hr],
+        h.add_complaint_attachment(ComplaintAttachmentRequest {
+            complaint: k.clone(),
+            path: attachment.to_string_lossy().into(),
+        })
+    );
+    walk!(
+        hs,
+        walked,
+        "export_complaint_attachment",
+        [hr],
+        h.export_complaint_attachment(ExportComplaintAttachmentRequest {
+            complaint: k.clone(),
+            attachment: with_file.attachments[0].id,
+            path: out("verslag-export.txt"),
+        })
+    );
+    let join = |separate| JoinRequest {
+        complaint: k.clone(),
+        with: "OUD-KL-1".into(),
+        separate,
+    };
+    walk!(
+        hs,
+        walked,
+        "join_complaints",
+        [hr],
+        h.join_complaints(join(false))
+    );
+    h.join_complaints(join(true)).await.expect("apart again");
     walk!(
         hs,
         walked,

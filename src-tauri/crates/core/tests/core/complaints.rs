@@ -530,7 +530,7 @@ async fn a_complaint_restricted_from_an_hr_colleague_is_not_there_for_them() {
     assert_eq!(names(&s).await, ["KL-2026-002"]);
 }
 
-fn pdf_text(path: &std::path::Path) -> String {
+pub(crate) fn pdf_text(path: &std::path::Path) -> String {
     let out = std::process::Command::new("pdftotext")
         .args(["-enc", "UTF-8", "-layout"])
         .arg(path)
@@ -557,6 +557,7 @@ async fn marking_the_acknowledgement_done_gives_its_letter_on_the_letterhead() {
         retention_months: DEFAULT_RETENTION_MONTHS,
         grace_days: DEFAULT_GRACE_DAYS,
         calendar: Default::default(),
+        logo: false,
     })
     .await
     .expect("letterhead");

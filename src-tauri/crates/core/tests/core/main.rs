@@ -12,6 +12,7 @@ mod advisor;
 mod audit;
 mod complaints;
 mod complaints_import;
+mod complaints_together;
 mod handed_in;
 mod layout;
 
