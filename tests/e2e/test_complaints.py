@@ -268,6 +268,10 @@ def test_5_attachments_the_committee_and_joined_complaints(app, home, hr_vault, 
     timeline = a.text("#complaint-timeline")
     for what in ("bijlage toegevoegd", "lid verschoont zich", "samengevoegd met"):
         assert what in timeline, what
+    a.d.execute_script("document.querySelector('#complaint-title').scrollIntoView()")
+    a.shot("49a-complaint-joined-recused")
+    a.d.execute_script("document.querySelector('#complaint-attachments-title').scrollIntoView()")
+    a.shot("49b-complaint-attachments")
     a.shot("49-complaint-attachments-recusal-joined")
     a.axe("complaint with attachment, recusal and a joined complaint")
 
