@@ -83,7 +83,7 @@ def readable_parts(vault, login, passphrase):
     for name in ("hr", "org"):
         text += raw_plaintext(vault, f"{name}.db", keys[name])
     con = open_db(vault / "hr.db", keys["hr"])
-    register = con.execute("SELECT key FROM complaint_register_key").fetchone()[0]
+    register = (con.execute("SELECT key FROM complaint_register_key").fetchone() or [None])[0]
     boxes = con.execute("SELECT complaint_id, holder, sealed FROM complaint_keys").fetchall()
     rows = {i: (s, c) for i, s, c in con.execute(
         "SELECT id, summary, content FROM complaints JOIN complaint_contents ON complaint_id = id")}
@@ -354,3 +354,48 @@ def test_a_bad_register_imports_nothing_and_says_which_line(tmp_path):
     # Skipping the broken line imports the good one.
     out = cli(ayse, "complaints", "import", str(bad), "--skip-invalid")
     assert out.stdout.startswith("1 geïmporteerd / imported"), out.stdout
+
+
+def test_a_colleague_who_swaps_a_readers_key_in_hr_db_gets_nothing(tmp_path):
+    """The attack: Hanna holds hr.db, so she can write it directly. She
+    replaces Piet's public key in `vault_holders` with her own, hoping that
+    a complaint about her, restricted to Ayşe and Piet, is sealed to her
+    key under Piet's name. Ayşe knows Piet's key (she added him), so the
+    app refuses to seal to the key the register now lists, names the
+    colleague whose key changed at unlock, and nothing Hanna can decrypt
+    holds the complaint."""
+    vault, env, ayse = new_vault(tmp_path, "Org", "Ayşe")
+    for login, name in (("hanna", "Hanna de Boer"), ("piet", "Piet Pieters")):
+        cli({**ayse, "VERTROUWD_NEW_PASSPHRASE": PASS_B}, "user", "add", "--name", name,
+            "--login", login, "--roles", "hr")
+    users = {u["login"]: u["id"]
+             for u in json.loads(cli(ayse, "--json", "user", "list").stdout)["users"]}
+
+    hanna = unlock_slot(vault, "hanna", PASS_B)
+    con = open_db(vault / "hr.db", hanna["keys"]["hr"])
+    con.execute("UPDATE vault_holders SET public_key = ? WHERE user_id = ?",
+                (hanna["slot"]["public_key"], users["piet"]))
+    con.commit()
+    con.close()
+
+    restricted = {
+        "received_on": "2-11-2026", "channel": "letter", "procedure": "complaints_regulation",
+        "complainant": {"anonymous": False, "name": "Swapqx Klager", "role": "employee"},
+        "complained_about": [{"name": "Hanna de Boer"}],
+        "description": "Swapqx omschrijving", "access": {"who": "only", "users":
+                                                         [users["ayse"], users["piet"]]},
+    }
+    filed = cli(ayse, "complaints", "add", stdin=json.dumps(restricted), check=False)
+    assert filed.returncode != 0, "a complaint sealed to a key that changed: " + filed.stdout
+    assert "piet" in filed.stderr.lower() or users["piet"] in filed.stderr or "untrusted" in \
+        filed.stderr.lower(), filed.stderr
+    warned = cli(ayse, "--json", "user", "list", check=False)
+    assert warned.returncode == 0
+    assert "key_changed" in warned.stderr or "sleutel" in warned.stderr.lower(), warned.stderr
+
+    hanna_text, _ = readable_parts(vault, "hanna", PASS_B)
+    assert b"Swapqx" not in hanna_text
+    con = open_db(vault / "hr.db", hanna["keys"]["hr"])
+    boxes = con.execute("SELECT holder FROM complaint_keys").fetchall()
+    con.close()
+    assert boxes == [], "nothing was sealed"

@@ -137,6 +137,9 @@ pub fn warning_text(w: &SessionWarning) -> String {
         SessionWarning::FirstUse { compartment } => format!(
             "{compartment}: sleutel uit de eerdere indeling overgenomen en vastgelegd / key from the earlier format accepted and pinned"
         ),
+        SessionWarning::KeyChanged { compartment, user } => format!(
+            "waarschuwing: {compartment} noemt voor {user} een andere sleutel dan u kent; er wordt niets afgeschermd meer voor versleuteld (key_changed) / warning: {compartment} lists another key for {user} than the one you know; nothing restricted is sealed to it (key_changed)"
+        ),
     }
 }
 

@@ -80,6 +80,13 @@ impl<'a> Context<'a> {
         Ok(self.vault.open_sealed(sealed, aad)?)
     }
 
+    /// Checks a holder before a record is sealed to them alone: the key a
+    /// compartment lists for them must be the one the acting user accepted
+    /// ([`vault::Unlocked::vouch`]); otherwise `Untrusted`.
+    pub fn vouch(&self, holder: &vault::Holder) -> ApiResult<()> {
+        Ok(self.vault.vouch(holder)?)
+    }
+
     /// The organisation's name as the settings give it.
     pub fn organisation(&self) -> &str {
         self.organisation

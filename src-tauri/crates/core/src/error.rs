@@ -96,6 +96,9 @@ pub enum Reason {
     UnknownColumn,
     /// Complaints joined together must have the same readers.
     DifferentReaders,
+    /// A colleague is listed with another key than the one the user
+    /// accepted for them (see `vault::Unlocked::vouch`).
+    KeyChanged,
 }
 
 impl Reason {
@@ -137,6 +140,7 @@ impl Reason {
             Reason::MissingColumn => "missing_column",
             Reason::UnknownColumn => "unknown_column",
             Reason::DifferentReaders => "different_readers",
+            Reason::KeyChanged => "key_changed",
         }
     }
 }
@@ -237,6 +241,12 @@ impl From<VaultError> for ApiError {
             VaultError::DatabaseTooNew(_) => C::TooNew,
             VaultError::NotHeld(_) => C::Forbidden,
             VaultError::Untrusted(_) | VaultError::Sealed => C::Untrusted,
+            VaultError::KeyChanged => {
+                return ApiError {
+                    code: C::Untrusted,
+                    ..Self::validation("access", Reason::KeyChanged)
+                }
+            }
             VaultError::Stale => C::Conflict,
             VaultError::InsideVault => return Self::validation("path", Reason::InsideVault),
             VaultError::OtherVault => C::OtherVault,

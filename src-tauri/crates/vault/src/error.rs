@@ -28,6 +28,8 @@ pub enum VaultError {
     NotHeld(String),
     #[error("the key or database of compartment {0} in the folder was not given by one of its holders; nothing was written into it")]
     Untrusted(String),
+    #[error("the public key listed for a colleague is not the one this user accepted for them")]
+    KeyChanged,
     #[error("a sealed record is damaged or was not sealed with its key")]
     Sealed,
     #[error("the vault changed since it was unlocked here; unlock it again")]

@@ -80,6 +80,12 @@ pub struct UserSlot {
     /// Absent on a slot that has not been unlocked since format 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pins: Option<BTreeMap<String, Envelope>>,
+    /// The public keys this user accepted for their colleagues (user id to
+    /// key), sealed under the same key as the pins: what a record sealed to
+    /// a colleague is sealed to, whatever a compartment's holders list says
+    /// later (see [`crate::vault::Unlocked::vouch`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub known_keys: Option<Envelope>,
 }
 
 impl UserSlot {
@@ -229,6 +235,10 @@ impl Keyring {
             .with(&self.vault_id)
             .with(user_id)
             .with(compartment)
+    }
+
+    pub fn known_keys_aad(&self, user_id: &str) -> Aad {
+        Aad::new("known-keys").with(&self.vault_id).with(user_id)
     }
 
     pub fn compartment_aad(

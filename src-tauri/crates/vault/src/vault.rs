@@ -82,6 +82,13 @@ pub enum Finding {
     /// A key from before keyring format 2 was accepted on first use and is
     /// pinned from now on.
     FirstUse { compartment: String },
+    /// A compartment lists a colleague (or this user) with another public
+    /// key than the one this user accepted for them: someone who can write
+    /// that database replaced it. Nothing is sealed to the listed key.
+    KeyChanged {
+        compartment: String,
+        user_id: String,
+    },
 }
 
 /// How a key slot stands with the compartments the acting user holds.
@@ -214,6 +221,7 @@ impl Vault {
             findings: vec![],
             started_holders: vec![],
             opened: OpenedKeys::default(),
+            known: Default::default(),
         };
         let (slot, recovery) = unlocked.build_slot(&first, kdf, Some(&unlocked.pair))?;
         let me = Holder {
@@ -292,6 +300,7 @@ impl Vault {
             findings: vec![],
             started_holders: vec![],
             opened: OpenedKeys::default(),
+            known: Default::default(),
         };
         let claims = slot.claims();
         let mut rekeyed = vec![];
@@ -315,7 +324,14 @@ impl Vault {
                 }
             }
         }
-        if let Err(e) = unlocked.record_acceptance(&slot, &rekeyed) {
+        let learned = match unlocked.learn_colleagues(&slot).await {
+            Ok(learned) => learned,
+            Err(e) => {
+                unlocked.close_pools().await;
+                return Err(e);
+            }
+        };
+        if let Err(e) = unlocked.record_acceptance(&slot, &rekeyed, learned) {
             unlocked.close_pools().await;
             return Err(e);
         }
@@ -346,6 +362,9 @@ pub struct Unlocked {
     started_holders: Vec<String>,
     /// Record keys sealed to this user that were opened since the unlock.
     opened: OpenedKeys,
+    /// The public keys this user accepted for colleagues, by user id (see
+    /// [`Unlocked::vouch`]).
+    known: std::sync::Mutex<BTreeMap<String, String>>,
 }
 
 /// Keys of single records (a complaint's) that this user opened from the
@@ -648,13 +667,18 @@ impl Unlocked {
     /// After unlocking: pins what was opened, drops claims that were
     /// refused, and forgets the previous keys of finished re-keys. Writes
     /// the keyring only when something changed.
-    fn record_acceptance(&mut self, slot: &UserSlot, rekeyed: &[String]) -> Result<()> {
+    fn record_acceptance(
+        &mut self,
+        slot: &UserSlot,
+        rekeyed: &[String],
+        learned: bool,
+    ) -> Result<()> {
         let refused: Vec<&str> = self
             .findings
             .iter()
             .filter_map(|f| match f {
                 Finding::Refused { compartment, .. } => Some(compartment.as_str()),
-                Finding::FirstUse { .. } => None,
+                Finding::FirstUse { .. } | Finding::KeyChanged { .. } => None,
             })
             .collect();
         let mut pins_current = slot.pins.is_some();
@@ -671,7 +695,7 @@ impl Unlocked {
             pins_current &= pins.keys().all(|c| self.keys.contains_key(c));
         }
         let format_current = self.keyring.version == crate::keyring::VERSION;
-        if pins_current && refused.is_empty() && rekeyed.is_empty() && format_current {
+        if pins_current && refused.is_empty() && rekeyed.is_empty() && format_current && !learned {
             return Ok(());
         }
         let lock = KeyringLock::acquire(&self.dir, &self.keyring.vault_id)?;
@@ -683,11 +707,13 @@ impl Unlocked {
                 trust::pin(&self.pair, key, &k.pin_aad(&self.user_id, c))?,
             );
         }
+        let known = self.sealed_known(&k, &self.user_id, &self.pair, &self.known_now())?;
         let mine = k.slot_mut(&self.user_id)?;
         for c in &refused {
             mine.forget(c);
         }
         mine.pins = Some(pins);
+        mine.known_keys = Some(known);
         for u in &mut k.users {
             for c in rekeyed {
                 u.previous_keys.remove(c);
@@ -696,6 +722,95 @@ impl Unlocked {
         lock.save(&mut k)?;
         self.keyring = k;
         Ok(())
+    }
+
+    /// The colleagues' keys this user accepted, as this program holds them.
+    fn known_now(&self) -> BTreeMap<String, String> {
+        self.known.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// `known` sealed for the slot of `user_id` (whose key pair is `pair`)
+    /// under their pin key: nobody else can make or change it.
+    fn sealed_known(
+        &self,
+        k: &Keyring,
+        user_id: &str,
+        pair: &KeyPair,
+        known: &BTreeMap<String, String>,
+    ) -> Result<envelope::Envelope> {
+        let json = zeroize::Zeroizing::new(
+            serde_json::to_vec(known).map_err(|_| VaultError::KeyringCorrupt)?,
+        );
+        envelope::seal(&pair.pin_key()?, &json, &k.known_keys_aad(user_id))
+    }
+
+    /// Compares the keys the held compartments list for their holders with
+    /// the keys this user accepted before (their slot's `known_keys`): a
+    /// colleague listed with another key, or this user listed with a key
+    /// not their own, is a [`Finding::KeyChanged`] and keeps the key first
+    /// accepted; a colleague not seen before is accepted now. Answers
+    /// whether the slot's list needs writing.
+    async fn learn_colleagues(&mut self, slot: &UserSlot) -> Result<bool> {
+        let opened = slot.known_keys.as_ref().and_then(|env| {
+            let json = envelope::open(
+                &self.pair.pin_key().ok()?,
+                env,
+                &self.keyring.known_keys_aad(&slot.user_id),
+            )
+            .ok()?;
+            serde_json::from_slice::<BTreeMap<String, String>>(&json).ok()
+        });
+        let mut learned = opened.is_none();
+        let mut known = opened.unwrap_or_default();
+        let mine = self.pair.public_b64();
+        for c in self.held() {
+            for h in trust::holders(self.pool(&c)?).await? {
+                let accepted = if h.user_id == self.user_id {
+                    Some(&mine)
+                } else {
+                    known.get(&h.user_id)
+                };
+                match accepted {
+                    Some(key) if *key == h.public_key => {}
+                    Some(_) => self.findings.push(Finding::KeyChanged {
+                        compartment: c.clone(),
+                        user_id: h.user_id.clone(),
+                    }),
+                    None => {
+                        known.insert(h.user_id, h.public_key);
+                        learned = true;
+                    }
+                }
+            }
+        }
+        *self.known.lock().unwrap_or_else(|p| p.into_inner()) = known;
+        Ok(learned)
+    }
+
+    /// Checks `holder` before something is sealed to them alone (a record
+    /// restricted to named users): the key a compartment lists for them
+    /// must be the one this user accepted for them — at their unlock, or
+    /// when they added that colleague — so that a holder who rewrites the
+    /// list cannot have records meant for a colleague sealed to their own
+    /// key. A colleague not seen before is accepted now (first use; kept
+    /// in the slot at the next unlock).
+    pub fn vouch(&self, holder: &Holder) -> Result<()> {
+        if holder.user_id == self.user_id {
+            return if holder.public_key == self.pair.public_b64() {
+                Ok(())
+            } else {
+                Err(VaultError::KeyChanged)
+            };
+        }
+        let mut known = self.known.lock().unwrap_or_else(|p| p.into_inner());
+        match known.get(&holder.user_id) {
+            Some(key) if *key == holder.public_key => Ok(()),
+            Some(_) => Err(VaultError::KeyChanged),
+            None => {
+                known.insert(holder.user_id.clone(), holder.public_key.clone());
+                Ok(())
+            }
+        }
     }
 
     /// Compartments whose holders list this unlock started, because their
@@ -804,6 +919,13 @@ impl Unlocked {
                 trust::pin(pair, key, &k.pin_aad(&user.user_id, c))?,
             );
         }
+        // The new user starts out knowing the colleagues their creator
+        // knows, and the creator: no key to accept on first use.
+        let mut known = self.known_now();
+        if self.user_id != user.user_id {
+            known.insert(self.user_id.clone(), self.pair.public_b64());
+        }
+        let known_keys = Some(self.sealed_known(k, &user.user_id, pair, &known)?);
         let slot = UserSlot {
             user_id: user.user_id.clone(),
             login_tag: k.login_tag(user.login),
@@ -813,6 +935,7 @@ impl Unlocked {
             keys,
             previous_keys: BTreeMap::new(),
             pins: Some(pins),
+            known_keys,
         };
         Ok((slot, recovery))
     }
@@ -859,9 +982,16 @@ impl Unlocked {
                 }
             }
         }
+        let mut known = self.known_now();
+        known.insert(holder.user_id.clone(), holder.public_key.clone());
         if result.is_ok() {
             k.users.push(slot);
-            result = lock.save(&mut k);
+            result = self
+                .sealed_known(&k, &self.user_id, &self.pair, &known)
+                .and_then(|sealed| {
+                    k.slot_mut(&self.user_id)?.known_keys = Some(sealed);
+                    lock.save(&mut k)
+                });
         }
         if let Err(e) = result {
             for c in &added {
@@ -876,6 +1006,7 @@ impl Unlocked {
             return Err(e);
         }
         self.keyring = k;
+        *self.known.lock().unwrap_or_else(|p| p.into_inner()) = known;
         Ok(recovery)
     }
 

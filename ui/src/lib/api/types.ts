@@ -75,7 +75,7 @@ compartments: Array<string>, idle_lock_seconds: number,
  */
 warnings: Array<SessionWarning>, };
 
-export type SessionWarning = { "kind": "refused", compartment: string, reason: string, } | { "kind": "first_use", compartment: string, } | { "kind": "rolled_back", compartment: string, } | { "kind": "keyring_rolled_back" };
+export type SessionWarning = { "kind": "refused", compartment: string, reason: string, } | { "kind": "first_use", compartment: string, } | { "kind": "rolled_back", compartment: string, } | { "kind": "keyring_rolled_back" } | { "kind": "key_changed", compartment: string, user: string, };
 
 export type UnknownSlot = { user_id: string, 
 /**
@@ -477,9 +477,9 @@ line: number,
  */
 column: string | null, reason: Reason, };
 
-export type Reason = "required" | "invalid" | "invalid_date" | "in_future" | "before_first_contact" | "after_closing" | "out_of_range" | "too_long" | "too_large" | "taken" | "wrong" | "weak" | "mismatch" | "unknown" | "retired" | "in_use" | "not_closed" | "closed" | "before_receipt" | "not_empty" | "unreadable" | "unsupported_type" | "not_a_file" | "no_folder" | "inside_vault" | "self" | "advisor_combined" | "not_held" | "invalid_csv" | "invalid_xlsx" | "invalid_json" | "invalid_rows" | "missing_column" | "unknown_column" | "different_readers";
+export type Reason = "required" | "invalid" | "invalid_date" | "in_future" | "before_first_contact" | "after_closing" | "out_of_range" | "too_long" | "too_large" | "taken" | "wrong" | "weak" | "mismatch" | "unknown" | "retired" | "in_use" | "not_closed" | "closed" | "before_receipt" | "not_empty" | "unreadable" | "unsupported_type" | "not_a_file" | "no_folder" | "inside_vault" | "self" | "advisor_combined" | "not_held" | "invalid_csv" | "invalid_xlsx" | "invalid_json" | "invalid_rows" | "missing_column" | "unknown_column" | "different_readers" | "key_changed";
 
-export const reasonValues: readonly Reason[] = ["required", "invalid", "invalid_date", "in_future", "before_first_contact", "after_closing", "out_of_range", "too_long", "too_large", "taken", "wrong", "weak", "mismatch", "unknown", "retired", "in_use", "not_closed", "closed", "before_receipt", "not_empty", "unreadable", "unsupported_type", "not_a_file", "no_folder", "inside_vault", "self", "advisor_combined", "not_held", "invalid_csv", "invalid_xlsx", "invalid_json", "invalid_rows", "missing_column", "unknown_column", "different_readers"];
+export const reasonValues: readonly Reason[] = ["required", "invalid", "invalid_date", "in_future", "before_first_contact", "after_closing", "out_of_range", "too_long", "too_large", "taken", "wrong", "weak", "mismatch", "unknown", "retired", "in_use", "not_closed", "closed", "before_receipt", "not_empty", "unreadable", "unsupported_type", "not_a_file", "no_folder", "inside_vault", "self", "advisor_combined", "not_held", "invalid_csv", "invalid_xlsx", "invalid_json", "invalid_rows", "missing_column", "unknown_column", "different_readers", "key_changed"];
 
 export type ImportRequest = { path: string, 
 /**

@@ -159,6 +159,10 @@ export const en: Record<Key, string> = {
   "vault.refused.not_given": "{compartment}: your access was not given by a holder.",
   "vault.refused.not_a_holder": "{compartment}: you are not (or no longer) on its list of holders.",
   "vault.refused.unreadable": "{compartment}: none of your keys opens it.",
+  "vault.key_changed.title": "A colleague's key was replaced",
+  "vault.key_changed.user": "{compartment} lists another key for {user} than the one you know for this colleague.",
+  "vault.key_changed.self": "{compartment} lists a key for you that is not yours.",
+  "vault.key_changed.body": "Someone who can write this data replaced the key. Vertrouwd seals nothing meant for this colleague alone until it is sorted out. Tell the administrator and, when in doubt, the data protection officer.",
   "vault.back.title": "This vault went back in time",
   "vault.back.compartment": "{compartment} is older than what this computer saw of it before.",
   "vault.back.keyring": "The keyring is older than what this computer saw before.",
@@ -309,6 +313,7 @@ export const en: Record<Key, string> = {
   "validation.with.self": "A complaint cannot be joined with itself.",
   "validation.with.closed": "The other complaint has already ended.",
   "validation.logo.unsupported_type": "Choose a PNG or JPEG file of at most 1 MB and 8000 pixels wide and high.",
+  "validation.key_changed": "The key of one of these colleagues was replaced in the vault. Vertrouwd seals nothing for this colleague until it is sorted out; tell the administrator.",
   // Attachments, the same in every register.
   "attachment.exported": "Saved, not encrypted: {path}",
   "attachment.add": "Add attachment…",

@@ -159,6 +159,10 @@ export const nl = {
   "vault.refused.not_given": "{compartment}: uw toegang is niet door een houder gegeven.",
   "vault.refused.not_a_holder": "{compartment}: u staat niet (meer) op de lijst van houders.",
   "vault.refused.unreadable": "{compartment}: geen van uw sleutels opent het.",
+  "vault.key_changed.title": "Een sleutel van een collega is vervangen",
+  "vault.key_changed.user": "{compartment} noemt voor {user} een andere sleutel dan u van deze collega kent.",
+  "vault.key_changed.self": "{compartment} noemt voor u een sleutel die niet de uwe is.",
+  "vault.key_changed.body": "Iemand die deze gegevens kan schrijven, heeft de sleutel vervangen. Vertrouwd versleutelt niets meer dat alleen voor deze collega bedoeld is, totdat het is uitgezocht. Meld het aan de beheerder en bij twijfel aan de functionaris gegevensbescherming.",
   "vault.back.title": "Deze kluis is teruggegaan in de tijd",
   "vault.back.compartment": "{compartment} is ouder dan wat deze computer er eerder van zag.",
   "vault.back.keyring": "De sleutelring is ouder dan wat deze computer eerder zag.",
@@ -309,6 +313,7 @@ export const nl = {
   "validation.with.self": "Een klacht kan niet met zichzelf worden samengevoegd.",
   "validation.with.closed": "De andere klacht is al beëindigd.",
   "validation.logo.unsupported_type": "Kies een PNG- of JPEG-bestand van hoogstens 1 MB en 8000 pixels breed en hoog.",
+  "validation.key_changed": "De sleutel van een van deze collega’s is in de kluis vervangen. Vertrouwd versleutelt niets voor deze collega tot het is uitgezocht; meld het aan de beheerder.",
   // Attachments, the same in every register.
   "attachment.exported": "Opgeslagen, niet versleuteld: {path}",
   "attachment.add": "Bijlage toevoegen…",

@@ -106,7 +106,10 @@ pub(super) async fn hr_holders(
 }
 
 /// The holders named in `only`, which must include the user choosing (so
-/// nobody shuts themselves out) and be hr holders.
+/// nobody shuts themselves out) and be hr holders, each listed with the
+/// key the user choosing accepted for them: hr.db is written by every hr
+/// holder, and one who put their own key under a colleague's name would
+/// otherwise get what is sealed to that colleague.
 pub(super) async fn allowed(
     cx: &Context<'_>,
     pool: &SqlitePool,
@@ -120,6 +123,7 @@ pub(super) async fn allowed(
             return Err(Invalid::new("access", Reason::Unknown).into());
         };
         if !out.iter().any(|o| o.user_id == h.user_id) {
+            cx.vouch(h)?;
             out.push(h.clone());
         }
     }

@@ -151,17 +151,32 @@ impl Session {
             let mut s = settings::load(&org).await?;
             let cx = Context::new(&vault, &user, &s.organisation, self.clock.now());
             s.idle_lock_seconds = effective_idle_lock(&cx, s.idle_lock_seconds).await?;
-            Ok((user, s))
+            let names = users::names(&org).await?;
+            Ok((user, s, names))
         }
         .await;
-        let (user, s) = match entered {
+        let (user, s, names) = match entered {
             Ok(v) => v,
             Err(e) => {
                 vault.lock().await;
                 return Err(e);
             }
         };
-        warnings.extend(vault.findings().iter().map(session_warning));
+        let name_of = |id: &str| -> String {
+            if id == vault.user_id() {
+                return "you".into();
+            }
+            names
+                .iter()
+                .find(|(i, _)| i == id)
+                .map_or_else(|| id.to_string(), |(_, n)| n.clone())
+        };
+        warnings.extend(
+            vault
+                .findings()
+                .iter()
+                .map(|f| session_warning(f, &name_of)),
+        );
         warnings.extend(self.remember(&vault, true).await);
         let open = Open {
             vault,

@@ -344,7 +344,9 @@ impl Session {
     }
 }
 
-fn session_warning(f: &vault::Finding) -> SessionWarning {
+/// A finding of the unlock as the user is told it; `name_of` gives a
+/// user id's display name ("you" for the user themselves).
+fn session_warning(f: &vault::Finding, name_of: &dyn Fn(&str) -> String) -> SessionWarning {
     match f {
         vault::Finding::Refused { compartment, why } => SessionWarning::Refused {
             compartment: compartment.clone(),
@@ -357,6 +359,13 @@ fn session_warning(f: &vault::Finding) -> SessionWarning {
         },
         vault::Finding::FirstUse { compartment } => SessionWarning::FirstUse {
             compartment: compartment.clone(),
+        },
+        vault::Finding::KeyChanged {
+            compartment,
+            user_id,
+        } => SessionWarning::KeyChanged {
+            compartment: compartment.clone(),
+            user: name_of(user_id),
         },
     }
 }

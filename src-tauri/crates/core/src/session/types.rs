@@ -140,6 +140,11 @@ pub enum SessionWarning {
     RolledBack { compartment: String },
     /// The keyring is older than what this computer saw before.
     KeyringRolledBack,
+    /// The compartment lists a colleague (`user`: their display name, or
+    /// "you") with another public key than the one this user accepted for
+    /// them: someone who can write it replaced the key. Nothing restricted
+    /// is sealed to that colleague until it is put right.
+    KeyChanged { compartment: String, user: String },
 }
 
 /// A key slot in the keyring that the users directory does not know (it

@@ -756,3 +756,107 @@ async fn the_key_is_not_kept_in_the_connection_options_or_any_debug_output() {
     }
     pool.close().await;
 }
+
+/// Cleo holds beta, so she can write its holders list. She puts her own
+/// public key under Bea's name, hoping that what the admin seals to Bea
+/// alone is sealed to her. The admin added Bea and knows her key: the
+/// listed key is refused, and the admin's next unlock says so; Bea does not
+/// open a compartment that lists her with another key.
+#[tokio::test]
+async fn a_colleagues_key_replaced_in_a_holders_list_is_refused() {
+    use vertrouwd_vault::{Finding, Holder};
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("vault");
+    let (mut admin, _) = create(&dir).await;
+    let pb = add_bea(&mut admin).await;
+    let pc = pass("cleo haar zin");
+    admin
+        .add_user(
+            NewUser {
+                user_id: "u-c".into(),
+                login: "cleo",
+                passphrase: &pc,
+                compartments: vec!["beta".into()],
+            },
+            now(),
+        )
+        .await
+        .expect("add cleo");
+    let bea_as_added = bea_listed(&admin).await;
+    admin
+        .vouch(&bea_as_added)
+        .expect("the key the admin gave her");
+    admin.lock().await;
+
+    let cleo = Vault::open(&dir, LAYOUT)
+        .expect("open")
+        .unlock("cleo", &pc, now())
+        .await
+        .expect("cleo");
+    sqlx::query("UPDATE vault_holders SET public_key = ?1 WHERE user_id = 'u-b'")
+        .bind(cleo.public_key())
+        .execute(cleo.pool("beta").expect("beta"))
+        .await
+        .expect("cleo writes beta");
+    // Cleo knew Bea from her creator: she is told too.
+    cleo.lock().await;
+
+    let admin = Vault::open(&dir, LAYOUT)
+        .expect("open")
+        .unlock("admin", &pass("eerste wachtwoordzin"), now())
+        .await
+        .expect("admin");
+    assert!(
+        admin.findings().contains(&Finding::KeyChanged {
+            compartment: "beta".into(),
+            user_id: "u-b".into()
+        }),
+        "{:?}",
+        admin.findings()
+    );
+    let swapped = bea_listed(&admin).await;
+    assert_eq!(swapped.public_key, cleo_key(&dir));
+    assert!(matches!(admin.vouch(&swapped), Err(VaultError::KeyChanged)));
+    admin.vouch(&bea_as_added).expect("still Bea's own key");
+    // Somebody never seen is accepted on first use.
+    admin
+        .vouch(&Holder {
+            user_id: "u-new".into(),
+            public_key: bea_as_added.public_key.clone(),
+        })
+        .expect("first use");
+    admin.lock().await;
+
+    let bea = Vault::open(&dir, LAYOUT)
+        .expect("open")
+        .unlock("bea", &pb, now())
+        .await
+        .expect("bea");
+    assert_eq!(
+        bea.findings(),
+        [Finding::Refused {
+            compartment: "beta".into(),
+            why: vertrouwd_vault::Refusal::NotAHolder
+        }],
+        "Bea does not open a compartment that lists her with another key"
+    );
+}
+
+/// Bea as beta's holders list gives her.
+async fn bea_listed(u: &Unlocked) -> vertrouwd_vault::Holder {
+    u.holders("beta")
+        .await
+        .expect("holders")
+        .into_iter()
+        .find(|h| h.user_id == "u-b")
+        .expect("bea")
+}
+
+fn cleo_key(dir: &Path) -> String {
+    Keyring::load(dir)
+        .expect("keyring")
+        .slot("u-c")
+        .expect("cleo")
+        .public_key
+        .clone()
+}
