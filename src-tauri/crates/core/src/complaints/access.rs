@@ -324,21 +324,22 @@ pub(super) async fn readable(
     readable_in(cx, &mut *pool.acquire().await?).await
 }
 
-/// [`readable`], with `conn` (inside a transaction).
+/// [`readable`], with `conn` (inside a transaction). Opening thousands of
+/// boxes and summaries is work for the processor alone: it is shared out
+/// over its cores.
 pub(super) async fn readable_in(
     cx: &Context<'_>,
     conn: &mut SqliteConnection,
 ) -> ApiResult<Vec<(i64, Arc<SecretKey>, Summary)>> {
-    let rows = store::readable(&mut *conn, cx.actor()).await?;
+    let mut rows = store::readable(&mut *conn, cx.actor()).await?;
     if rows.is_empty() {
         return Ok(vec![]);
     }
+    // A complaint with both a box for everyone and one for this user
+    // (there should be none) is read once.
+    rows.dedup_by_key(|r| r.id);
     let register = keys::register_key(conn).await?;
-    let mut out: Vec<(i64, Arc<SecretKey>, Summary)> = Vec::with_capacity(rows.len());
-    for row in rows {
-        if out.last().is_some_and(|(id, ..)| *id == row.id) {
-            continue;
-        }
+    let open_row = |row: &store::Readable| -> ApiResult<(i64, Arc<SecretKey>, Summary)> {
         let key = keys::open_box(cx, register.as_ref(), row.id, &row.holder, &row.sealed)?;
         let summary: Summary = keys::open(cx, &key, row.id, Part::Summary, &row.summary)?;
         if summary.reference != row.reference {
@@ -347,7 +348,35 @@ pub(super) async fn readable_in(
                 "a complaint could not be read",
             ));
         }
-        out.push((row.id, key, summary));
-    }
-    Ok(out)
+        Ok((row.id, key, summary))
+    };
+    on_every_core(&rows, open_row)
 }
+
+/// `f` of every item, in order, the items shared out over the processor's
+/// cores (work for the processor alone: opening and parsing thousands of
+/// sealed parts). The first error wins.
+pub(super) fn on_every_core<T: Sync, R: Send>(
+    items: &[T],
+    f: impl Fn(&T) -> ApiResult<R> + Sync,
+) -> ApiResult<Vec<R>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    let per_thread = items.len().div_ceil(threads).max(MIN_ITEMS_PER_THREAD);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = items
+            .chunks(per_thread)
+            .map(|part| scope.spawn(|| part.iter().map(&f).collect::<ApiResult<Vec<R>>>()))
+            .collect();
+        let mut out = Vec::with_capacity(items.len());
+        for part in parts {
+            let done = part
+                .join()
+                .map_err(|_| ApiError::new(ErrorCode::Internal, "reading the register failed"))?;
+            out.extend(done?);
+        }
+        Ok(out)
+    })
+}
+
+/// Below this many items a thread of its own is not worth starting.
+const MIN_ITEMS_PER_THREAD: usize = 500;

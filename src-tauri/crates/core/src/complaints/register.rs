@@ -412,36 +412,47 @@ pub async fn list_complaints(
     } else {
         store::contents(&pool).await?.into_iter().collect()
     };
-    let mut out = vec![];
-    for (id, key, s) in readable(cx, &pool).await? {
-        let ended = matches!(
-            s.status,
-            ComplaintStatus::Closed | ComplaintStatus::Withdrawn | ComplaintStatus::Inadmissible
-        );
-        if (ended && !filter.include_closed && filter.status.is_none())
-            || filter.status.is_some_and(|st| st != s.status)
-        {
-            continue;
-        }
-        if !words.is_empty() {
-            let sealed = contents.get(&id).ok_or_else(not_found)?;
+    let listed: Vec<_> = readable(cx, &pool)
+        .await?
+        .into_iter()
+        .filter(|(_, _, s)| {
+            let ended = matches!(
+                s.status,
+                ComplaintStatus::Closed
+                    | ComplaintStatus::Withdrawn
+                    | ComplaintStatus::Inadmissible
+            );
+            !((ended && !filter.include_closed && filter.status.is_none())
+                || filter.status.is_some_and(|st| st != s.status))
+        })
+        .collect();
+    // The words are looked for in every listed complaint's content, opened
+    // on every core.
+    let found = if words.is_empty() {
+        vec![true; listed.len()]
+    } else {
+        on_every_core(&listed, |(id, key, _)| {
+            let sealed = contents.get(id).ok_or_else(not_found)?;
             let content: Content =
-                super::keys::open(cx, &key, id, super::keys::Part::Content, sealed)?;
+                super::keys::open(cx, key, *id, super::keys::Part::Content, sealed)?;
             let hay = haystack(&content);
-            if !words.iter().all(|w| hay.contains(w.as_str())) {
-                continue;
-            }
-        }
-        out.push(ComplaintSummary {
+            Ok(words.iter().all(|w| hay.contains(w.as_str())))
+        })?
+    };
+    let mut out: Vec<ComplaintSummary> = listed
+        .into_iter()
+        .zip(found)
+        .filter(|(_, found)| *found)
+        .map(|((id, _, s), _)| ComplaintSummary {
             id,
-            reference: s.reference.clone(),
+            next_due: next_due(&s, today),
+            reference: s.reference,
             received_on: s.received_on,
-            procedure: s.procedure.clone(),
+            procedure: s.procedure,
             status: s.status,
             restricted: s.restricted,
-            next_due: next_due(&s, today),
-        });
-    }
+        })
+        .collect();
     out.sort_by(|a, b| b.received_on.cmp(&a.received_on).then(b.id.cmp(&a.id)));
     Ok(out)
 }
