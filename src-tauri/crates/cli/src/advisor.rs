@@ -1,5 +1,6 @@
 //! The confidential advisor's commands (advisor role): `vertrouwd advisor
-//! case …`, `advisor stats …`, `advisor document …`, `advisor demo`. The
+//! case …`, `advisor stats …`, `advisor activity …`, `advisor document …`,
+//! `advisor demo`. The
 //! same commands are accepted without `advisor` (`vertrouwd case add`), as
 //! they were first spelled.
 
@@ -7,6 +8,7 @@ use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
+use vertrouwd_core::advisor::{Activity, ActivityInput};
 use vertrouwd_core::api::*;
 
 use vertrouwd_core::language::duration;
@@ -21,12 +23,83 @@ pub enum AdvisorCommand {
     /// The yearly statistics under disclosure control
     #[command(subcommand)]
     Stats(StatsCommand),
+    /// Activities besides cases (prevention, information, intervision,
+    /// courses), for the jaarverslag and re-certification
+    #[command(subcommand)]
+    Activity(ActivityCommand),
+    /// The jaarverslag of a year as PDF, its figures from the year's
+    /// release; the sections' own words (Markdown: paragraphs, lists,
+    /// **bold**, *italic*) are kept when given
+    AnnualReport {
+        #[arg(long)]
+        year: i32,
+        /// Where the PDF goes (not encrypted); without it only the texts
+        /// given are kept
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// nl or en
+        #[arg(long, default_value = "nl")]
+        lang: String,
+        /// The introduction, from a text file
+        #[arg(long)]
+        introduction: Option<PathBuf>,
+        /// Signals to the employer, from a text file
+        #[arg(long)]
+        signals: Option<PathBuf>,
+        /// Recommendations, from a text file
+        #[arg(long)]
+        recommendations: Option<PathBuf>,
+    },
     /// Documents as PDF
     #[command(subcommand)]
     Document(DocumentCommand),
     /// Fill an empty advisor register with synthetic cases (to try the
     /// app, and for benchmarks); refused when the register holds anything
     Demo(DemoArgs),
+}
+
+#[derive(Subcommand, Debug, Clone)]
+pub enum ActivityCommand {
+    /// Record an activity that took place
+    Add {
+        /// The day (3-2-2026, 2026-02-03, 3 februari 2026)
+        #[arg(long)]
+        on: String,
+        /// prevention_session, information_meeting, intervision, course or other
+        #[arg(long)]
+        kind: String,
+        /// Minutes spent
+        #[arg(long)]
+        minutes: u32,
+        /// How many people it reached
+        #[arg(long)]
+        audience: Option<u32>,
+        /// A few words for your own list (never in a report)
+        #[arg(long)]
+        topic: Option<String>,
+    },
+    /// The activities of a year, or all of them
+    List {
+        #[arg(long)]
+        year: Option<i32>,
+    },
+    /// Delete an activity recorded in error
+    Delete { id: i64 },
+}
+
+fn activity_line(a: &Activity) -> String {
+    format!(
+        "{}  {}  {}  {}{}{}",
+        a.id,
+        a.held_on.format("%d-%m-%Y"),
+        vertrouwd_core::advisor::labels::dutch(&vertrouwd_core::code_lists::code(&a.kind)),
+        duration(i64::from(a.minutes)),
+        a.audience
+            .map_or(String::new(), |n| format!("  {n} deelnemers")),
+        a.topic
+            .as_deref()
+            .map_or(String::new(), |t| format!("  {t}")),
+    )
 }
 
 #[derive(Args, Debug, Clone)]
@@ -446,6 +519,78 @@ pub async fn run(ctx: &Ctx, cmd: &AdvisorCommand) -> ApiResult<Output> {
                 w.path
             );
             out(&w, text)
+        }
+        AdvisorCommand::Activity(cmd) => match cmd {
+            ActivityCommand::Add {
+                on,
+                kind,
+                minutes,
+                audience,
+                topic,
+            } => {
+                let a = s
+                    .add_activity(ActivityInput {
+                        held_on: on.clone(),
+                        kind: choice(kind, "kind")?,
+                        audience: *audience,
+                        minutes: *minutes,
+                        topic: topic.clone(),
+                    })
+                    .await?;
+                let text = activity_line(&a);
+                out(&a, text)
+            }
+            ActivityCommand::List { year } => {
+                let list = s.activities(ActivityFilter { year: *year }).await?;
+                let text = list
+                    .iter()
+                    .map(activity_line)
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                out(&list, text)
+            }
+            ActivityCommand::Delete { id } => {
+                s.delete_activity(*id).await?;
+                out(&id, format!("{id} verwijderd / deleted"))
+            }
+        },
+        AdvisorCommand::AnnualReport {
+            year,
+            out: file,
+            lang,
+            introduction,
+            signals,
+            recommendations,
+        } => {
+            let mut texts = s.annual_report_texts(AnnualYear { year: *year }).await?;
+            let given = [introduction, signals, recommendations];
+            if given.iter().any(|g| g.is_some()) {
+                for (field, path) in [
+                    (&mut texts.introduction, introduction),
+                    (&mut texts.signals, signals),
+                    (&mut texts.recommendations, recommendations),
+                ] {
+                    if let Some(p) = path {
+                        *field = std::fs::read_to_string(p)
+                            .map_err(|_| ApiError::validation("input", Reason::Unreadable))?;
+                    }
+                }
+                texts = s.update_annual_report_texts(texts).await?;
+            }
+            match file {
+                Some(path) => {
+                    let w = s
+                        .write_annual_report(AnnualReportRequest {
+                            year: *year,
+                            path: path.to_string_lossy().into_owned(),
+                            language: language(lang)?,
+                        })
+                        .await?;
+                    let text = format!("{} — niet versleuteld / not encrypted", w.path);
+                    out(&w, text)
+                }
+                None => out(&texts, "teksten bewaard / texts kept".to_string()),
+            }
         }
         AdvisorCommand::Demo(DemoArgs {
             cases,

@@ -52,8 +52,8 @@ pub const MIN_PERCENT_BASE: u32 = 20;
 /// One published cell.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Cell {
-    /// A stable code (`bullying`, `employee`, `q1`) or, for an entry the
-    /// organisation added, its name.
+    /// A stable code (`bullying`, `employee`, `q1`); for a nature the
+    /// advisor added, `nature_<its id>`, which a rename does not change.
     pub category: String,
     /// The category as readers see it (Dutch).
     pub label: String,

@@ -99,6 +99,8 @@ pub enum Reason {
     /// A colleague is listed with another key than the one the user
     /// accepted for them (see `vault::Unlocked::vouch`).
     KeyChanged,
+    /// A report needs the year's figures released first.
+    NotReleased,
 }
 
 impl Reason {
@@ -141,6 +143,7 @@ impl Reason {
             Reason::UnknownColumn => "unknown_column",
             Reason::DifferentReaders => "different_readers",
             Reason::KeyChanged => "key_changed",
+            Reason::NotReleased => "not_released",
         }
     }
 }

@@ -4,6 +4,9 @@ import { invoke } from "@tauri-apps/api/core";
 import type {
   AccessRequest,
   AccessUser,
+  Activity,
+  ActivityFilter,
+  ActivityInput,
   AddAttachmentRequest,
   AddConsentRequest,
   AddConversationRequest,
@@ -13,6 +16,9 @@ import type {
   AddUserRequest,
   AddedUser,
   AdmissibilityRequest,
+  AnnualReportRequest,
+  AnnualTexts,
+  AnnualYear,
   AttachmentPreview,
   AuditRequest,
   AuditRow,
@@ -151,6 +157,12 @@ export const api = {
   purgeExpired: (req: PurgeRequest) => invoke<Array<string>>("purge_expired", { req }),
   statisticsPreview: (req: StatisticsRequest) => invoke<Preview>("statistics_preview", { req }),
   releaseStatistics: (req: ReleaseRequest) => invoke<Released>("release_statistics", { req }),
+  activities: (req: ActivityFilter) => invoke<Array<Activity>>("activities", { req }),
+  addActivity: (req: ActivityInput) => invoke<Activity>("add_activity", { req }),
+  deleteActivity: (id: number) => invoke<null>("delete_activity", { id }),
+  annualReportTexts: (req: AnnualYear) => invoke<AnnualTexts>("annual_report_texts", { req }),
+  updateAnnualReportTexts: (req: AnnualTexts) => invoke<AnnualTexts>("update_annual_report_texts", { req }),
+  writeAnnualReport: (req: AnnualReportRequest) => invoke<WrittenFile>("write_annual_report", { req }),
 
   // complaints
   complaintProcedures: () => invoke<Array<Procedure>>("complaint_procedures"),

@@ -286,8 +286,8 @@ export const hiddenValues: readonly Hidden[] = ["below_k", "protects_another"];
 
 export type Cell = { 
 /**
- * A stable code (`bullying`, `employee`, `q1`) or, for an entry the
- * organisation added, its name.
+ * A stable code (`bullying`, `employee`, `q1`); for a nature the
+ * advisor added, `nature_<its id>`, which a rename does not change.
  */
 category: string, 
 /**
@@ -315,9 +315,14 @@ cells: Array<Cell>, withheld: Withheld | null, };
 
 export type Hours = { 
 /**
- * Hours spent on cases active in the year, to one decimal.
+ * Hours spent on cases active in the year, to one decimal; absent
+ * when the year is below k ([`Hours::band`] stands in its place).
  */
-total: number, 
+total: number | null, 
+/**
+ * When the year is below k, the band its hours fall in.
+ */
+band: HoursBand | null, 
 /**
  * The median hours per case; absent when the year is below k.
  */
@@ -328,6 +333,8 @@ export type AppendixLine = { breakdown: string, category: string | null, reason:
 export type AppendixReason = "below_k" | "protects_another" | "breakdown_total_below2k" | "cannot_protect" | "left_out" | "year_total_below_k";
 
 export const appendixReasonValues: readonly AppendixReason[] = ["below_k", "protects_another", "breakdown_total_below2k", "cannot_protect", "left_out", "year_total_below_k"];
+
+export type HoursBand = { from: number, to: number | null, };
 
 export type Release = { schema: string, year: number, k: number, 
 /**
@@ -378,6 +385,30 @@ path: string | null,
  * Also put it into org.db, for HR in this vault to pick up.
  */
 publish: boolean, };
+
+export type ActivityKind = "prevention_session" | "information_meeting" | "intervision" | "course" | "other";
+
+export const activityKindValues: readonly ActivityKind[] = ["prevention_session", "information_meeting", "intervision", "course", "other"];
+
+export type Activity = { id: number, held_on: string, kind: ActivityKind, 
+/**
+ * How many people it reached, when it had an audience.
+ */
+audience: number | null, minutes: number, 
+/**
+ * A few words for the advisor's own list; never in a report.
+ */
+topic: string | null, };
+
+export type ActivityInput = { held_on: string, kind: ActivityKind, audience: number | null, minutes: number, topic: string | null, };
+
+export type ActivityFilter = { year: number | null, };
+
+export type AnnualYear = { year: number, };
+
+export type AnnualTexts = { year: number, introduction: string, signals: string, recommendations: string, };
+
+export type AnnualReportRequest = { year: number, path: string, language: Language, };
 
 export type Released = { release: Release, file: WrittenFile | null, published: boolean, };
 
@@ -477,9 +508,9 @@ line: number,
  */
 column: string | null, reason: Reason, };
 
-export type Reason = "required" | "invalid" | "invalid_date" | "in_future" | "before_first_contact" | "after_closing" | "out_of_range" | "too_long" | "too_large" | "taken" | "wrong" | "weak" | "mismatch" | "unknown" | "retired" | "in_use" | "not_closed" | "closed" | "before_receipt" | "not_empty" | "unreadable" | "unsupported_type" | "not_a_file" | "no_folder" | "inside_vault" | "self" | "advisor_combined" | "not_held" | "invalid_csv" | "invalid_xlsx" | "invalid_json" | "invalid_rows" | "missing_column" | "unknown_column" | "different_readers" | "key_changed";
+export type Reason = "required" | "invalid" | "invalid_date" | "in_future" | "before_first_contact" | "after_closing" | "out_of_range" | "too_long" | "too_large" | "taken" | "wrong" | "weak" | "mismatch" | "unknown" | "retired" | "in_use" | "not_closed" | "closed" | "before_receipt" | "not_empty" | "unreadable" | "unsupported_type" | "not_a_file" | "no_folder" | "inside_vault" | "self" | "advisor_combined" | "not_held" | "invalid_csv" | "invalid_xlsx" | "invalid_json" | "invalid_rows" | "missing_column" | "unknown_column" | "different_readers" | "key_changed" | "not_released";
 
-export const reasonValues: readonly Reason[] = ["required", "invalid", "invalid_date", "in_future", "before_first_contact", "after_closing", "out_of_range", "too_long", "too_large", "taken", "wrong", "weak", "mismatch", "unknown", "retired", "in_use", "not_closed", "closed", "before_receipt", "not_empty", "unreadable", "unsupported_type", "not_a_file", "no_folder", "inside_vault", "self", "advisor_combined", "not_held", "invalid_csv", "invalid_xlsx", "invalid_json", "invalid_rows", "missing_column", "unknown_column", "different_readers", "key_changed"];
+export const reasonValues: readonly Reason[] = ["required", "invalid", "invalid_date", "in_future", "before_first_contact", "after_closing", "out_of_range", "too_long", "too_large", "taken", "wrong", "weak", "mismatch", "unknown", "retired", "in_use", "not_closed", "closed", "before_receipt", "not_empty", "unreadable", "unsupported_type", "not_a_file", "no_folder", "inside_vault", "self", "advisor_combined", "not_held", "invalid_csv", "invalid_xlsx", "invalid_json", "invalid_rows", "missing_column", "unknown_column", "different_readers", "key_changed", "not_released"];
 
 export type ImportRequest = { path: string, 
 /**

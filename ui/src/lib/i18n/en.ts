@@ -268,6 +268,8 @@ export const en: Record<Key, string> = {
 
   "nav.advisor.register": "Cases",
   "nav.advisor.stats": "Yearly figures",
+  "nav.advisor.activities": "Activities",
+  "nav.advisor.annual": "Annual report",
   "nav.advisor.destroy": "Retention",
   "home.due.title": "Follow-ups due today or earlier",
   "home.due.none": "No follow-up is due today or earlier.",
@@ -314,6 +316,8 @@ export const en: Record<Key, string> = {
   "validation.with.closed": "The other complaint has already ended.",
   "validation.logo.unsupported_type": "Choose a PNG or JPEG file of at most 1 MB and 8000 pixels wide and high.",
   "validation.key_changed": "The key of one of these colleagues was replaced in the vault. Vertrouwd seals nothing for this colleague until it is sorted out; tell the administrator.",
+  "validation.not_released": "Release this year's figures first.",
+  "validation.year.not_released": "Release this year's figures first; the annual report uses exactly those figures.",
   // Attachments, the same in every register.
   "attachment.exported": "Saved, not encrypted: {path}",
   "attachment.add": "Add attachment…",

@@ -268,6 +268,8 @@ export const nl = {
 
   "nav.advisor.register": "Meldingen",
   "nav.advisor.stats": "Jaarcijfers",
+  "nav.advisor.activities": "Activiteiten",
+  "nav.advisor.annual": "Jaarverslag",
   "nav.advisor.destroy": "Bewaartermijnen",
   "home.due.title": "Opvolging voor vandaag en eerder",
   "home.due.none": "Er staat geen opvolging voor vandaag of eerder.",
@@ -314,6 +316,8 @@ export const nl = {
   "validation.with.closed": "De andere klacht is al beëindigd.",
   "validation.logo.unsupported_type": "Kies een PNG- of JPEG-bestand van hoogstens 1 MB en 8000 pixels breed en hoog.",
   "validation.key_changed": "De sleutel van een van deze collega’s is in de kluis vervangen. Vertrouwd versleutelt niets voor deze collega tot het is uitgezocht; meld het aan de beheerder.",
+  "validation.not_released": "Geef eerst de jaarcijfers van dit jaar vrij.",
+  "validation.year.not_released": "Geef eerst de jaarcijfers van dit jaar vrij; het jaarverslag gebruikt precies die cijfers.",
   // Attachments, the same in every register.
   "attachment.exported": "Opgeslagen, niet versleuteld: {path}",
   "attachment.add": "Bijlage toevoegen…",

@@ -51,7 +51,7 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     ),
     ("female", "vrouw", "female"),
     ("male", "man", "male"),
-    ("shelter_advice", "opvang en advies", "shelter and advice"),
+    ("shelter_advice", "opvang en advies", "support and advice"),
     (
         "complaints_info",
         "informatie over de klachtenregeling",
@@ -127,6 +127,15 @@ pub const LABELS: &[(&str, &str, &str)] = &[
         "wettelijke plicht of uitspraak",
         "legal obligation or ruling",
     ),
+    // Activities besides cases.
+    (
+        "prevention_session",
+        "preventiebijeenkomst",
+        "prevention session",
+    ),
+    ("information_meeting", "voorlichting", "information meeting"),
+    ("intervision", "intervisie", "intervision"),
+    ("course", "opleiding of cursus", "course or training"),
 ];
 
 /// Every label the register uses: its own codes, then the shipped natures.

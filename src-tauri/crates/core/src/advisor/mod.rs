@@ -14,6 +14,8 @@
 //! call them.
 
 mod access;
+mod activities;
+pub mod annual_report;
 pub mod case_file;
 mod case_log;
 mod cases;
@@ -32,6 +34,7 @@ pub mod store;
 
 pub use model::*;
 
+pub(crate) use activities::*;
 pub(crate) use case_log::*;
 pub(crate) use cases::*;
 pub(crate) use files::*;

@@ -393,3 +393,57 @@ pub enum CaseStatus {
     Open,
     Closed,
 }
+
+/// What the advisor did besides cases: prevention and information for the
+/// organisation (the jaarverslag's voorlichting), and their own
+/// development (intervision and courses count towards re-certification).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ActivityKind {
+    PreventionSession,
+    InformationMeeting,
+    Intervision,
+    /// A course or training the advisor follows.
+    Course,
+    Other,
+}
+
+impl ActivityKind {
+    pub const ALL: [ActivityKind; 5] = [
+        Self::PreventionSession,
+        Self::InformationMeeting,
+        Self::Intervision,
+        Self::Course,
+        Self::Other,
+    ];
+
+    /// Whether its hours count towards the advisor's re-certification.
+    pub fn own_development(self) -> bool {
+        matches!(self, Self::Intervision | Self::Course)
+    }
+}
+
+/// One activity, as the advisor's list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Activity {
+    pub id: i64,
+    pub held_on: NaiveDate,
+    pub kind: ActivityKind,
+    /// How many people it reached, when it had an audience.
+    pub audience: Option<u32>,
+    pub minutes: u32,
+    /// A few words for the advisor's own list; never in a report.
+    pub topic: Option<String>,
+}
+
+/// An activity as it is entered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ActivityInput {
+    pub held_on: String,
+    pub kind: ActivityKind,
+    #[serde(default)]
+    pub audience: Option<u32>,
+    pub minutes: u32,
+    #[serde(default)]
+    pub topic: Option<String>,
+}

@@ -162,3 +162,39 @@ pub struct CaseFileRequest {
 }
 
 pub use crate::retention::{DestructionItem, PurgeRequest};
+
+/// Which activities to list: one year's, or all.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ActivityFilter {
+    #[serde(default)]
+    pub year: Option<i32>,
+}
+
+/// One year of the jaarverslag.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AnnualYear {
+    pub year: i32,
+}
+
+/// The jaarverslag's own words for a year (paragraphs, lists, **bold** and
+/// *italic*; nothing else has a meaning), kept as a draft until the
+/// report is written.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AnnualTexts {
+    pub year: i32,
+    #[serde(default)]
+    pub introduction: String,
+    #[serde(default)]
+    pub signals: String,
+    #[serde(default)]
+    pub recommendations: String,
+}
+
+/// The jaarverslag of a year, written as PDF where the advisor chose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AnnualReportRequest {
+    pub year: i32,
+    pub path: String,
+    #[serde(default)]
+    pub language: crate::language::Language,
+}

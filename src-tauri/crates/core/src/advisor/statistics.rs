@@ -1,5 +1,6 @@
 //! The year's statistics under disclosure control: the preview and the
-//! release.
+//! release; and the jaarverslag written from the release, with the
+//! advisor's own words for it.
 
 use vertrouwd_vault::audit::Entry;
 
@@ -10,6 +11,7 @@ use super::stats::{self, Preview};
 use super::store;
 use crate::compartments::ORG;
 use crate::context::Context;
+use crate::documents::WrittenFile;
 use crate::error::{ApiError, ApiResult, ErrorCode, Reason};
 
 /// The statistics of `year` exactly as they would be released.
@@ -61,4 +63,119 @@ pub async fn release_statistics(cx: &Context<'_>, req: ReleaseRequest) -> ApiRes
         file,
         published: req.publish,
     })
+}
+
+/// The sections of the jaarverslag's own words, as advisor.db keeps them.
+const SECTIONS: [&str; 3] = ["introduction", "signals", "recommendations"];
+
+/// The longest section.
+pub const MAX_SECTION: usize = 50_000;
+
+/// The jaarverslag's own words for a year, as last saved.
+pub async fn annual_report_texts(cx: &Context<'_>, req: AnnualYear) -> ApiResult<AnnualTexts> {
+    let kept = store::annual_texts(&register(cx)?, req.year).await?;
+    let of = |section: &str| {
+        kept.iter()
+            .find(|(s, _)| s == section)
+            .map(|(_, t)| t.clone())
+            .unwrap_or_default()
+    };
+    Ok(AnnualTexts {
+        year: req.year,
+        introduction: of(SECTIONS[0]),
+        signals: of(SECTIONS[1]),
+        recommendations: of(SECTIONS[2]),
+    })
+}
+
+/// Keeps the jaarverslag's own words for a year.
+pub async fn update_annual_report_texts(
+    cx: &Context<'_>,
+    req: AnnualTexts,
+) -> ApiResult<AnnualTexts> {
+    check_year(req.year)?;
+    let mut texts = vec![];
+    for (section, text) in
+        SECTIONS
+            .into_iter()
+            .zip([&req.introduction, &req.signals, &req.recommendations])
+    {
+        let text =
+            crate::validate::optional_text(Some(text), section, MAX_SECTION)?.unwrap_or_default();
+        texts.push((section, text));
+    }
+    let pool = register(cx)?;
+    let year = req.year.to_string();
+    cx.audited(&pool, async |tx| {
+        for (section, text) in &texts {
+            store::set_annual_text(tx, req.year, section, text).await?;
+        }
+        Ok(((), Entry::new("annual_report.texts_changed", Some(&year))))
+    })
+    .await?;
+    annual_report_texts(cx, AnnualYear { year: req.year }).await
+}
+
+fn check_year(year: i32) -> ApiResult<()> {
+    if !(1990..=2100).contains(&year) {
+        return Err(ApiError::validation("year", Reason::OutOfRange));
+    }
+    Ok(())
+}
+
+/// Writes the jaarverslag of a year as PDF where the advisor chose (never
+/// inside the vault). Its figures are the year's latest release exactly as
+/// released, so a year must be released first (reason `not_released`).
+pub async fn write_annual_report(
+    cx: &Context<'_>,
+    req: AnnualReportRequest,
+) -> ApiResult<WrittenFile> {
+    check_year(req.year)?;
+    if req.path.trim().is_empty() {
+        return Err(ApiError::validation("path", Reason::Required));
+    }
+    let pool = register(cx)?;
+    let body = store::latest_release(&pool, req.year)
+        .await?
+        .ok_or_else(|| ApiError::validation("year", Reason::NotReleased))?;
+    let release: stats::Release = serde_json::from_str(&body)
+        .map_err(|_| ApiError::validation("year", Reason::NotReleased))?;
+    let texts = annual_report_texts(cx, AnnualYear { year: req.year }).await?;
+    let day = |m: u32, d: u32| chrono::NaiveDate::from_ymd_opt(req.year, m, d).unwrap_or_default();
+    let activities = store::activities(&pool, day(1, 1), day(12, 31)).await?;
+    let four_years = store::activities(
+        &pool,
+        chrono::NaiveDate::from_ymd_opt(req.year - 3, 1, 1).unwrap_or_default(),
+        day(12, 31),
+    )
+    .await?;
+    let development_minutes = four_years
+        .iter()
+        .filter(|a| a.kind.own_development())
+        .map(|a| u64::from(a.minutes))
+        .sum();
+    let doc = super::annual_report::document(
+        &release,
+        &super::annual_report::Facts {
+            organisation: cx.organisation(),
+            advisor: &cx.user().display_name,
+            printed: cx.now(),
+            today: cx.today(),
+            language: req.language,
+            activities: &activities,
+            development_minutes,
+            texts: &super::annual_report::Texts {
+                introduction: texts.introduction,
+                signals: texts.signals,
+                recommendations: texts.recommendations,
+            },
+        },
+    );
+    let pdf = vertrouwd_pdf::render(&doc);
+    let written = cx
+        .write_outside_vault(&req.path, &pdf.bytes)?
+        .with_warnings(&pdf.warnings);
+    cx.record(&pool, "annual_report.written", Some(&req.year.to_string()))
+        .await?;
+    Ok(written)
 }

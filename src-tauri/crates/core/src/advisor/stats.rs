@@ -13,7 +13,8 @@
 //! - a breakdown where one category holds everything is flagged to the
 //!   advisor before release (it discloses the category);
 //! - no percentages on a total below 20;
-//! - when the year's total is below k, only that fact and the hours leave.
+//! - when the year's total is below k, only that fact and the hours leave,
+//!   the hours as a band (one long case must not become visible).
 //!
 //! The appendix lists what was hidden or withheld and why, never a value.
 
@@ -25,8 +26,9 @@ use ts_rs::TS;
 use super::model::*;
 use crate::disclosure::{self, AppendixLine, AppendixReason, Breakdown, Cell, Flag, Line, Sum};
 
-/// The version of the release file's layout.
-pub const SCHEMA: &str = "vertrouwd.advisor-statistics/2";
+/// The version of the release file's layout. Format 2 gave the hours of a
+/// year below k exactly; format 3 gives them as a band.
+pub const SCHEMA: &str = "vertrouwd.advisor-statistics/3";
 
 /// What the statistics need of one case (live or destroyed).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,10 +54,38 @@ impl CaseFacts {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Hours {
-    /// Hours spent on cases active in the year, to one decimal.
-    pub total: f64,
+    /// Hours spent on cases active in the year, to one decimal; absent
+    /// when the year is below k ([`Hours::band`] stands in its place).
+    pub total: Option<f64>,
+    /// When the year is below k, the band its hours fall in.
+    pub band: Option<HoursBand>,
     /// The median hours per case; absent when the year is below k.
     pub median_per_case: Option<f64>,
+}
+
+/// A range of hours: from `from` up to (not including) `to`, or `from` and
+/// more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct HoursBand {
+    pub from: u32,
+    pub to: Option<u32>,
+}
+
+/// Where the bands of [`HoursBand`] begin, in hours.
+const BANDS: [u32; 6] = [0, 10, 25, 50, 100, 200];
+
+impl HoursBand {
+    /// The band `hours` falls in.
+    pub fn of(hours: f64) -> Self {
+        let at = BANDS
+            .iter()
+            .rposition(|b| hours >= f64::from(*b))
+            .unwrap_or(0);
+        HoursBand {
+            from: BANDS[at],
+            to: BANDS.get(at + 1).copied(),
+        }
+    }
 }
 
 /// The release exactly as it leaves advisor.db.
@@ -121,14 +151,17 @@ pub fn preview(
         cases: None,
         conversations: None,
         hours: Hours {
-            total: hours(minutes.iter().sum()),
+            total: None,
+            band: None,
             median_per_case: None,
         },
         breakdowns: vec![],
         appendix: vec![],
     };
     let mut flags = vec![];
+    let total_hours = hours(minutes.iter().sum());
     if release.below_k {
+        release.hours.band = Some(HoursBand::of(total_hours));
         release.appendix.push(AppendixLine {
             breakdown: "cases".into(),
             category: None,
@@ -141,6 +174,7 @@ pub fn preview(
         };
     }
     release.cases = Some(total);
+    release.hours.total = Some(total_hours);
     release.hours.median_per_case = disclosure::median(minutes).map(|m| hours(m.round() as i64));
     let conv = u32::try_from(conversations).unwrap_or(u32::MAX);
     let (cell, hidden) = disclosure::publish_count("conversations", "gesprekken", conv, k);
@@ -180,7 +214,9 @@ pub fn preview(
                 // A retired nature nobody used this year is not listed.
                 (c > 0 || !n.retired).then(|| {
                     (
-                        n.code.clone().unwrap_or_else(|| n.name.clone()),
+                        // A nature the advisor added keeps its key when it
+                        // is renamed, so the years' figures line up.
+                        n.code.clone().unwrap_or_else(|| format!("nature_{}", n.id)),
                         n.name.clone(),
                         c,
                     )
@@ -273,5 +309,99 @@ pub fn preview(
         release,
         flags,
         released_on: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn case(nature: i64) -> CaseFacts {
+        CaseFacts {
+            opened: (2026, 2),
+            closed: None,
+            natures: vec![nature],
+            reporter_role: ReporterRole::Employee,
+            relations: vec![],
+            interventions: vec![],
+            outcome: None,
+            work: BTreeMap::new(),
+        }
+    }
+
+    #[test]
+    fn a_year_below_k_gives_its_hours_as_a_band() {
+        let mut long = case(1);
+        long.work.insert(2026, (30, 41 * 60));
+        let p = preview(&[long.clone(), case(1)], &[], 2026, 5, &[]);
+        assert!(p.release.below_k);
+        assert_eq!(p.release.hours.total, None, "not the exact hours");
+        assert_eq!(
+            p.release.hours.band,
+            Some(HoursBand {
+                from: 25,
+                to: Some(50)
+            })
+        );
+        let many: Vec<CaseFacts> = (0..6).map(|_| long.clone()).collect();
+        let p = preview(&many, &[], 2026, 5, &[]);
+        assert_eq!(
+            (p.release.hours.total, p.release.hours.band),
+            (Some(246.0), None)
+        );
+        assert_eq!(
+            HoursBand::of(0.0),
+            HoursBand {
+                from: 0,
+                to: Some(10)
+            }
+        );
+        assert_eq!(
+            HoursBand::of(250.0),
+            HoursBand {
+                from: 200,
+                to: None
+            }
+        );
+    }
+
+    #[test]
+    fn a_nature_the_advisor_added_keeps_its_key_when_renamed() {
+        let natures = |name: &str| {
+            vec![
+                Nature {
+                    id: 1,
+                    code: Some("bullying".into()),
+                    name: "pesten".into(),
+                    retired: false,
+                },
+                Nature {
+                    id: 42,
+                    code: None,
+                    name: name.into(),
+                    retired: false,
+                },
+            ]
+        };
+        let facts: Vec<CaseFacts> = (0..12).map(|i| case(if i < 6 { 1 } else { 42 })).collect();
+        let cell = |name: &str| {
+            let p = preview(&facts, &natures(name), 2026, 5, &[]);
+            let nature = p
+                .release
+                .breakdowns
+                .into_iter()
+                .find(|b| b.id == "nature")
+                .expect("natures");
+            nature
+                .cells
+                .into_iter()
+                .find(|c| c.label == name)
+                .expect("the added nature")
+        };
+        let before = cell("Digitale intimidatie");
+        let after = cell("Online intimidatie");
+        assert_eq!(before.category, "nature_42");
+        assert_eq!(after.category, before.category, "the key survives a rename");
+        assert_eq!(after.value, Some(6));
     }
 }

@@ -81,6 +81,12 @@ macro_rules! for_each_command {
                 purge_expired(req: PurgeRequest) -> Vec<String>;
                 statistics_preview(req: StatisticsRequest) -> Preview;
                 release_statistics(req: ReleaseRequest) -> Released;
+                activities(req: ActivityFilter) -> Vec<Activity>;
+                add_activity(req: ActivityInput) -> Activity;
+                delete_activity(id: i64) -> ();
+                annual_report_texts(req: AnnualYear) -> AnnualTexts;
+                update_annual_report_texts(req: AnnualTexts) -> AnnualTexts;
+                write_annual_report(req: AnnualReportRequest) -> WrittenFile;
             }
             complaints {
                 complaint_procedures() -> Vec<Procedure>;

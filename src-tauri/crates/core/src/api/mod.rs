@@ -27,7 +27,9 @@ pub use crate::session::{KdfPolicy, Session};
 pub mod wire {
     pub use crate::advisor::requests::*;
     pub use crate::advisor::stats::Preview;
-    pub use crate::advisor::{CaseDetail, CaseFilter, CaseInput, CaseSummary, Nature};
+    pub use crate::advisor::{
+        Activity, ActivityInput, CaseDetail, CaseFilter, CaseInput, CaseSummary, Nature,
+    };
     pub use crate::attachments::AttachmentPreview;
     pub use crate::code_lists::CodeChange;
     pub use crate::complaints::procedures::Procedure;

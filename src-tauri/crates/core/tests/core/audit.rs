@@ -52,6 +52,8 @@ const NOT_WRITING: &[&str] = &[
     "complaint_destruction_list",
     "complaint_committee",
     "complaint_attachment_preview",
+    "activities",
+    "annual_report_texts",
 ];
 
 /// The api calls: core's list of commands, and those of the CLI alone.
@@ -194,6 +196,26 @@ async fn every_write_leaves_one_audit_row() {
         })
     );
     let nature = natures[0].id;
+    let activity = walk!(
+        ses,
+        walked,
+        "add_activity",
+        [adv],
+        session.add_activity(ActivityInput {
+            held_on: "2026-03-04".into(),
+            kind: ActivityKind::PreventionSession,
+            audience: Some(40),
+            minutes: 90,
+            topic: None,
+        })
+    );
+    walk!(
+        ses,
+        walked,
+        "delete_activity",
+        [adv],
+        session.delete_activity(activity.id)
+    );
     let case = walk!(
         ses,
         walked,
@@ -417,6 +439,28 @@ async fn every_write_leaves_one_audit_row() {
             left_out: vec![],
             path: None,
             publish: true,
+        })
+    );
+    walk!(
+        ses,
+        walked,
+        "update_annual_report_texts",
+        [adv],
+        session.update_annual_report_texts(AnnualTexts {
+            year: 2026,
+            introduction: "Een **druk** jaar.".into(),
+            ..Default::default()
+        })
+    );
+    walk!(
+        ses,
+        walked,
+        "write_annual_report",
+        [adv],
+        session.write_annual_report(AnnualReportRequest {
+            year: 2026,
+            path: out("jaarverslag.pdf"),
+            language: vertrouwd_core::language::Language::Nl,
         })
     );
 

@@ -9,6 +9,7 @@ use vertrouwd_core::roles::Role;
 use vertrouwd_core::{FixedClock, Session};
 
 mod advisor;
+mod advisor_year;
 mod audit;
 mod complaints;
 mod complaints_import;

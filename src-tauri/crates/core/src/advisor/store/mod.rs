@@ -11,12 +11,14 @@ use super::model::*;
 use super::stats::CaseFacts;
 use crate::code_lists::CodeList;
 
+mod activities;
 mod case_log;
 mod cases;
 mod detail;
 mod retention;
 mod statistics;
 
+pub use activities::*;
 pub use case_log::*;
 pub use cases::*;
 pub use detail::*;
