@@ -13,7 +13,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
-from conftest import CLI
+from conftest import CLI, SCREENS
 from test_app import marker_hits
 
 PASS = "paars konijn fietst 42 keer"
@@ -316,3 +316,47 @@ def test_4_a_conversation_and_a_follow_up_from_the_keyboard_alone(app):
     a.wait.until(lambda d: "Terugbellen zonder muis" in a.text("#case-timeline"))
     a.shot("30-keyboard-only")
     a.axe("case after keyboard-only work")
+
+
+def test_5_activities_and_the_jaarverslag(app, home):
+    """An activity recorded in its tab, then the jaarverslag of the year
+    released in test 1: the advisor's words kept, the PDF written where
+    chosen, with the released figures and those words in it."""
+    a = app
+    a.unlock("vera", PASS)
+    a.click("#nav-advisor")
+    a.click("#tab-activities")
+    a.el("#activity-form")
+    Select(a.el("#activity-kind")).select_by_value("prevention_session")
+    a.fill("#activity-minutes", "120")
+    a.fill("#activity-audience", "35")
+    a.fill("#topic", "Workshop omgangsvormen")
+    a.click("#activity-save")
+    a.wait.until(lambda d: "preventiebijeenkomst" in a.text("#activities-list"))
+    assert "35" in a.text("#activities-list")
+    a.shot("31-activities")
+    a.axe("activities")
+
+    year = datetime.date.today().year
+    a.click("#tab-annual")
+    a.el("#annual-texts")
+    a.wait.until(lambda d: "vrijgegeven op" in a.text(".year"), "the year was released in test 1")
+    a.el("#annual-signals").send_keys("Signaalqx: werkdruk in de **zorg**")
+    a.click("#annual-save")
+    a.wait.until(lambda d: "bewaard" in a.text("#toasts").lower())
+    report = home / "verslagen" / f"jaarverslag-{year}.pdf"
+    report.parent.mkdir(exist_ok=True)
+    a.pick_file("#annual-write", report)
+    a.wait.until(lambda d: report.exists())
+    a.wait.until(lambda d: "jaarverslag" in a.text("#annual-message").lower())
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(report), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    flat = " ".join(text.split())
+    for words in (f"Jaarverslag vertrouwenspersoon {year}", "Signaalqx: werkdruk in de zorg",
+                  "minder dan 5 meldingen", "preventiebijeenkomst", "Zo is de anonimiteit beschermd"):
+        assert words in flat, f"{words!r} not in the jaarverslag: {text}"
+    assert REPORTER not in text and WORD not in text, "no name or note in the jaarverslag"
+    subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "3", str(report),
+                    str(SCREENS / "32-jaarverslag")], check=True)
+    a.shot("32-annual-report")
+    a.axe("annual report")
