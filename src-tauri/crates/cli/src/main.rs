@@ -9,6 +9,7 @@ mod advisor;
 mod batch;
 mod complaints;
 mod ctx;
+mod hr;
 mod session;
 
 use std::path::PathBuf;
@@ -80,6 +81,9 @@ pub enum Command {
     /// wrongdoing and citizens' complaints, with every deadline (hr role)
     #[command(subcommand)]
     Complaints(complaints::ComplaintsCommand),
+    /// HR's annual report and its sources: the advisors' releases (hr role)
+    #[command(subcommand)]
+    Hr(hr::HrCommand),
     #[command(subcommand, hide = true)]
     Case(advisor::CaseCommand),
     #[command(subcommand, hide = true)]
@@ -114,6 +118,7 @@ async fn run(ctx: &Ctx) -> ApiResult<Output> {
         Command::Session(cmd) => session::run(ctx, cmd).await,
         Command::Advisor(cmd) => advisor::run(ctx, cmd).await,
         Command::Complaints(cmd) => complaints::run(ctx, cmd).await,
+        Command::Hr(cmd) => hr::run(ctx, cmd).await,
         Command::Case(cmd) => advisor::run(ctx, &A::Case(cmd.clone())).await,
         Command::Stats(cmd) => advisor::run(ctx, &A::Stats(cmd.clone())).await,
         Command::Report(cmd) => advisor::run(ctx, &A::Document(cmd.clone())).await,

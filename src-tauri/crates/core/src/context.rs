@@ -87,6 +87,12 @@ impl<'a> Context<'a> {
         Ok(self.vault.vouch(holder)?)
     }
 
+    /// Signs what the acting user publishes, with the signing key derived
+    /// from their own private key.
+    pub fn sign(&self, message: &[u8]) -> ApiResult<vault::envelope::Signature> {
+        Ok(self.vault.sign(message)?)
+    }
+
     /// The organisation's name as the settings give it.
     pub fn organisation(&self) -> &str {
         self.organisation

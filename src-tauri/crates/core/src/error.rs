@@ -101,6 +101,10 @@ pub enum Reason {
     KeyChanged,
     /// A report needs the year's figures released first.
     NotReleased,
+    /// A release file without a signature (from before signing).
+    Unsigned,
+    /// A signed file whose contents no longer match its signature.
+    Tampered,
 }
 
 impl Reason {
@@ -144,6 +148,8 @@ impl Reason {
             Reason::DifferentReaders => "different_readers",
             Reason::KeyChanged => "key_changed",
             Reason::NotReleased => "not_released",
+            Reason::Unsigned => "unsigned",
+            Reason::Tampered => "tampered",
         }
     }
 }

@@ -11,6 +11,7 @@
 #![forbid(unsafe_code)]
 
 pub mod advisor;
+pub mod annual_report;
 pub mod api;
 pub mod attachments;
 pub mod clock;
@@ -30,6 +31,7 @@ pub mod natures;
 pub mod preferences;
 pub mod recovery_sheet;
 pub mod references;
+pub mod releases;
 pub mod reports;
 pub mod retention;
 pub mod roles;

@@ -25,6 +25,7 @@ const VERSION: u8 = 1;
 const NONCE_LEN: usize = 24;
 const SEALED_BOX_INFO: &[u8] = b"vertrouwd sealed box v1";
 const PIN_INFO: &[u8] = b"vertrouwd pin v1";
+const SIGNING_INFO: &[u8] = b"vertrouwd signing v1";
 
 /// Associated data: a purpose label and length-prefixed fields, so that
 /// ("ab","c") and ("a","bc") never collide.
@@ -209,14 +210,63 @@ impl KeyPair {
     /// HKDF-SHA256 of the private key (no salt), info `"vertrouwd pin v1"`
     /// followed by the public key. Only the owner can derive it.
     pub(crate) fn pin_key(&self) -> Result<SecretKey> {
+        Ok(SecretKey::from_bytes(*self.derived(PIN_INFO)?))
+    }
+
+    /// HKDF-SHA256 of the private key (no salt), info `label` followed by
+    /// the public key.
+    fn derived(&self, label: &[u8]) -> Result<Zeroizing<[u8; KEY_LEN]>> {
         let secret = Zeroizing::new(self.secret.to_bytes());
-        let mut info = PIN_INFO.to_vec();
+        let mut info = label.to_vec();
         info.extend_from_slice(self.public.as_bytes());
         let mut out = Zeroizing::new([0u8; KEY_LEN]);
         Hkdf::<Sha256>::new(None, secret.as_ref())
             .expand(&info, out.as_mut())
             .map_err(|_| VaultError::Crypto)?;
-        Ok(SecretKey::from_bytes(*out))
+        Ok(out)
+    }
+
+    /// Signs `message` with the Ed25519 key this pair's owner publishes
+    /// with: its seed is HKDF-SHA256 of the private key, info
+    /// `"vertrouwd signing v1"` followed by the public key. Answers the
+    /// verifying key and the signature, both base64.
+    pub fn sign(&self, message: &[u8]) -> Result<Signature> {
+        use ed25519_dalek::Signer;
+        let seed = self.derived(SIGNING_INFO)?;
+        let key = ed25519_dalek::SigningKey::from_bytes(&seed);
+        Ok(Signature {
+            key: B64.encode(key.verifying_key().as_bytes()),
+            signature: B64.encode(key.sign(message).to_bytes()),
+        })
+    }
+}
+
+/// A signature and the key that verifies it, both base64.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signature {
+    /// The Ed25519 verifying key.
+    pub key: String,
+    pub signature: String,
+}
+
+impl Signature {
+    /// Whether this signature by this key is over `message` exactly; a
+    /// changed message, key or signature does not verify.
+    pub fn verifies(&self, message: &[u8]) -> bool {
+        let (Ok(key), Ok(sig)) = (B64.decode(&self.key), B64.decode(&self.signature)) else {
+            return false;
+        };
+        let (Ok(key), Ok(sig)) = (
+            <[u8; 32]>::try_from(key.as_slice()),
+            <[u8; 64]>::try_from(sig.as_slice()),
+        ) else {
+            return false;
+        };
+        let Ok(key) = ed25519_dalek::VerifyingKey::from_bytes(&key) else {
+            return false;
+        };
+        key.verify_strict(message, &ed25519_dalek::Signature::from_bytes(&sig))
+            .is_ok()
     }
 }
 
@@ -371,5 +421,45 @@ mod tests {
             }
             proptest::prop_assert!(open_sealed(&me, &sb, &aad).is_err());
         }
+    }
+}
+
+#[cfg(test)]
+mod signature_tests {
+    use super::*;
+
+    #[test]
+    fn a_signature_verifies_only_the_message_and_key_it_was_made_for() {
+        let pair = KeyPair::generate().expect("pair");
+        let signed = pair.sign(b"cases: 12").expect("signed");
+        assert!(signed.verifies(b"cases: 12"));
+        assert!(!signed.verifies(b"cases: 13"), "a changed message");
+        assert_eq!(
+            pair.sign(b"x").expect("again").key,
+            signed.key,
+            "one key per pair"
+        );
+        let other = KeyPair::generate()
+            .expect("other")
+            .sign(b"cases: 12")
+            .expect("other");
+        assert_ne!(other.key, signed.key);
+        let swapped = Signature {
+            key: other.key.clone(),
+            ..signed.clone()
+        };
+        assert!(!swapped.verifies(b"cases: 12"), "another key");
+        let mut bytes = B64.decode(&signed.signature).expect("b64");
+        bytes[10] ^= 1;
+        let tampered = Signature {
+            signature: B64.encode(bytes),
+            ..signed.clone()
+        };
+        assert!(!tampered.verifies(b"cases: 12"), "a changed signature");
+        let garbage = Signature {
+            key: "???".into(),
+            signature: "!!".into(),
+        };
+        assert!(!garbage.verifies(b"cases: 12"));
     }
 }

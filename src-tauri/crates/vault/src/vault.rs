@@ -422,6 +422,13 @@ impl Unlocked {
         &self.user_id
     }
 
+    /// Signs what this user publishes (a statistics release), with the
+    /// Ed25519 key derived from their private key (the same key every
+    /// time, so a reader can recognise it).
+    pub fn sign(&self, message: &[u8]) -> Result<envelope::Signature> {
+        self.pair.sign(message)
+    }
+
     /// The acting user's public key.
     pub fn public_key(&self) -> String {
         self.pair.public_b64()

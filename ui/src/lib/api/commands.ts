@@ -16,6 +16,7 @@ import type {
   AddUserRequest,
   AddedUser,
   AdmissibilityRequest,
+  AdvisorRelease,
   AnnualReportRequest,
   AnnualTexts,
   AnnualYear,
@@ -78,6 +79,7 @@ import type {
   RecoverySheetRequest,
   RecusalRequest,
   RegisterSettings,
+  ReleaseImportRequest,
   ReleaseRequest,
   Released,
   RemoveUserRequest,
@@ -203,4 +205,8 @@ export const api = {
   complaintDestructionList: () => invoke<Array<DestructionItem>>("complaint_destruction_list"),
   destroyComplaint: (req: DestroyComplaintRequest) => invoke<string>("destroy_complaint", { req }),
   purgeExpiredComplaints: (req: PurgeRequest) => invoke<Array<string>>("purge_expired_complaints", { req }),
+
+  // annual_report
+  advisorReleases: () => invoke<Array<AdvisorRelease>>("advisor_releases"),
+  importAdvisorRelease: (req: ReleaseImportRequest) => invoke<AdvisorRelease>("import_advisor_release", { req }),
 };

@@ -508,9 +508,9 @@ line: number,
  */
 column: string | null, reason: Reason, };
 
-export type Reason = "required" | "invalid" | "invalid_date" | "in_future" | "before_first_contact" | "after_closing" | "out_of_range" | "too_long" | "too_large" | "taken" | "wrong" | "weak" | "mismatch" | "unknown" | "retired" | "in_use" | "not_closed" | "closed" | "before_receipt" | "not_empty" | "unreadable" | "unsupported_type" | "not_a_file" | "no_folder" | "inside_vault" | "self" | "advisor_combined" | "not_held" | "invalid_csv" | "invalid_xlsx" | "invalid_json" | "invalid_rows" | "missing_column" | "unknown_column" | "different_readers" | "key_changed" | "not_released";
+export type Reason = "required" | "invalid" | "invalid_date" | "in_future" | "before_first_contact" | "after_closing" | "out_of_range" | "too_long" | "too_large" | "taken" | "wrong" | "weak" | "mismatch" | "unknown" | "retired" | "in_use" | "not_closed" | "closed" | "before_receipt" | "not_empty" | "unreadable" | "unsupported_type" | "not_a_file" | "no_folder" | "inside_vault" | "self" | "advisor_combined" | "not_held" | "invalid_csv" | "invalid_xlsx" | "invalid_json" | "invalid_rows" | "missing_column" | "unknown_column" | "different_readers" | "key_changed" | "not_released" | "unsigned" | "tampered";
 
-export const reasonValues: readonly Reason[] = ["required", "invalid", "invalid_date", "in_future", "before_first_contact", "after_closing", "out_of_range", "too_long", "too_large", "taken", "wrong", "weak", "mismatch", "unknown", "retired", "in_use", "not_closed", "closed", "before_receipt", "not_empty", "unreadable", "unsupported_type", "not_a_file", "no_folder", "inside_vault", "self", "advisor_combined", "not_held", "invalid_csv", "invalid_xlsx", "invalid_json", "invalid_rows", "missing_column", "unknown_column", "different_readers", "key_changed", "not_released"];
+export const reasonValues: readonly Reason[] = ["required", "invalid", "invalid_date", "in_future", "before_first_contact", "after_closing", "out_of_range", "too_long", "too_large", "taken", "wrong", "weak", "mismatch", "unknown", "retired", "in_use", "not_closed", "closed", "before_receipt", "not_empty", "unreadable", "unsupported_type", "not_a_file", "no_folder", "inside_vault", "self", "advisor_combined", "not_held", "invalid_csv", "invalid_xlsx", "invalid_json", "invalid_rows", "missing_column", "unknown_column", "different_readers", "key_changed", "not_released", "unsigned", "tampered"];
 
 export type ImportRequest = { path: string, 
 /**
@@ -927,3 +927,24 @@ export type JoinRequest = { complaint: string, with: string, separate: boolean, 
 export type LetterTemplate = { subject: string, body: string, };
 
 export type LetterheadSettings = { address: string | null, signatory: string | null, signatory_role: string | null, };
+
+export type AdvisorRelease = { id: number, year: number, 
+/**
+ * Who signed it, as they gave their name and organisation.
+ */
+advisor: string, organisation: string, 
+/**
+ * Their signing key's fingerprint, to compare with what the advisor
+ * says it is.
+ */
+fingerprint: string, imported_at: string, 
+/**
+ * The first release signed with this key.
+ */
+new_advisor: boolean, 
+/**
+ * It replaced an earlier release of the same year by the same advisor.
+ */
+replaced: boolean, release: Release, };
+
+export type ReleaseImportRequest = { path: string, };

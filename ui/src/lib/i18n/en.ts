@@ -318,6 +318,8 @@ export const en: Record<Key, string> = {
   "validation.key_changed": "The key of one of these colleagues was replaced in the vault. Vertrouwd seals nothing for this colleague until it is sorted out; tell the administrator.",
   "validation.not_released": "Release this year's figures first.",
   "validation.year.not_released": "Release this year's figures first; the annual report uses exactly those figures.",
+  "validation.unsigned": "This file was not signed by the confidential advisor; ask for a new file from Vertrouwd.",
+  "validation.tampered": "This file was changed after the confidential advisor signed it; it was not imported.",
   // Attachments, the same in every register.
   "attachment.exported": "Saved, not encrypted: {path}",
   "attachment.add": "Add attachment…",

@@ -318,6 +318,8 @@ export const nl = {
   "validation.key_changed": "De sleutel van een van deze collega’s is in de kluis vervangen. Vertrouwd versleutelt niets voor deze collega tot het is uitgezocht; meld het aan de beheerder.",
   "validation.not_released": "Geef eerst de jaarcijfers van dit jaar vrij.",
   "validation.year.not_released": "Geef eerst de jaarcijfers van dit jaar vrij; het jaarverslag gebruikt precies die cijfers.",
+  "validation.unsigned": "Dit bestand is niet ondertekend door de vertrouwenspersoon; vraag om een nieuw bestand uit Vertrouwd.",
+  "validation.tampered": "Dit bestand is veranderd nadat de vertrouwenspersoon het ondertekende; het is niet ingelezen.",
   // Attachments, the same in every register.
   "attachment.exported": "Opgeslagen, niet versleuteld: {path}",
   "attachment.add": "Bijlage toevoegen…",

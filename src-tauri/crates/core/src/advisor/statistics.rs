@@ -13,6 +13,7 @@ use crate::compartments::ORG;
 use crate::context::Context;
 use crate::documents::WrittenFile;
 use crate::error::{ApiError, ApiResult, ErrorCode, Reason};
+use crate::releases::SignedRelease;
 
 /// The statistics of `year` exactly as they would be released.
 pub async fn statistics_preview(cx: &Context<'_>, req: StatisticsRequest) -> ApiResult<Preview> {
@@ -26,7 +27,8 @@ pub async fn statistics_preview(cx: &Context<'_>, req: StatisticsRequest) -> Api
 }
 
 /// Releases the statistics of a year: kept in advisor.db, audited, written
-/// as JSON where the advisor chose and, on request, put into org.db for HR.
+/// where the advisor chose as a file signed by them (for HR to import)
+/// and, on request, put into org.db for HR.
 pub async fn release_statistics(cx: &Context<'_>, req: ReleaseRequest) -> ApiResult<Released> {
     if !(1990..=2100).contains(&req.year) {
         return Err(ApiError::validation("year", Reason::OutOfRange));
@@ -41,8 +43,18 @@ pub async fn release_statistics(cx: &Context<'_>, req: ReleaseRequest) -> ApiRes
     let release = stats::preview(&facts, &natures, req.year, k, &req.left_out).release;
     let body = serde_json::to_string_pretty(&release)
         .map_err(|_| ApiError::new(ErrorCode::Internal, "cannot encode the release"))?;
+    // The file HR imports is the release signed by this advisor, so that
+    // a number changed on the way is noticed.
     let file = match &req.path {
-        Some(path) => Some(cx.write_outside_vault(path, body.as_bytes())?),
+        Some(path) => {
+            let signed =
+                SignedRelease::new(&release, &cx.user().display_name, cx.organisation(), |m| {
+                    cx.sign(m)
+                })?;
+            let text = serde_json::to_string_pretty(&signed)
+                .map_err(|_| ApiError::new(ErrorCode::Internal, "cannot encode the release"))?;
+            Some(cx.write_outside_vault(path, text.as_bytes())?)
+        }
         None => None,
     };
     let year = req.year.to_string();

@@ -24,11 +24,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::model::*;
-use crate::disclosure::{self, AppendixLine, AppendixReason, Breakdown, Cell, Flag, Line, Sum};
+use crate::disclosure::{self, AppendixLine, AppendixReason, Flag, Line, Sum};
 
-/// The version of the release file's layout. Format 2 gave the hours of a
-/// year below k exactly; format 3 gives them as a band.
-pub const SCHEMA: &str = "vertrouwd.advisor-statistics/3";
+pub use crate::releases::{Hours, HoursBand, Release, SCHEMA};
 
 /// What the statistics need of one case (live or destroyed).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,59 +48,6 @@ impl CaseFacts {
     fn active_in(&self, year: i32) -> bool {
         self.opened.0 <= year && self.closed.is_none_or(|(y, _)| y >= year)
     }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct Hours {
-    /// Hours spent on cases active in the year, to one decimal; absent
-    /// when the year is below k ([`Hours::band`] stands in its place).
-    pub total: Option<f64>,
-    /// When the year is below k, the band its hours fall in.
-    pub band: Option<HoursBand>,
-    /// The median hours per case; absent when the year is below k.
-    pub median_per_case: Option<f64>,
-}
-
-/// A range of hours: from `from` up to (not including) `to`, or `from` and
-/// more.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct HoursBand {
-    pub from: u32,
-    pub to: Option<u32>,
-}
-
-/// Where the bands of [`HoursBand`] begin, in hours.
-const BANDS: [u32; 6] = [0, 10, 25, 50, 100, 200];
-
-impl HoursBand {
-    /// The band `hours` falls in.
-    pub fn of(hours: f64) -> Self {
-        let at = BANDS
-            .iter()
-            .rposition(|b| hours >= f64::from(*b))
-            .unwrap_or(0);
-        HoursBand {
-            from: BANDS[at],
-            to: BANDS.get(at + 1).copied(),
-        }
-    }
-}
-
-/// The release exactly as it leaves advisor.db.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct Release {
-    pub schema: String,
-    pub year: i32,
-    pub k: u32,
-    /// The year's number of cases was below k: only that fact and the
-    /// hours are released.
-    pub below_k: bool,
-    /// The number of cases active in the year, when at least k.
-    pub cases: Option<u32>,
-    pub conversations: Option<Cell>,
-    pub hours: Hours,
-    pub breakdowns: Vec<Breakdown>,
-    pub appendix: Vec<AppendixLine>,
 }
 
 /// What the advisor sees before releasing: the release and its flags, and

@@ -105,11 +105,11 @@ pub fn typescript_bindings() -> String {
         crate::disclosure::Cell::decl(cfg),
         crate::disclosure::Withheld::decl(cfg),
         crate::disclosure::Breakdown::decl(cfg),
-        crate::advisor::stats::Hours::decl(cfg),
+        crate::releases::Hours::decl(cfg),
         crate::disclosure::AppendixLine::decl(cfg),
         crate::disclosure::AppendixReason::decl(cfg),
-        crate::advisor::stats::HoursBand::decl(cfg),
-        crate::advisor::stats::Release::decl(cfg),
+        crate::releases::HoursBand::decl(cfg),
+        crate::releases::Release::decl(cfg),
         crate::disclosure::Flag::decl(cfg),
         crate::advisor::stats::Preview::decl(cfg),
         CaseRef::decl(cfg),
@@ -228,6 +228,8 @@ pub fn typescript_bindings() -> String {
         crate::complaints::requests::JoinRequest::decl(cfg),
         crate::complaints::letters::LetterTemplate::decl(cfg),
         crate::complaints::letters::LetterheadSettings::decl(cfg),
+        crate::annual_report::AdvisorRelease::decl(cfg),
+        crate::annual_report::ReleaseImportRequest::decl(cfg),
     ];
     let mut out = String::from(
         "// Generated from vertrouwd-core's api types. Do not edit by hand:\n\

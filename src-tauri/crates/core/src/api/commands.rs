@@ -128,6 +128,10 @@ macro_rules! for_each_command {
                 destroy_complaint(req: DestroyComplaintRequest) -> String;
                 purge_expired_complaints(req: PurgeRequest) -> Vec<String>;
             }
+            annual_report {
+                advisor_releases() -> Vec<AdvisorRelease>;
+                import_advisor_release(req: ReleaseImportRequest) -> AdvisorRelease;
+            }
         }
     };
 }

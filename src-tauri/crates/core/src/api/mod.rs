@@ -16,6 +16,7 @@ pub use bindings::{typescript_bindings, typescript_labels};
 pub use dispatch::{typescript_client, Answer, Command, CLI_COMMANDS, COMMANDS};
 
 pub use crate::advisor::requests::*;
+pub use crate::annual_report::{AdvisorRelease, ReleaseImportRequest};
 pub use crate::code_lists::CodeChange;
 pub use crate::complaints::requests::*;
 pub use crate::error::{ApiError, ApiResult, ErrorCode, Invalid, Reason};
@@ -30,6 +31,7 @@ pub mod wire {
     pub use crate::advisor::{
         Activity, ActivityInput, CaseDetail, CaseFilter, CaseInput, CaseSummary, Nature,
     };
+    pub use crate::annual_report::{AdvisorRelease, ReleaseImportRequest};
     pub use crate::attachments::AttachmentPreview;
     pub use crate::code_lists::CodeChange;
     pub use crate::complaints::procedures::Procedure;

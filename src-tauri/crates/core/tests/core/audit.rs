@@ -54,6 +54,7 @@ const NOT_WRITING: &[&str] = &[
     "complaint_attachment_preview",
     "activities",
     "annual_report_texts",
+    "advisor_releases",
 ];
 
 /// The api calls: core's list of commands, and those of the CLI alone.
@@ -648,6 +649,15 @@ async fn every_write_leaves_one_audit_row() {
             kind: vertrouwd_core::complaints::procedures::LetterKind::Decision,
             language: vertrouwd_core::language::Language::Nl,
             template: None,
+        })
+    );
+    walk!(
+        hs,
+        walked,
+        "import_advisor_release",
+        [hr],
+        h.import_advisor_release(ReleaseImportRequest {
+            path: out("statistiek.json"),
         })
     );
     let regulation = h.complaint_procedures().await.expect("procedures")[0].clone();

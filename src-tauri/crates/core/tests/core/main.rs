@@ -10,6 +10,7 @@ use vertrouwd_core::{FixedClock, Session};
 
 mod advisor;
 mod advisor_year;
+mod annual_report;
 mod audit;
 mod complaints;
 mod complaints_import;

@@ -1,0 +1,62 @@
+//! HR's annual report and what it is made from (hr role): `vertrouwd hr
+//! releases import|list`, the advisors' signed statistics releases.
+
+use std::path::PathBuf;
+
+use clap::Subcommand;
+use vertrouwd_core::api::*;
+
+use crate::ctx::*;
+
+#[derive(Subcommand, Debug, Clone)]
+pub enum HrCommand {
+    /// The confidential advisors' statistics releases
+    #[command(subcommand)]
+    Releases(ReleasesCommand),
+}
+
+#[derive(Subcommand, Debug, Clone)]
+pub enum ReleasesCommand {
+    /// Import a release file an advisor signed (refused when a number was
+    /// changed after signing, or when it is not signed)
+    Import { file: PathBuf },
+    /// The imported releases, each checked against its signature again
+    List,
+}
+
+fn release_line(r: &AdvisorRelease) -> String {
+    format!(
+        "{}  {} ({})  sleutel / key {}{}",
+        r.year,
+        r.advisor,
+        r.organisation,
+        r.fingerprint,
+        match (r.new_advisor, r.replaced) {
+            (true, _) =>
+                "  (nieuwe vertrouwenspersoon: vergelijk de sleutel / new advisor: compare the key)",
+            (false, true) => "  (vervangt de eerdere / replaces the earlier one)",
+            (false, false) => "",
+        }
+    )
+}
+
+pub async fn run(ctx: &Ctx, cmd: &HrCommand) -> ApiResult<Output> {
+    let s = &ctx.session;
+    ctx.unlock().await?;
+    match cmd {
+        HrCommand::Releases(ReleasesCommand::Import { file }) => {
+            let r = s
+                .import_advisor_release(ReleaseImportRequest {
+                    path: file.to_string_lossy().into_owned(),
+                })
+                .await?;
+            let text = release_line(&r);
+            out(&r, text)
+        }
+        HrCommand::Releases(ReleasesCommand::List) => {
+            let list = s.advisor_releases().await?;
+            let text = list.iter().map(release_line).collect::<Vec<_>>().join("\n");
+            out(&list, text)
+        }
+    }
+}

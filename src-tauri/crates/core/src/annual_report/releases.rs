@@ -1,0 +1,117 @@
+//! The advisors' statistics releases HR imports for the annual report: a
+//! file an advisor signed (`vertrouwd advisor stats release --out`),
+//! refused when its numbers changed after it was signed or when it is not
+//! signed at all. The advisor is known by their signing key; the first
+//! release of a key is accepted as that advisor's, and HR compares its
+//! fingerprint with the one the advisor gives them.
+
+use serde::{Deserialize, Serialize};
+use sqlx::SqlitePool;
+use ts_rs::TS;
+use vertrouwd_vault::audit::Entry;
+
+use super::store;
+use crate::compartments::HR;
+use crate::context::Context;
+use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::releases::{fingerprint, Release, SignedRelease};
+use crate::roles::Role;
+
+/// The largest release file read.
+pub const MAX_RELEASE_BYTES: u64 = 4 << 20;
+
+/// hr.db, for a user with the hr role who holds its key.
+fn register(cx: &Context<'_>) -> ApiResult<SqlitePool> {
+    cx.pool(HR, Role::Hr, "the annual report is HR's")
+}
+
+/// A release as HR sees it in the list of sources.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct AdvisorRelease {
+    pub id: i64,
+    pub year: i32,
+    /// Who signed it, as they gave their name and organisation.
+    pub advisor: String,
+    pub organisation: String,
+    /// Their signing key's fingerprint, to compare with what the advisor
+    /// says it is.
+    pub fingerprint: String,
+    #[ts(type = "string")]
+    pub imported_at: chrono::DateTime<chrono::Utc>,
+    /// The first release signed with this key.
+    pub new_advisor: bool,
+    /// It replaced an earlier release of the same year by the same advisor.
+    pub replaced: bool,
+    pub release: Release,
+}
+
+/// A release file to import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ReleaseImportRequest {
+    pub path: String,
+}
+
+/// Imports an advisor's signed release file into hr.db; a later release
+/// of the same year by the same advisor replaces the earlier one.
+pub async fn import_advisor_release(
+    cx: &Context<'_>,
+    req: ReleaseImportRequest,
+) -> ApiResult<AdvisorRelease> {
+    let pool = register(cx)?;
+    let bytes = cx.read_handed_in(std::path::Path::new(req.path.trim()), MAX_RELEASE_BYTES)?;
+    let (signed, release) = SignedRelease::read(&bytes)?;
+    let file = String::from_utf8(bytes)
+        .map_err(|_| ApiError::validation("file", crate::error::Reason::InvalidJson))?;
+    let key = signed.signature.key.clone();
+    let object = format!("{}:{}", release.year, &signed.fingerprint()[..9]);
+    let (id, new_advisor, replaced) = cx
+        .audited(&pool, async |tx| {
+            let new_advisor = !store::knows_key(tx, &key).await?;
+            let (id, replaced) =
+                store::keep_release(tx, release.year, &key, &file, cx.now()).await?;
+            Ok((
+                (id, new_advisor, replaced),
+                Entry::new("advisor_release.imported", Some(&object)),
+            ))
+        })
+        .await?;
+    Ok(AdvisorRelease {
+        id,
+        year: release.year,
+        advisor: signed.advisor.clone(),
+        organisation: signed.organisation.clone(),
+        fingerprint: signed.fingerprint(),
+        imported_at: cx.now(),
+        new_advisor,
+        replaced,
+        release,
+    })
+}
+
+/// Every imported release, newest year first, each checked again against
+/// its signature: one that no longer verifies (hr.db changed after the
+/// import) is refused as a whole.
+pub async fn advisor_releases(cx: &Context<'_>) -> ApiResult<Vec<AdvisorRelease>> {
+    let pool = register(cx)?;
+    let rows = store::releases(&pool).await?;
+    let mut out = vec![];
+    for (id, year, key, file, imported_at) in rows {
+        let changed = || ApiError::new(ErrorCode::Corrupt, "an imported release was changed");
+        let (signed, release) = SignedRelease::read(file.as_bytes()).map_err(|_| changed())?;
+        if signed.signature.key != key || release.year != year {
+            return Err(changed());
+        }
+        out.push(AdvisorRelease {
+            id,
+            year,
+            advisor: signed.advisor,
+            organisation: signed.organisation,
+            fingerprint: fingerprint(&key),
+            imported_at,
+            new_advisor: false,
+            replaced: false,
+            release,
+        });
+    }
+    Ok(out)
+}

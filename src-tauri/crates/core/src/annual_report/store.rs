@@ -1,0 +1,54 @@
+//! All SQL of the annual report's sources in hr.db.
+
+use chrono::{DateTime, Utc};
+use sqlx::{SqliteConnection, SqlitePool};
+
+/// An imported release row: its id, year, signing key, file, and when.
+pub(crate) type ReleaseRow = (i64, i32, String, String, DateTime<Utc>);
+
+pub(crate) async fn releases(pool: &SqlitePool) -> sqlx::Result<Vec<ReleaseRow>> {
+    sqlx::query_as(
+        "SELECT id, year, advisor_key, file, imported_at FROM advisor_releases
+          ORDER BY year DESC, id",
+    )
+    .fetch_all(pool)
+    .await
+}
+
+/// Whether a release signed with `key` was imported before (any year).
+pub(crate) async fn knows_key(conn: &mut SqliteConnection, key: &str) -> sqlx::Result<bool> {
+    let n: i64 = sqlx::query_scalar("SELECT count(*) FROM advisor_releases WHERE advisor_key = ?1")
+        .bind(key)
+        .fetch_one(conn)
+        .await?;
+    Ok(n > 0)
+}
+
+/// Keeps a release, replacing an earlier one of the same year by the same
+/// advisor; answers its id and whether it replaced one.
+pub(crate) async fn keep_release(
+    conn: &mut SqliteConnection,
+    year: i32,
+    key: &str,
+    file: &str,
+    at: DateTime<Utc>,
+) -> sqlx::Result<(i64, bool)> {
+    let replaced = sqlx::query("DELETE FROM advisor_releases WHERE year = ?1 AND advisor_key = ?2")
+        .bind(year)
+        .bind(key)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected()
+        > 0;
+    let id = sqlx::query_scalar(
+        "INSERT INTO advisor_releases (year, advisor_key, file, imported_at)
+         VALUES (?1, ?2, ?3, ?4) RETURNING id",
+    )
+    .bind(year)
+    .bind(key)
+    .bind(file)
+    .bind(at)
+    .fetch_one(conn)
+    .await?;
+    Ok((id, replaced))
+}
