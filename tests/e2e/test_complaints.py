@@ -278,3 +278,44 @@ def test_5_attachments_the_committee_and_joined_complaints(app, home, hr_vault, 
     a.click("#complaint-joined button.link")
     a.wait.until(lambda d: a.text("#complaint-title") == refs[1])
     assert refs[0] in a.text("#complaint-joined")
+
+
+def test_6_an_external_advisors_release_is_imported(app, home, app_env):
+    """An external advisor (a vault of their own, made with the command
+    line) releases 2026 as a signed file; HR imports it in its tab and sees
+    the advisor's key to compare; a copy with a changed number is refused."""
+    import json
+
+    advisor_vault = home / "vp-kluis"
+    env = {**app_env, "VERTROUWD_PASSPHRASE": PASS, "VERTROUWD_NEW_PASSPHRASE": PASS,
+           "VERTROUWD_VAULT": str(advisor_vault), "VERTROUWD_USER": "vera"}
+    run = lambda *args, stdin=None: subprocess.run([str(CLI), *args], input=stdin, check=True,
+                                                   env=env, capture_output=True, text=True).stdout
+    run("init", "--org", "Bureau Vertrouwen", "--user", "Vera Extern", "--login", "vera",
+        "--roles", "advisor", "--kdf-floor")
+    nature = json.loads(run("--json", "advisor", "case", "natures"))[0]["id"]
+    for month in range(1, 7):
+        run("advisor", "case", "add", stdin=json.dumps(
+            {"first_contact": f"3-{month}-2026", "channel": "phone", "reporter_role": "employee",
+             "natures": [{"nature_id": nature}]}))
+    release = home / "jaarcijfers-2026.json"
+    run("advisor", "stats", "release", "--year", "2026", "--out", str(release))
+    forged = home / "vervalst-2026.json"
+    signed = json.loads(release.read_text(encoding="utf-8"))
+    forged.write_text(json.dumps(dict(signed, body=signed["body"].replace('"cases":6', '"cases":60'))),
+                      encoding="utf-8")
+
+    a = app
+    a.unlock("ayse", PASS)
+    a.click("#nav-hr")
+    a.click("#complaints-tab-sources")
+    a.el("#sources-empty")
+    a.pick_file("#sources-import", forged)
+    a.wait.until(lambda d: "veranderd" in a.text("#sources-error"))
+    a.pick_file("#sources-import", release)
+    a.wait.until(lambda d: a.d.find_elements(By.CSS_SELECTOR, "#sources-list tr[data-year='2026']"))
+    row = a.text("#sources-list tr[data-year='2026']")
+    assert "Vera Extern" in row and "6" in row, row
+    assert "Eerste vrijgave van Vera Extern" in a.d.page_source
+    a.shot("50-advisor-releases")
+    a.axe("advisors' releases")

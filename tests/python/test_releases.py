@@ -19,8 +19,9 @@ def vault(tmp_path, name, login, roles):
     folder = tmp_path / name
     env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path), "TMPDIR": str(tmp_path),
            "VERTROUWD_VAULT": str(folder), "VERTROUWD_USER": login, "VERTROUWD_PASSPHRASE": PASS}
+    combined = ["--confirm-combined-roles"] if "," in roles else []
     cli({**env, "VERTROUWD_NEW_PASSPHRASE": PASS}, "init", "--org", "Gemeente Ideeën",
-        "--user", login.capitalize(), "--login", login, "--roles", roles, "--kdf-floor")
+        "--user", login.capitalize(), "--login", login, "--roles", roles, *combined, "--kdf-floor")
     return folder, env
 
 
@@ -60,3 +61,35 @@ def test_a_release_changed_after_signing_or_after_import_is_refused(tmp_path):
     con.close()
     changed = cli(hr, "hr", "releases", "list", check=False)
     assert changed.returncode == 7, changed
+
+
+def test_a_release_published_in_the_vault_is_unreadable_to_a_manager(tmp_path):
+    """Vera is the advisor and in HR; Mark is a manager and holds org.db.
+    The release Vera publishes in the vault is sealed to the hr users: no
+    page of org.db Mark can decrypt holds it, while Vera takes it into
+    hr.db."""
+    from reader import PASS_B, raw_plaintext
+
+    folder, vera = vault(tmp_path, "kluis", "vera", "advisor,hr")
+    cli({**vera, "VERTROUWD_NEW_PASSPHRASE": PASS_B}, "user", "add", "--name", "Mark",
+        "--login", "mark", "--roles", "manager")
+    natures = json.loads(cli(vera, "--json", "advisor", "case", "natures").stdout)
+    for month in range(1, 8):
+        case = {"first_contact": f"3-{month}-2026", "channel": "phone", "reporter_role": "employee",
+                "natures": [{"nature_id": natures[0]["id"]}]}
+        cli(vera, "advisor", "case", "add", stdin=json.dumps(case))
+    cli(vera, "advisor", "stats", "release", "--year", "2026", "--out", str(tmp_path / "r.json"),
+        "--publish")
+
+    mark_org = raw_plaintext(folder, "org.db", compartment_keys(folder, "mark", PASS_B)["org"])
+    for marker in (b"advisor-statistics", b"advisor-release", b'"cases"', b"breakdowns"):
+        assert marker not in mark_org, marker
+    con = open_db(folder / "org.db", compartment_keys(folder, "mark", PASS_B)["org"])
+    holders = [h for (h,) in con.execute("SELECT holder FROM published_release_boxes")]
+    con.close()
+    users = {u["login"]: u["id"] for u in json.loads(cli(vera, "--json", "user", "list").stdout)["users"]}
+    assert holders == [users["vera"]], "sealed to the hr user alone"
+
+    fetched = json.loads(cli(vera, "--json", "hr", "releases", "fetch").stdout)
+    assert [r["release"]["cases"] for r in fetched] == [7]
+    assert json.loads(cli(vera, "--json", "hr", "releases", "fetch").stdout) == []

@@ -51,3 +51,9 @@ export async function pickRegister(): Promise<string | null> {
   const r = await open({ multiple: false, filters: [{ name: "Excel / CSV", extensions: ["xlsx", "csv", "txt"] }] });
   return typeof r === "string" ? r : null;
 }
+
+/** A statistics release file an advisor signed. */
+export async function pickReleaseFile(): Promise<string | null> {
+  const r = await open({ multiple: false, filters: [{ name: "JSON", extensions: ["json"] }] });
+  return typeof r === "string" ? r : null;
+}

@@ -1,5 +1,5 @@
 //! HR's annual report and what it is made from (hr role): `vertrouwd hr
-//! releases import|list`, the advisors' signed statistics releases.
+//! releases import|fetch|list`, the advisors' signed statistics releases.
 
 use std::path::PathBuf;
 
@@ -20,6 +20,9 @@ pub enum ReleasesCommand {
     /// Import a release file an advisor signed (refused when a number was
     /// changed after signing, or when it is not signed)
     Import { file: PathBuf },
+    /// Take the releases the advisor published in the vault for you
+    /// (`advisor stats release --publish`) into the HR register
+    Fetch,
     /// The imported releases, each checked against its signature again
     List,
 }
@@ -52,6 +55,15 @@ pub async fn run(ctx: &Ctx, cmd: &HrCommand) -> ApiResult<Output> {
                 .await?;
             let text = release_line(&r);
             out(&r, text)
+        }
+        HrCommand::Releases(ReleasesCommand::Fetch) => {
+            let list = s.fetch_published_releases().await?;
+            let text = if list.is_empty() {
+                "niets nieuws / nothing new".to_string()
+            } else {
+                list.iter().map(release_line).collect::<Vec<_>>().join("\n")
+            };
+            out(&list, text)
         }
         HrCommand::Releases(ReleasesCommand::List) => {
             let list = s.advisor_releases().await?;

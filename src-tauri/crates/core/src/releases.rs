@@ -9,10 +9,21 @@
 //! `"vertrouwd advisor-release v1\0"` followed by the body, with the key
 //! that verifies it (derived from the advisor's own private key, so the
 //! same for every release of that advisor).
+//!
+//! Published inside the vault, a release goes into org.db — which managers
+//! hold too — sealed: the signed file under a key of its own, and that key
+//! sealed to each user with the hr role, with the public key the advisor
+//! accepted for them ([`crate::context::Context::vouch`]). An hr user takes
+//! it into hr.db from there.
 
 use serde::{Deserialize, Serialize};
+use sqlx::{SqliteConnection, SqlitePool};
 use ts_rs::TS;
-use vertrouwd_vault::envelope::Signature;
+use vertrouwd_vault::envelope::{self, Signature};
+use vertrouwd_vault::{Holder, SecretKey};
+
+use crate::context::Context;
+use crate::roles::Role;
 
 use crate::disclosure::{AppendixLine, Breakdown, Cell};
 use crate::error::{ApiError, ApiResult, ErrorCode, Invalid, Reason};
@@ -171,4 +182,122 @@ pub fn fingerprint(key: &str) -> String {
         .map(|c| format!("{:02X}{:02X}", c[0], c[1]))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The associated data of a published release's sealed file.
+pub fn published_aad(vault_id: &str, id: i64) -> vertrouwd_vault::envelope::Aad {
+    vertrouwd_vault::envelope::Aad::new("published-release")
+        .with(vault_id)
+        .with(&id.to_string())
+}
+
+/// The associated data of a published release's key, sealed to `holder`.
+pub fn published_key_aad(vault_id: &str, id: i64, holder: &str) -> vertrouwd_vault::envelope::Aad {
+    vertrouwd_vault::envelope::Aad::new("published-release-key")
+        .with(vault_id)
+        .with(&id.to_string())
+        .with(holder)
+}
+
+/// The users a published release is sealed to: the users directory's hr
+/// users, each as org.db's holders list gives their key and as the
+/// publishing user accepted it.
+pub async fn hr_readers(cx: &Context<'_>, org: &SqlitePool) -> ApiResult<Vec<Holder>> {
+    let holders = vertrouwd_vault::trust::holders(org).await?;
+    let mut out = vec![];
+    for user in crate::users::list(org).await? {
+        if !user.roles.contains(&Role::Hr) {
+            continue;
+        }
+        if let Some(h) = holders.iter().find(|h| h.user_id == user.id) {
+            cx.vouch(h)?;
+            out.push(h.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// Publishes `signed` in org.db for `readers`: the file sealed under a key
+/// of its own, the key sealed to each reader.
+pub async fn publish(
+    cx: &Context<'_>,
+    org: &mut SqliteConnection,
+    year: i32,
+    signed: &SignedRelease,
+    readers: &[Holder],
+) -> ApiResult<()> {
+    let json = zeroize::Zeroizing::new(
+        serde_json::to_vec(signed)
+            .map_err(|_| ApiError::new(ErrorCode::Internal, "cannot encode a release"))?,
+    );
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO published_releases (year, published_at, sealed) VALUES (?1, ?2, x'')
+         RETURNING id",
+    )
+    .bind(year)
+    .bind(cx.now())
+    .fetch_one(&mut *org)
+    .await?;
+    let key = SecretKey::random()?;
+    let sealed = envelope::seal_bytes(&key, &json, &published_aad(cx.vault_id(), id))?;
+    sqlx::query("UPDATE published_releases SET sealed = ?2 WHERE id = ?1")
+        .bind(id)
+        .bind(sealed)
+        .execute(&mut *org)
+        .await?;
+    for reader in readers {
+        let sb = envelope::seal_to(
+            &reader.public_key,
+            &key,
+            &published_key_aad(cx.vault_id(), id, &reader.user_id),
+        )?;
+        let sb = serde_json::to_string(&sb)
+            .map_err(|_| ApiError::new(ErrorCode::Internal, "cannot encode a box"))?;
+        sqlx::query(
+            "INSERT INTO published_release_boxes (release_id, holder, sealed) VALUES (?1, ?2, ?3)",
+        )
+        .bind(id)
+        .bind(&reader.user_id)
+        .bind(sb)
+        .execute(&mut *org)
+        .await?;
+    }
+    Ok(())
+}
+
+/// The releases published in org.db that the acting user can open, each
+/// checked against its signature: (its row in org.db, the file, the
+/// release). One whose file does not open or verify is refused.
+pub async fn published_for_me(
+    cx: &Context<'_>,
+    org: &SqlitePool,
+) -> ApiResult<Vec<(i64, SignedRelease, Release)>> {
+    let rows: Vec<(i64, Vec<u8>, String)> = sqlx::query_as(
+        "SELECT r.id, r.sealed, b.sealed FROM published_releases r
+           JOIN published_release_boxes b ON b.release_id = r.id
+          WHERE b.holder = ?1 ORDER BY r.id",
+    )
+    .bind(cx.actor())
+    .fetch_all(org)
+    .await?;
+    let mut out = vec![];
+    for (id, sealed, box_json) in rows {
+        let corrupt = || ApiError::new(ErrorCode::Corrupt, "a published release could not be read");
+        let sb: envelope::SealedBox = serde_json::from_str(&box_json).map_err(|_| corrupt())?;
+        let key = cx.open_sealed(&sb, &published_key_aad(cx.vault_id(), id, cx.actor()))?;
+        let json = envelope::open_bytes(&key, &sealed, &published_aad(cx.vault_id(), id))
+            .map_err(|_| corrupt())?;
+        let (signed, release) = SignedRelease::read(&json)?;
+        out.push((id, signed, release));
+    }
+    Ok(out)
+}
+
+/// Removes a published release from org.db once it was taken into hr.db.
+pub async fn taken(org: &mut SqliteConnection, id: i64) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM published_releases WHERE id = ?1")
+        .bind(id)
+        .execute(org)
+        .await?;
+    Ok(())
 }

@@ -209,4 +209,5 @@ export const api = {
   // annual_report
   advisorReleases: () => invoke<Array<AdvisorRelease>>("advisor_releases"),
   importAdvisorRelease: (req: ReleaseImportRequest) => invoke<AdvisorRelease>("import_advisor_release", { req }),
+  fetchPublishedReleases: () => invoke<Array<AdvisorRelease>>("fetch_published_releases"),
 };

@@ -1,11 +1,13 @@
 import type { Key } from "./nl";
 import { advisorEn } from "../../advisor/i18n";
 import { complaintsEn } from "../../complaints/i18n";
+import { annualEn } from "../../annual_report/i18n";
 
 // English. Must have exactly the keys of nl.ts.
 export const en: Record<Key, string> = {
   ...advisorEn,
   ...complaintsEn,
+  ...annualEn,
   "app.name": "Vertrouwd",
   "app.tagline": "The encrypted register for confidential advisors, HR and managers",
   "lang.switch": "Nederlands",
@@ -320,6 +322,7 @@ export const en: Record<Key, string> = {
   "validation.year.not_released": "Release this year's figures first; the annual report uses exactly those figures.",
   "validation.unsigned": "This file was not signed by the confidential advisor; ask for a new file from Vertrouwd.",
   "validation.tampered": "This file was changed after the confidential advisor signed it; it was not imported.",
+  "validation.publish.required": "There is no HR user in this vault to publish the figures for yet; save them as a file.",
   // Attachments, the same in every register.
   "attachment.exported": "Saved, not encrypted: {path}",
   "attachment.add": "Add attachment…",

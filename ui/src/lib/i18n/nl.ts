@@ -2,10 +2,12 @@
 // Each area keeps its own words beside its screens (`advisor/i18n.ts`).
 import { advisorNl } from "../../advisor/i18n";
 import { complaintsNl } from "../../complaints/i18n";
+import { annualNl } from "../../annual_report/i18n";
 
 export const nl = {
   ...advisorNl,
   ...complaintsNl,
+  ...annualNl,
   "app.name": "Vertrouwd",
   "app.tagline": "Het versleutelde register voor vertrouwenspersonen, HR en leidinggevenden",
   "lang.switch": "English",
@@ -320,6 +322,7 @@ export const nl = {
   "validation.year.not_released": "Geef eerst de jaarcijfers van dit jaar vrij; het jaarverslag gebruikt precies die cijfers.",
   "validation.unsigned": "Dit bestand is niet ondertekend door de vertrouwenspersoon; vraag om een nieuw bestand uit Vertrouwd.",
   "validation.tampered": "Dit bestand is veranderd nadat de vertrouwenspersoon het ondertekende; het is niet ingelezen.",
+  "validation.publish.required": "Er is nog geen HR-gebruiker in deze kluis om de cijfers voor vrij te geven; sla ze op als bestand.",
   // Attachments, the same in every register.
   "attachment.exported": "Opgeslagen, niet versleuteld: {path}",
   "attachment.add": "Bijlage toevoegen…",

@@ -13,7 +13,7 @@ use crate::compartments::ORG;
 use crate::context::Context;
 use crate::documents::WrittenFile;
 use crate::error::{ApiError, ApiResult, ErrorCode, Reason};
-use crate::releases::SignedRelease;
+use crate::releases::{self, SignedRelease};
 
 /// The statistics of `year` exactly as they would be released.
 pub async fn statistics_preview(cx: &Context<'_>, req: StatisticsRequest) -> ApiResult<Preview> {
@@ -28,7 +28,8 @@ pub async fn statistics_preview(cx: &Context<'_>, req: StatisticsRequest) -> Api
 
 /// Releases the statistics of a year: kept in advisor.db, audited, written
 /// where the advisor chose as a file signed by them (for HR to import)
-/// and, on request, put into org.db for HR.
+/// and, on request, published in org.db sealed to the users with the hr
+/// role (managers hold org.db too; they cannot read it).
 pub async fn release_statistics(cx: &Context<'_>, req: ReleaseRequest) -> ApiResult<Released> {
     if !(1990..=2100).contains(&req.year) {
         return Err(ApiError::validation("year", Reason::OutOfRange));
@@ -43,14 +44,22 @@ pub async fn release_statistics(cx: &Context<'_>, req: ReleaseRequest) -> ApiRes
     let release = stats::preview(&facts, &natures, req.year, k, &req.left_out).release;
     let body = serde_json::to_string_pretty(&release)
         .map_err(|_| ApiError::new(ErrorCode::Internal, "cannot encode the release"))?;
-    // The file HR imports is the release signed by this advisor, so that
-    // a number changed on the way is noticed.
+    // What HR gets is the release signed by this advisor, so that a number
+    // changed on the way is noticed.
+    let signed = SignedRelease::new(&release, &cx.user().display_name, cx.organisation(), |m| {
+        cx.sign(m)
+    })?;
+    let readers = if req.publish {
+        let readers = releases::hr_readers(cx, &cx.org()?).await?;
+        if readers.is_empty() {
+            return Err(ApiError::validation("publish", Reason::Required));
+        }
+        readers
+    } else {
+        vec![]
+    };
     let file = match &req.path {
         Some(path) => {
-            let signed =
-                SignedRelease::new(&release, &cx.user().display_name, cx.organisation(), |m| {
-                    cx.sign(m)
-                })?;
             let text = serde_json::to_string_pretty(&signed)
                 .map_err(|_| ApiError::new(ErrorCode::Internal, "cannot encode the release"))?;
             Some(cx.write_outside_vault(path, text.as_bytes())?)
@@ -62,7 +71,7 @@ pub async fn release_statistics(cx: &Context<'_>, req: ReleaseRequest) -> ApiRes
         store::add_release(tx, req.year, k, req.publish, &body, cx.now()).await?;
         if req.publish {
             cx.audited(&cx.org()?, async |org| {
-                store::publish_release(org, req.year, &body, cx.now()).await?;
+                releases::publish(cx, org, req.year, &signed, &readers).await?;
                 Ok(((), Entry::new("advisor_statistics.published", Some(&year))))
             })
             .await?;

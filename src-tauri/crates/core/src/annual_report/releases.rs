@@ -1,7 +1,8 @@
 //! The advisors' statistics releases HR imports for the annual report: a
-//! file an advisor signed (`vertrouwd advisor stats release --out`),
-//! refused when its numbers changed after it was signed or when it is not
-//! signed at all. The advisor is known by their signing key; the first
+//! file an advisor signed (`vertrouwd advisor stats release --out`), or a
+//! release the advisor published in the vault, sealed to the hr users
+//! (`--publish`); refused when its numbers changed after it was signed or
+//! when it is not signed at all. The advisor is known by their signing key; the first
 //! release of a key is accepted as that advisor's, and HR compares its
 //! fingerprint with the one the advisor gives them.
 
@@ -60,12 +61,40 @@ pub async fn import_advisor_release(
     let pool = register(cx)?;
     let bytes = cx.read_handed_in(std::path::Path::new(req.path.trim()), MAX_RELEASE_BYTES)?;
     let (signed, release) = SignedRelease::read(&bytes)?;
-    let file = String::from_utf8(bytes)
-        .map_err(|_| ApiError::validation("file", crate::error::Reason::InvalidJson))?;
+    keep(cx, &pool, signed, release).await
+}
+
+/// Takes every release the advisor published for this user in org.db into
+/// hr.db (each checked against its signature), and removes it from org.db.
+pub async fn fetch_published_releases(cx: &Context<'_>) -> ApiResult<Vec<AdvisorRelease>> {
+    let pool = register(cx)?;
+    let org = cx.org()?;
+    let mut out = vec![];
+    for (published, signed, release) in crate::releases::published_for_me(cx, &org).await? {
+        let year = release.year.to_string();
+        out.push(keep(cx, &pool, signed, release).await?);
+        cx.audited(&org, async |tx| {
+            crate::releases::taken(tx, published).await?;
+            Ok(((), Entry::new("published_release.taken", Some(&year))))
+        })
+        .await?;
+    }
+    Ok(out)
+}
+
+/// Keeps a verified release in hr.db, with its audit row.
+async fn keep(
+    cx: &Context<'_>,
+    pool: &SqlitePool,
+    signed: SignedRelease,
+    release: Release,
+) -> ApiResult<AdvisorRelease> {
+    let file = serde_json::to_string(&signed)
+        .map_err(|_| ApiError::new(ErrorCode::Internal, "cannot encode a release"))?;
     let key = signed.signature.key.clone();
     let object = format!("{}:{}", release.year, &signed.fingerprint()[..9]);
     let (id, new_advisor, replaced) = cx
-        .audited(&pool, async |tx| {
+        .audited(pool, async |tx| {
             let new_advisor = !store::knows_key(tx, &key).await?;
             let (id, replaced) =
                 store::keep_release(tx, release.year, &key, &file, cx.now()).await?;

@@ -131,6 +131,7 @@ macro_rules! for_each_command {
             annual_report {
                 advisor_releases() -> Vec<AdvisorRelease>;
                 import_advisor_release(req: ReleaseImportRequest) -> AdvisorRelease;
+                fetch_published_releases() -> Vec<AdvisorRelease>;
             }
         }
     };

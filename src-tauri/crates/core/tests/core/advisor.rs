@@ -571,6 +571,16 @@ async fn the_yearly_release_hides_small_counts_and_carries_no_names() {
     }
     assert!(json.contains("vertrouwd.advisor-statistics/3"));
     assert!(released.published);
+    // Published in the vault, sealed to the hr users: this user (also in
+    // HR) takes it into hr.db, once.
+    let fetched = session.fetch_published_releases().await.expect("fetch");
+    assert_eq!(fetched.len(), 1);
+    assert_eq!(fetched[0].release.cases, Some(14));
+    assert!(session
+        .fetch_published_releases()
+        .await
+        .expect("again")
+        .is_empty());
     let inside = session
         .release_statistics(ReleaseRequest {
             year: 2026,

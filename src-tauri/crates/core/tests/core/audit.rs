@@ -429,19 +429,6 @@ async fn every_write_leaves_one_audit_row() {
             publish: false,
         })
     );
-    // Publishing changes org.db too: one row in each.
-    walk!(
-        ses,
-        walked,
-        "release_statistics",
-        [adv, org],
-        session.release_statistics(ReleaseRequest {
-            year: 2026,
-            left_out: vec![],
-            path: None,
-            publish: true,
-        })
-    );
     walk!(
         ses,
         walked,
@@ -947,6 +934,37 @@ async fn every_write_leaves_one_audit_row() {
         [hr],
         h.purge_expired_complaints(PurgeRequest { confirm: true })
     );
+
+    // Publishing in the vault (an advisor who is also in HR) changes org.db
+    // too, one row in each; taking it into hr.db, one in hr.db and org.db.
+    let both_dir = tmp.path().join("samen");
+    let (both, _) = super::session();
+    create(&both, &both_dir, vec![Role::Advisor, Role::Hr]).await;
+    let first = both.natures().await.expect("natures")[0].id;
+    both.add_case(case_input("2026-01-05", first))
+        .await
+        .expect("case");
+    let bs = &both;
+    walk!(
+        bs,
+        walked,
+        "release_statistics",
+        [adv, org],
+        both.release_statistics(ReleaseRequest {
+            year: 2026,
+            left_out: vec![],
+            path: None,
+            publish: true,
+        })
+    );
+    let fetched = walk!(
+        bs,
+        walked,
+        "fetch_published_releases",
+        [hr, org],
+        both.fetch_published_releases()
+    );
+    assert_eq!(fetched.len(), 1);
 
     let mut missing: Vec<String> = api_calls()
         .into_iter()

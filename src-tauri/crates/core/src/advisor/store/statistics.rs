@@ -169,22 +169,6 @@ pub async fn add_release(
     Ok(())
 }
 
-/// Puts a release into org.db for HR (`conn` is org.db's).
-pub async fn publish_release(
-    org: &mut SqliteConnection,
-    year: i32,
-    body: &str,
-    now: DateTime<Utc>,
-) -> sqlx::Result<()> {
-    sqlx::query("INSERT INTO advisor_statistics (year, released_at, body) VALUES (?1, ?2, ?3)")
-        .bind(year)
-        .bind(now.to_rfc3339())
-        .bind(body)
-        .execute(org)
-        .await?;
-    Ok(())
-}
-
 /// The body of the latest release of `year`, if it was released.
 pub async fn latest_release(pool: &SqlitePool, year: i32) -> sqlx::Result<Option<String>> {
     sqlx::query_scalar("SELECT body FROM releases WHERE year = ?1 ORDER BY id DESC LIMIT 1")
