@@ -319,3 +319,7 @@ def test_6_an_external_advisors_release_is_imported(app, home, app_env):
     assert "Eerste vrijgave van Vera Extern" in a.d.page_source
     a.shot("50-advisor-releases")
     a.axe("advisors' releases")
+    a.d.set_window_size(1024, 700)
+    tabs = a.d.find_elements(By.CSS_SELECTOR, ".tabs button")
+    assert all(t.size["height"] < 50 for t in tabs), "a tab's name is never broken over two lines"
+    a.shot("50b-advisor-releases-1024")
