@@ -41,6 +41,12 @@ pub enum ComplaintsCommand {
     },
     /// What is overdue, due this week, and past half of its term
     Due,
+    /// The year's figures for the annual report (HR's own working
+    /// figures: complaints you may read, and destroyed ones)
+    Figures {
+        #[arg(long)]
+        year: i32,
+    },
     /// The procedures a complaint can follow, with their steps and terms
     Procedures,
     /// Change the term of a procedure's step for complaints filed from now
@@ -574,6 +580,46 @@ pub async fn run(ctx: &Ctx, cmd: &ComplaintsCommand) -> ApiResult<Output> {
             ]
             .join("\n");
             out(&d, text)
+        }
+        C::Figures { year } => {
+            let f = s
+                .complaint_figures(vertrouwd_core::complaints::figures::FiguresRequest {
+                    year: *year,
+                })
+                .await?;
+            let line = |title: &str, counts: &[vertrouwd_core::complaints::figures::Count]| {
+                let items: Vec<String> = counts
+                    .iter()
+                    .map(|c| format!("{} {}", nl(&c.code), c.count))
+                    .collect();
+                format!("{title}: {}", items.join(", "))
+            };
+            let mut text = format!("{}: {} ontvangen / received", f.year, f.received);
+            if f.not_readable > 0 {
+                text.push_str(&format!(
+                    " ({} klachten zijn voor u afgeschermd en niet meegeteld / restricted from you, not counted)",
+                    f.not_readable
+                ));
+            }
+            for (title, counts) in [
+                ("procedure", &f.procedures),
+                ("aard / nature", &f.natures),
+                ("kanaal / channel", &f.channels),
+                ("kwartaal / quarter", &f.quarters),
+                ("einde / ending", &f.endings),
+                ("oordeel / finding", &f.findings),
+                ("maatregelen / measures", &f.measures),
+            ] {
+                text.push('\n');
+                text.push_str(&line(title, counts));
+            }
+            text.push_str(&format!(
+                "\nstappen op tijd / steps on time: {} van {}\nmediane doorlooptijd / median days: {}",
+                f.steps_on_time,
+                f.steps_due,
+                f.median_days.map_or("-".into(), |d| format!("{d}"))
+            ));
+            out(&f, text)
         }
         C::Procedures => {
             let p = s.complaint_procedures().await?;

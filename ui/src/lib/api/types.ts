@@ -928,6 +928,45 @@ export type LetterTemplate = { subject: string, body: string, };
 
 export type LetterheadSettings = { address: string | null, signatory: string | null, signatory_role: string | null, };
 
+export type Count = { code: string, count: number, };
+
+export type ComplaintFigures = { year: number, 
+/**
+ * Received in the year, destroyed ones included.
+ */
+received: number, 
+/**
+ * Complaints in the register restricted from this user (of any
+ * year): not counted in these figures.
+ */
+not_readable: number, procedures: Array<Count>, channels: Array<Count>, 
+/**
+ * A complaint may have several natures.
+ */
+natures: Array<Count>, 
+/**
+ * Received per quarter (`q1` … `q4`).
+ */
+quarters: Array<Count>, 
+/**
+ * How they ended so far: `closed`, `withdrawn`, `inadmissible`, `open`.
+ */
+endings: Array<Count>, 
+/**
+ * Findings: `upheld`, `partly_upheld`, `not_upheld`.
+ */
+findings: Array<Count>, measures: Array<Count>, 
+/**
+ * Of those that ended: the median days from receipt to the end.
+ */
+median_days: number | null, 
+/**
+ * Steps with a due date that were done, and those done on time.
+ */
+steps_due: number, steps_on_time: number, };
+
+export type FiguresRequest = { year: number, };
+
 export type AdvisorRelease = { id: number, year: number, 
 /**
  * Who signed it, as they gave their name and organisation.

@@ -228,6 +228,9 @@ pub fn typescript_bindings() -> String {
         crate::complaints::requests::JoinRequest::decl(cfg),
         crate::complaints::letters::LetterTemplate::decl(cfg),
         crate::complaints::letters::LetterheadSettings::decl(cfg),
+        crate::complaints::figures::Count::decl(cfg),
+        crate::complaints::figures::ComplaintFigures::decl(cfg),
+        crate::complaints::figures::FiguresRequest::decl(cfg),
         crate::annual_report::AdvisorRelease::decl(cfg),
         crate::annual_report::ReleaseImportRequest::decl(cfg),
     ];

@@ -101,6 +101,7 @@ macro_rules! for_each_command {
                 list_complaints(req: ComplaintFilter) -> Vec<ComplaintSummary>;
                 complaint_detail(req: ComplaintRef) -> ComplaintDetail;
                 complaints_due() -> ComplaintDashboard;
+                complaint_figures(req: FiguresRequest) -> ComplaintFigures;
                 add_complaint(req: ComplaintInput) -> ComplaintDetail;
                 import_complaints(req: ComplaintImportRequest) -> ImportResult;
                 complaint_step_done(req: StepDoneRequest) -> ComplaintDetail;

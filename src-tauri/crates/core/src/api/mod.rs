@@ -18,6 +18,7 @@ pub use dispatch::{typescript_client, Answer, Command, CLI_COMMANDS, COMMANDS};
 pub use crate::advisor::requests::*;
 pub use crate::annual_report::{AdvisorRelease, ReleaseImportRequest};
 pub use crate::code_lists::CodeChange;
+pub use crate::complaints::figures::{ComplaintFigures, Count, FiguresRequest};
 pub use crate::complaints::requests::*;
 pub use crate::error::{ApiError, ApiResult, ErrorCode, Invalid, Reason};
 pub use crate::session::types::*;
@@ -34,6 +35,7 @@ pub mod wire {
     pub use crate::annual_report::{AdvisorRelease, ReleaseImportRequest};
     pub use crate::attachments::AttachmentPreview;
     pub use crate::code_lists::CodeChange;
+    pub use crate::complaints::figures::{ComplaintFigures, FiguresRequest};
     pub use crate::complaints::procedures::Procedure;
     pub use crate::complaints::requests::*;
     pub use crate::complaints::{

@@ -18,6 +18,7 @@ mod access;
 pub mod calendar;
 mod check;
 mod committee;
+pub mod figures;
 mod files;
 mod import;
 mod keys;
@@ -38,6 +39,7 @@ mod writing;
 pub use model::*;
 
 pub(crate) use committee::*;
+pub(crate) use figures::complaint_figures;
 pub(crate) use files::*;
 pub(crate) use readers::*;
 pub use register::DEFAULT_PREFIX;

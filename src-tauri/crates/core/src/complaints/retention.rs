@@ -6,19 +6,17 @@
 //! what it holds), so each reader sees and purges the complaints they may
 //! read.
 
-use chrono::{Datelike, NaiveDate};
 use sqlx::SqlitePool;
 use vertrouwd_vault::audit::Entry;
 
 use super::access::*;
+use super::figures::ComplaintFacts;
 use super::model::Content;
-use super::procedures::Calendars;
 use super::register::complaint_settings;
 use super::requests::*;
-use super::store::{self, Tombstone};
+use super::store;
 use crate::code_lists::code;
 use crate::context::Context;
-use crate::dates::quarter;
 use crate::error::{ApiError, ApiResult, Reason};
 use crate::retention::{self, DestructionItem, PurgeRequest};
 
@@ -54,42 +52,6 @@ pub async fn complaint_destruction_list(cx: &Context<'_>) -> ApiResult<Vec<Destr
     due_list(cx, &register(cx)?).await
 }
 
-/// What stays of `c`: codes, quarters and counts.
-fn tombstone(c: &Content, calendars: &Calendars, today: NaiveDate) -> Tombstone {
-    let ended = c.closure.as_ref().map_or(today, |x| x.on);
-    let schedule = c.schedule(calendars);
-    let done: Vec<_> = schedule
-        .iter()
-        .filter_map(|s| Some((s.done_on?, s.due?)))
-        .collect();
-    let measures: Vec<&String> = c
-        .decision
-        .as_ref()
-        .map(|d| d.measures.iter().collect())
-        .unwrap_or_default();
-    Tombstone {
-        procedure: c.procedure.code.clone(),
-        channel: code(&c.channel),
-        natures: serde_json::to_string(&c.natures).unwrap_or_else(|_| "[]".into()),
-        received: (c.received_on.year(), quarter(c.received_on)),
-        ended: (ended.year(), quarter(ended)),
-        ending: c
-            .closure
-            .as_ref()
-            .map_or_else(|| "open".into(), |x| code(&x.kind)),
-        finding: c
-            .decision
-            .as_ref()
-            .map(|d| d.finding)
-            .or(c.advice.as_ref().map(|a| a.finding))
-            .map(|f| code(&f)),
-        measures: serde_json::to_string(&measures).unwrap_or_else(|_| "[]".into()),
-        steps_due: done.len() as i64,
-        steps_on_time: done.iter().filter(|(on, due)| on <= due).count() as i64,
-        days_open: (ended - c.received_on).num_days(),
-    }
-}
-
 /// Destroys the complaints `ids` in one transaction, each with its audit
 /// row, then scrubs the WAL and the free pages.
 async fn destroy(cx: &Context<'_>, pool: &SqlitePool, ids: &[(i64, String)]) -> ApiResult<()> {
@@ -99,7 +61,8 @@ async fn destroy(cx: &Context<'_>, pool: &SqlitePool, ids: &[(i64, String)]) -> 
         let calendars = calendars(tx).await?;
         for (id, object) in ids {
             let opened = open(cx, tx, *id).await?;
-            let tombstone = tombstone(&opened.content, &calendars, today);
+            // What stays: the facts the figures count, nothing more.
+            let tombstone = ComplaintFacts::of(&opened.content, &calendars, today);
             store::destroy(tx, *id, &tombstone, today).await?;
             unjoin(cx, tx, &opened.content).await?;
             let action = if object.contains(':') {

@@ -3,6 +3,8 @@
 
 use sqlx::{SqliteConnection, SqlitePool};
 
+use super::figures::ComplaintFacts;
+
 /// A complaint's row with the box that opens it for this reader.
 #[derive(Debug, sqlx::FromRow)]
 pub(crate) struct Readable {
@@ -263,28 +265,12 @@ pub(crate) async fn delete_setting(conn: &mut SqliteConnection, key: &str) -> sq
     Ok(())
 }
 
-/// What stays of a destroyed complaint.
-#[derive(Debug)]
-pub(crate) struct Tombstone {
-    pub procedure: String,
-    pub channel: String,
-    pub natures: String,
-    pub received: (i32, u32),
-    pub ended: (i32, u32),
-    pub ending: String,
-    pub finding: Option<String>,
-    pub measures: String,
-    pub steps_due: i64,
-    pub steps_on_time: i64,
-    pub days_open: i64,
-}
-
 /// Destroys complaint `id`: its boxes (and with them its key), both sealed
 /// parts and its row go, a tombstone stays.
 pub(crate) async fn destroy(
     conn: &mut SqliteConnection,
     id: i64,
-    tombstone: &Tombstone,
+    tombstone: &ComplaintFacts,
     today: chrono::NaiveDate,
 ) -> sqlx::Result<()> {
     sqlx::query(
@@ -295,14 +281,14 @@ pub(crate) async fn destroy(
     )
     .bind(&tombstone.procedure)
     .bind(&tombstone.channel)
-    .bind(&tombstone.natures)
+    .bind(serde_json::to_string(&tombstone.natures).unwrap_or_else(|_| "[]".into()))
     .bind(tombstone.received.0)
     .bind(tombstone.received.1)
     .bind(tombstone.ended.0)
     .bind(tombstone.ended.1)
     .bind(&tombstone.ending)
     .bind(&tombstone.finding)
-    .bind(&tombstone.measures)
+    .bind(serde_json::to_string(&tombstone.measures).unwrap_or_else(|_| "[]".into()))
     .bind(tombstone.steps_due)
     .bind(tombstone.steps_on_time)
     .bind(tombstone.days_open)
@@ -324,4 +310,47 @@ pub(crate) async fn destroy(
         .execute(conn)
         .await?;
     Ok(())
+}
+
+/// Every tombstone, as the figures count it.
+pub(crate) async fn tombstones(pool: &SqlitePool) -> sqlx::Result<Vec<ComplaintFacts>> {
+    type Row = (
+        String,
+        String,
+        String,
+        i32,
+        u32,
+        i32,
+        u32,
+        String,
+        Option<String>,
+        String,
+        i64,
+        i64,
+        i64,
+    );
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT procedure, channel, natures, received_year, received_quarter, ended_year,
+                ended_quarter, ending, finding, measures, steps_due, steps_on_time, days_open
+           FROM complaint_tombstones",
+    )
+    .fetch_all(pool)
+    .await?;
+    let list = |json: &str| serde_json::from_str::<Vec<String>>(json).unwrap_or_default();
+    Ok(rows
+        .into_iter()
+        .map(|r| ComplaintFacts {
+            procedure: r.0,
+            channel: r.1,
+            natures: list(&r.2),
+            received: (r.3, r.4),
+            ended: (r.5, r.6),
+            ending: r.7,
+            finding: r.8,
+            measures: list(&r.9),
+            steps_due: r.10,
+            steps_on_time: r.11,
+            days_open: r.12,
+        })
+        .collect())
 }

@@ -55,6 +55,7 @@ const NOT_WRITING: &[&str] = &[
     "activities",
     "annual_report_texts",
     "advisor_releases",
+    "complaint_figures",
 ];
 
 /// The api calls: core's list of commands, and those of the CLI alone.

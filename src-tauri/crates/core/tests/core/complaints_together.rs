@@ -434,3 +434,87 @@ async fn the_letterhead_logo_stands_on_every_letter_and_a_false_picture_is_refus
         .expect("taken away");
     assert!(!settings.logo);
 }
+
+/// 2026: three complaints — one upheld and closed, one withdrawn and
+/// destroyed (its tombstone counts), one restricted to Ayşe. Hanna, left
+/// out of the last, counts two and is told one is restricted from her.
+#[tokio::test]
+async fn the_years_figures_count_live_complaints_and_tombstones() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("kluis");
+    let (s, ayse, _) = hr_vault(&dir).await;
+    let upheld = s
+        .add_complaint(complaint("2-3-2026", "complaints_regulation"))
+        .await
+        .expect("filed")
+        .reference;
+    s.record_decision(OutcomeRequest {
+        complaint: upheld.clone(),
+        on: "1-6-2026".into(),
+        finding: ComplaintFinding::Upheld,
+        measures: vec!["warning".into()],
+        reasons: None,
+        note: None,
+    })
+    .await
+    .expect("decided");
+    s.close_complaint(CloseComplaintRequest {
+        complaint: upheld.clone(),
+        kind: ClosureKind::Closed,
+        on: "11-6-2026".into(),
+        note: None,
+    })
+    .await
+    .expect("closed");
+    let withdrawn = s
+        .add_complaint(complaint("5-5-2026", "awb"))
+        .await
+        .expect("filed")
+        .reference;
+    s.close_complaint(CloseComplaintRequest {
+        complaint: withdrawn.clone(),
+        kind: ClosureKind::Withdrawn,
+        on: "15-5-2026".into(),
+        note: None,
+    })
+    .await
+    .expect("withdrawn");
+    s.destroy_complaint(DestroyComplaintRequest {
+        complaint: withdrawn.clone(),
+        confirm: withdrawn.clone(),
+        reason: Some(vertrouwd_core::retention::EarlyDestruction::RecordedInError),
+    })
+    .await
+    .expect("destroyed");
+    let mut restricted = complaint("9-9-2026", "whistleblowing");
+    restricted.access = only(&[&ayse]);
+    s.add_complaint(restricted).await.expect("filed");
+
+    let year = |y| FiguresRequest { year: y };
+    let f = s.complaint_figures(year(2026)).await.expect("figures");
+    assert_eq!((f.received, f.not_readable), (3, 0));
+    let count =
+        |list: &[Count], code: &str| list.iter().find(|c| c.code == code).map_or(0, |c| c.count);
+    assert_eq!(count(&f.endings, "closed"), 1);
+    assert_eq!(count(&f.endings, "withdrawn"), 1, "the tombstone counts");
+    assert_eq!(count(&f.endings, "open"), 1);
+    assert_eq!(count(&f.findings, "upheld"), 1);
+    assert_eq!(count(&f.measures, "warning"), 1);
+    assert_eq!(count(&f.procedures, "awb"), 1);
+    assert_eq!(count(&f.quarters, "q3"), 1);
+    // 2 March to 11 June: 101 days; 5 May to 15 May: 10. Median 55.5.
+    assert_eq!(f.median_days, Some(55.5));
+    assert_eq!(
+        s.complaint_figures(year(2025))
+            .await
+            .expect("2025")
+            .received,
+        0
+    );
+    s.lock().await;
+
+    unlock(&s, &dir, "hanna", PASS_B).await.expect("hanna");
+    let f = s.complaint_figures(year(2026)).await.expect("figures");
+    assert_eq!((f.received, f.not_readable), (2, 1));
+    assert_eq!(count(&f.procedures, "whistleblowing"), 0);
+}

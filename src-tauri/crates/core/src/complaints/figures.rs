@@ -1,0 +1,250 @@
+//! The register's figures for a year, for HR's annual report: counted from
+//! the complaints the user may read and from the tombstones of destroyed
+//! ones alike, through one shape — [`ComplaintFacts`], the codes, quarters
+//! and counts of a complaint and nothing that identifies anyone (a
+//! tombstone holds exactly this). A complaint restricted from the user is
+//! not counted; how many there are is said, so the report can say so.
+//! These are HR's own working figures: disclosure control is applied
+//! where figures are published (the annual report).
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::access::*;
+use super::keys::{self, Part};
+use super::model::Content;
+use super::procedures::Calendars;
+use super::store;
+use crate::code_lists::code;
+use crate::context::Context;
+use crate::dates::quarter;
+use crate::error::ApiResult;
+
+/// What the figures need of one complaint, live or destroyed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ComplaintFacts {
+    pub procedure: String,
+    pub channel: String,
+    pub natures: Vec<String>,
+    pub received: (i32, u32),
+    /// Year and quarter it ended; for a running complaint, today's.
+    pub ended: (i32, u32),
+    /// `closed`, `withdrawn`, `inadmissible`, or `open`.
+    pub ending: String,
+    /// The decision's finding, else the advice's.
+    pub finding: Option<String>,
+    /// The measures the decision took.
+    pub measures: Vec<String>,
+    /// Steps that had a due date and were done, and of those the ones done
+    /// by their due date.
+    pub steps_due: i64,
+    pub steps_on_time: i64,
+    /// Days from receipt to the end (or to today, while running).
+    pub days_open: i64,
+}
+
+impl ComplaintFacts {
+    /// The facts of `c` as its schedule now stands.
+    pub fn of(c: &Content, calendars: &Calendars, today: NaiveDate) -> Self {
+        let ended = c.closure.as_ref().map_or(today, |x| x.on);
+        let done: Vec<_> = c
+            .schedule(calendars)
+            .iter()
+            .filter_map(|s| Some((s.done_on?, s.due?)))
+            .collect();
+        ComplaintFacts {
+            procedure: c.procedure.code.clone(),
+            channel: code(&c.channel),
+            natures: c.natures.clone(),
+            received: (c.received_on.year(), quarter(c.received_on)),
+            ended: (ended.year(), quarter(ended)),
+            ending: c
+                .closure
+                .as_ref()
+                .map_or_else(|| "open".into(), |x| code(&x.kind)),
+            finding: c
+                .decision
+                .as_ref()
+                .map(|d| d.finding)
+                .or(c.advice.as_ref().map(|a| a.finding))
+                .map(|f| code(&f)),
+            measures: c
+                .decision
+                .as_ref()
+                .map(|d| d.measures.clone())
+                .unwrap_or_default(),
+            steps_due: done.len() as i64,
+            steps_on_time: done.iter().filter(|(on, due)| on <= due).count() as i64,
+            days_open: (ended - c.received_on).num_days(),
+        }
+    }
+}
+
+/// One count of a breakdown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Count {
+    pub code: String,
+    pub count: u32,
+}
+
+/// The register's figures for a year: the complaints received in it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ComplaintFigures {
+    pub year: i32,
+    /// Received in the year, destroyed ones included.
+    pub received: u32,
+    /// Complaints in the register restricted from this user (of any
+    /// year): not counted in these figures.
+    pub not_readable: u32,
+    pub procedures: Vec<Count>,
+    pub channels: Vec<Count>,
+    /// A complaint may have several natures.
+    pub natures: Vec<Count>,
+    /// Received per quarter (`q1` … `q4`).
+    pub quarters: Vec<Count>,
+    /// How they ended so far: `closed`, `withdrawn`, `inadmissible`, `open`.
+    pub endings: Vec<Count>,
+    /// Findings: `upheld`, `partly_upheld`, `not_upheld`.
+    pub findings: Vec<Count>,
+    pub measures: Vec<Count>,
+    /// Of those that ended: the median days from receipt to the end.
+    pub median_days: Option<f64>,
+    /// Steps with a due date that were done, and those done on time.
+    pub steps_due: u32,
+    pub steps_on_time: u32,
+}
+
+fn counted<'a>(codes: impl Iterator<Item = &'a str>) -> Vec<Count> {
+    let mut by: BTreeMap<&str, u32> = BTreeMap::new();
+    for c in codes {
+        *by.entry(c).or_default() += 1;
+    }
+    by.into_iter()
+        .map(|(code, count)| Count {
+            code: code.to_string(),
+            count,
+        })
+        .collect()
+}
+
+/// The figures of `year` over `facts`.
+pub(crate) fn figures(year: i32, facts: &[ComplaintFacts], not_readable: u32) -> ComplaintFigures {
+    let of: Vec<&ComplaintFacts> = facts.iter().filter(|f| f.received.0 == year).collect();
+    let quarter_codes: Vec<String> = of.iter().map(|f| format!("q{}", f.received.1)).collect();
+    let ended: Vec<i64> = of
+        .iter()
+        .filter(|f| f.ending != "open")
+        .map(|f| f.days_open)
+        .collect();
+    ComplaintFigures {
+        year,
+        received: of.len() as u32,
+        not_readable,
+        procedures: counted(of.iter().map(|f| f.procedure.as_str())),
+        channels: counted(of.iter().map(|f| f.channel.as_str())),
+        natures: counted(of.iter().flat_map(|f| f.natures.iter().map(String::as_str))),
+        quarters: counted(quarter_codes.iter().map(String::as_str)),
+        endings: counted(of.iter().map(|f| f.ending.as_str())),
+        findings: counted(of.iter().filter_map(|f| f.finding.as_deref())),
+        measures: counted(
+            of.iter()
+                .flat_map(|f| f.measures.iter().map(String::as_str)),
+        ),
+        median_days: crate::disclosure::median(ended),
+        steps_due: of.iter().map(|f| f.steps_due as u32).sum(),
+        steps_on_time: of.iter().map(|f| f.steps_on_time as u32).sum(),
+    }
+}
+
+/// The year's figures, asked for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FiguresRequest {
+    pub year: i32,
+}
+
+/// The register's figures for a year, over the complaints this user may
+/// read and every tombstone.
+pub async fn complaint_figures(
+    cx: &Context<'_>,
+    req: FiguresRequest,
+) -> ApiResult<ComplaintFigures> {
+    let pool = register(cx)?;
+    let today = cx.today();
+    let calendars = calendars(&mut *pool.acquire().await?).await?;
+    let readable = readable(cx, &pool).await?;
+    let contents: std::collections::HashMap<i64, Vec<u8>> =
+        store::contents(&pool).await?.into_iter().collect();
+    let mut facts = on_every_core(&readable, |(id, key, _)| {
+        let sealed = contents.get(id).ok_or_else(not_found)?;
+        let content: Content = keys::open(cx, key, *id, Part::Content, sealed)?;
+        Ok(ComplaintFacts::of(&content, &calendars, today))
+    })?;
+    facts.extend(store::tombstones(&pool).await?);
+    let all = store::references(&mut *pool.acquire().await?).await?.len();
+    let not_readable = all.saturating_sub(readable.len()) as u32;
+    Ok(figures(req.year, &facts, not_readable))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fact(year: i32, q: u32, ending: &str, finding: Option<&str>, days: i64) -> ComplaintFacts {
+        ComplaintFacts {
+            procedure: "complaints_regulation".into(),
+            channel: "letter".into(),
+            natures: vec!["bullying".into()],
+            received: (year, q),
+            ended: (year, q),
+            ending: ending.into(),
+            finding: finding.map(String::from),
+            measures: vec![],
+            steps_due: 3,
+            steps_on_time: 2,
+            days_open: days,
+        }
+    }
+
+    #[test]
+    fn a_years_figures_count_what_was_received_in_it() {
+        let facts = vec![
+            fact(2026, 1, "closed", Some("upheld"), 40),
+            fact(2026, 1, "withdrawn", None, 10),
+            fact(2026, 3, "open", None, 90),
+            fact(2025, 4, "closed", Some("not_upheld"), 60),
+        ];
+        let f = figures(2026, &facts, 2);
+        assert_eq!((f.received, f.not_readable), (3, 2));
+        assert_eq!(
+            f.endings,
+            vec![
+                Count {
+                    code: "closed".into(),
+                    count: 1
+                },
+                Count {
+                    code: "open".into(),
+                    count: 1
+                },
+                Count {
+                    code: "withdrawn".into(),
+                    count: 1
+                },
+            ]
+        );
+        assert_eq!(
+            f.quarters.iter().map(|c| c.count).collect::<Vec<_>>(),
+            [2, 1]
+        );
+        assert_eq!(
+            f.median_days,
+            Some(25.0),
+            "the two that ended: 10 and 40 days"
+        );
+        assert_eq!((f.steps_due, f.steps_on_time), (9, 6));
+        assert_eq!(f.findings.len(), 1);
+    }
+}
