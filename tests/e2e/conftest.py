@@ -146,6 +146,8 @@ class App:
 
     def fill(self, css, text):
         e = self.el(css)
+        # WebKitWebDriver does not scroll a field at the edge into view.
+        self.d.execute_script("arguments[0].scrollIntoView({block: 'center'})", e)
         e.clear()
         e.send_keys(text)
 

@@ -1,5 +1,6 @@
 //! HR's annual report and what it is made from (hr role): `vertrouwd hr
-//! releases import|fetch|list`, the advisors' signed statistics releases.
+//! annual-report`, and `hr releases import|fetch|list`, the advisors'
+//! signed statistics releases.
 
 use std::path::PathBuf;
 
@@ -10,6 +11,20 @@ use crate::ctx::*;
 
 #[derive(Subcommand, Debug, Clone)]
 pub enum HrCommand {
+    /// The annual report of a year as PDF (not encrypted), its figures
+    /// under disclosure control; with --csv every table as CSV too
+    AnnualReport {
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        out: PathBuf,
+        /// A folder for the tables as CSV (UTF-8 with BOM, `;` in Dutch)
+        #[arg(long)]
+        csv: Option<PathBuf>,
+        /// nl or en
+        #[arg(long, default_value = "nl")]
+        lang: String,
+    },
     /// The confidential advisors' statistics releases
     #[command(subcommand)]
     Releases(ReleasesCommand),
@@ -47,6 +62,23 @@ pub async fn run(ctx: &Ctx, cmd: &HrCommand) -> ApiResult<Output> {
     let s = &ctx.session;
     ctx.unlock().await?;
     match cmd {
+        HrCommand::AnnualReport {
+            year,
+            out: file,
+            csv,
+            lang,
+        } => {
+            let w = s
+                .write_hr_annual_report(HrReportRequest {
+                    year: *year,
+                    path: file.to_string_lossy().into_owned(),
+                    language: language(lang)?,
+                    csv_dir: csv.as_ref().map(|d| d.to_string_lossy().into_owned()),
+                })
+                .await?;
+            let text = format!("{} — niet versleuteld / not encrypted", w.path);
+            out(&w, text)
+        }
         HrCommand::Releases(ReleasesCommand::Import { file }) => {
             let r = s
                 .import_advisor_release(ReleaseImportRequest {

@@ -80,7 +80,9 @@ pub enum Withheld {
 pub struct Breakdown {
     /// What is counted (`nature`, `reporter_role`, `quarter`, …).
     pub id: String,
-    pub total: u32,
+    /// The count the cells are of; absent when withheld (a total below
+    /// 2k is itself a small count).
+    pub total: Option<u32>,
     /// Empty when withheld.
     pub cells: Vec<Cell>,
     pub withheld: Option<Withheld>,
@@ -147,7 +149,7 @@ pub fn publish(line: Line, k: u32, left_out: bool) -> Published {
     };
     let mut breakdown = Breakdown {
         id: line.id.clone(),
-        total: line.total,
+        total: withheld.is_none().then_some(line.total),
         cells: vec![],
         withheld,
     };
@@ -373,6 +375,7 @@ mod tests {
         let p = publish(line(9, &[5, 4]), 5, false);
         assert_eq!(p.breakdown.withheld, Some(Withheld::TotalBelow2k));
         assert!(p.breakdown.cells.is_empty());
+        assert_eq!(p.breakdown.total, None, "a small total is not given either");
         assert_eq!(p.appendix.len(), 1);
         assert_eq!(p.appendix[0].reason, AppendixReason::BreakdownTotalBelow2k);
         let p = publish(line(30, &[15, 15]), 5, true);

@@ -27,6 +27,20 @@ pub fn percent_text(p: f64, lang: Language) -> String {
     }
 }
 
+/// A number with at most one decimal as the language writes it ("214,5"
+/// or "214.5"; "12" without decimals).
+pub fn number_text(n: f64, lang: Language) -> String {
+    let text = if n.fract() == 0.0 {
+        format!("{n:.0}")
+    } else {
+        format!("{n:.1}")
+    };
+    match lang {
+        Language::Nl => text.replace('.', ","),
+        Language::En => text,
+    }
+}
+
 /// Why a whole breakdown is not shown, in a sentence.
 pub fn withheld_text(w: Withheld, k: u32, lang: Language) -> String {
     match w {
@@ -286,6 +300,8 @@ mod tests {
             "×"
         );
         assert_eq!(percent_text(12.5, Language::Nl), "12,5 %");
+        assert_eq!(number_text(214.5, Language::Nl), "214,5");
+        assert_eq!(number_text(12.0, Language::En), "12");
     }
 
     #[test]

@@ -60,6 +60,9 @@ import type {
   FiguresRequest,
   FollowUpDoneRequest,
   HearingRequest,
+  HrReportPreview,
+  HrReportRequest,
+  HrReportYear,
   ImportRequest,
   ImportResult,
   JoinRequest,
@@ -213,4 +216,6 @@ export const api = {
   advisorReleases: () => invoke<Array<AdvisorRelease>>("advisor_releases"),
   importAdvisorRelease: (req: ReleaseImportRequest) => invoke<AdvisorRelease>("import_advisor_release", { req }),
   fetchPublishedReleases: () => invoke<Array<AdvisorRelease>>("fetch_published_releases"),
+  hrAnnualReportPreview: (req: HrReportYear) => invoke<HrReportPreview>("hr_annual_report_preview", { req }),
+  writeHrAnnualReport: (req: HrReportRequest) => invoke<WrittenFile>("write_hr_annual_report", { req }),
 };

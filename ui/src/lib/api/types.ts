@@ -307,7 +307,12 @@ export type Breakdown = {
 /**
  * What is counted (`nature`, `reporter_role`, `quarter`, …).
  */
-id: string, total: number, 
+id: string, 
+/**
+ * The count the cells are of; absent when withheld (a total below
+ * 2k is itself a small count).
+ */
+total: number | null, 
 /**
  * Empty when withheld.
  */
@@ -987,3 +992,33 @@ new_advisor: boolean,
 replaced: boolean, release: Release, };
 
 export type ReleaseImportRequest = { path: string, };
+
+export type PublishedComplaints = { year: number, k: number, 
+/**
+ * The complaints received in the year: the count, or hidden below k.
+ */
+received: Cell, 
+/**
+ * Complaints restricted from the author, not counted (said, not
+ * published as a number when it is small).
+ */
+not_readable: Cell, breakdowns: Array<Breakdown>, 
+/**
+ * Median days from receipt to the end, when at least k ended.
+ */
+median_days: number | null, 
+/**
+ * Steps done on time, in percent, when at least k complaints were
+ * received and the steps due reach 20.
+ */
+on_time_percent: number | null, appendix: Array<AppendixLine>, };
+
+export type HrReportYear = { year: number, };
+
+export type HrReportPreview = { complaints: PublishedComplaints, 
+/**
+ * The advisors' releases of the year, as they released them.
+ */
+releases: Array<AdvisorRelease>, };
+
+export type HrReportRequest = { year: number, path: string, language: Language, csv_dir: string | null, };

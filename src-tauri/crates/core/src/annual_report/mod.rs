@@ -3,10 +3,18 @@
 //! of the organisation's confidential advisors, imported as the files the
 //! advisors signed, so that a number changed on the way is refused.
 //!
-//! Only users with the hr role who hold hr.db reach it.
+//! The report itself publishes the register's figures under disclosure
+//! control ([`report`]) and each advisor's figures as released, as PDF
+//! and CSV ([`document`]). Only users with the hr role who hold hr.db
+//! reach it.
 
+pub mod document;
 mod releases;
+pub mod report;
 mod store;
+mod writing;
 
 pub(crate) use releases::*;
 pub use releases::{AdvisorRelease, ReleaseImportRequest};
+pub(crate) use writing::*;
+pub use writing::{HrReportPreview, HrReportRequest, HrReportYear};

@@ -233,6 +233,10 @@ pub fn typescript_bindings() -> String {
         crate::complaints::figures::FiguresRequest::decl(cfg),
         crate::annual_report::AdvisorRelease::decl(cfg),
         crate::annual_report::ReleaseImportRequest::decl(cfg),
+        crate::annual_report::report::PublishedComplaints::decl(cfg),
+        crate::annual_report::HrReportYear::decl(cfg),
+        crate::annual_report::HrReportPreview::decl(cfg),
+        crate::annual_report::HrReportRequest::decl(cfg),
     ];
     let mut out = String::from(
         "// Generated from vertrouwd-core's api types. Do not edit by hand:\n\

@@ -133,6 +133,8 @@ macro_rules! for_each_command {
                 advisor_releases() -> Vec<AdvisorRelease>;
                 import_advisor_release(req: ReleaseImportRequest) -> AdvisorRelease;
                 fetch_published_releases() -> Vec<AdvisorRelease>;
+                hr_annual_report_preview(req: HrReportYear) -> HrReportPreview;
+                write_hr_annual_report(req: HrReportRequest) -> WrittenFile;
             }
         }
     };

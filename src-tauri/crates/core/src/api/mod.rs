@@ -16,7 +16,9 @@ pub use bindings::{typescript_bindings, typescript_labels};
 pub use dispatch::{typescript_client, Answer, Command, CLI_COMMANDS, COMMANDS};
 
 pub use crate::advisor::requests::*;
-pub use crate::annual_report::{AdvisorRelease, ReleaseImportRequest};
+pub use crate::annual_report::{
+    AdvisorRelease, HrReportPreview, HrReportRequest, HrReportYear, ReleaseImportRequest,
+};
 pub use crate::code_lists::CodeChange;
 pub use crate::complaints::figures::{ComplaintFigures, Count, FiguresRequest};
 pub use crate::complaints::requests::*;
@@ -32,7 +34,9 @@ pub mod wire {
     pub use crate::advisor::{
         Activity, ActivityInput, CaseDetail, CaseFilter, CaseInput, CaseSummary, Nature,
     };
-    pub use crate::annual_report::{AdvisorRelease, ReleaseImportRequest};
+    pub use crate::annual_report::{
+        AdvisorRelease, HrReportPreview, HrReportRequest, HrReportYear, ReleaseImportRequest,
+    };
     pub use crate::attachments::AttachmentPreview;
     pub use crate::code_lists::CodeChange;
     pub use crate::complaints::figures::{ComplaintFigures, FiguresRequest};

@@ -87,3 +87,121 @@ async fn a_signed_release_is_imported_and_a_changed_one_refused() {
         .expect_err("not the advisor's");
     assert_eq!(e.code, ErrorCode::Forbidden);
 }
+
+/// 2026 in the complaints register: 12 complaints — 10 under the
+/// klachtenregeling, 2 citizens' complaints (fewer than k = 5) — and the
+/// advisor's release of 14 cases. The report gives 12 and 14, never the 2;
+/// its tables as CSV for Dutch Excel.
+#[tokio::test]
+async fn the_hr_annual_report_publishes_the_years_figures_and_never_a_small_count() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (advisor, _) = session();
+    create(&advisor, &tmp.path().join("vp"), vec![Role::Advisor]).await;
+    let natures = advisor.natures().await.expect("natures");
+    for i in 0..14 {
+        advisor
+            .add_case(case_input(
+                &format!("2026-{:02}-10", 1 + i % 10),
+                vec![natures[2].id],
+            ))
+            .await
+            .expect("case");
+    }
+    let file = tmp.path().join("jaarcijfers.json");
+    advisor
+        .release_statistics(ReleaseRequest {
+            year: 2026,
+            left_out: vec![],
+            path: Some(file.to_string_lossy().into()),
+            publish: false,
+        })
+        .await
+        .expect("released");
+
+    let (hr, _) = session();
+    create(&hr, &tmp.path().join("hr"), vec![Role::Hr]).await;
+    hr.import_advisor_release(ReleaseImportRequest {
+        path: file.to_string_lossy().into(),
+    })
+    .await
+    .expect("imported");
+    for i in 0..12 {
+        let procedure = if i < 10 {
+            "complaints_regulation"
+        } else {
+            "awb"
+        };
+        let c = hr
+            .add_complaint(super::complaints::complaint(
+                &format!("{}-{}-2026", 1 + i, 1 + i % 9),
+                procedure,
+            ))
+            .await
+            .expect("complaint");
+        if i < 8 {
+            hr.close_complaint(vertrouwd_core::api::CloseComplaintRequest {
+                complaint: c.reference,
+                kind: vertrouwd_core::complaints::ClosureKind::Closed,
+                on: "20-11-2026".into(),
+                note: None,
+            })
+            .await
+            .expect("closed");
+        }
+    }
+    let preview = hr
+        .hr_annual_report_preview(HrReportYear { year: 2026 })
+        .await
+        .expect("preview");
+    assert_eq!(preview.complaints.received.value, Some(12));
+    assert_eq!(preview.releases.len(), 1);
+
+    let pdf = tmp.path().join("jaarverslag.pdf");
+    let csv = tmp.path().join("tabellen");
+    std::fs::create_dir(&csv).expect("dir");
+    hr.write_hr_annual_report(HrReportRequest {
+        year: 2026,
+        path: pdf.to_string_lossy().into(),
+        language: vertrouwd_core::language::Language::Nl,
+        csv_dir: Some(csv.to_string_lossy().into()),
+    })
+    .await
+    .expect("written");
+    let text = super::complaints::pdf_text(&pdf);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for words in [
+        "Jaarverslag sociale veiligheid en integriteit 2026",
+        "Klachten en meldingen 12",
+        "Meldingen bij Ayşe 14",
+        "Doorlooptijd (mediaan, 214,5",
+        "In 2026 liepen er 14 meldingen bij deze vertrouwenspersoon.",
+        "Zo is de anonimiteit beschermd",
+    ] {
+        assert!(flat.contains(words), "{words:?} not in:\n{text}");
+    }
+    // The two citizens' complaints are "< 5" wherever their line stands.
+    let awb: Vec<String> = text
+        .lines()
+        .filter(|l| l.trim_start().starts_with("klacht Awb hoofdstuk 9"))
+        .map(|l| l.replace(' ', ""))
+        .collect();
+    assert!(!awb.is_empty(), "{text}");
+    assert!(
+        awb.iter().all(|l| l.ends_with("<5") || l.ends_with('×')),
+        "{awb:?}"
+    );
+    let procedure = std::fs::read(csv.join("klachten-procedure.csv")).expect("csv");
+    let procedure = String::from_utf8(procedure).expect("utf-8");
+    assert!(
+        procedure.starts_with("\u{feff}Categorie;Aantal;%\r\n"),
+        "{procedure}"
+    );
+    assert!(
+        procedure.contains("klacht Awb hoofdstuk 9;< 5"),
+        "{procedure}"
+    );
+    assert!(
+        !procedure.contains(";2\r\n") && !procedure.contains(";2;"),
+        "{procedure}"
+    );
+}

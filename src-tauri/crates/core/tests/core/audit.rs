@@ -56,6 +56,7 @@ const NOT_WRITING: &[&str] = &[
     "annual_report_texts",
     "advisor_releases",
     "complaint_figures",
+    "hr_annual_report_preview",
 ];
 
 /// The api calls: core's list of commands, and those of the CLI alone.
@@ -646,6 +647,18 @@ async fn every_write_leaves_one_audit_row() {
         [hr],
         h.import_advisor_release(ReleaseImportRequest {
             path: out("statistiek.json"),
+        })
+    );
+    walk!(
+        hs,
+        walked,
+        "write_hr_annual_report",
+        [hr],
+        h.write_hr_annual_report(HrReportRequest {
+            year: 2026,
+            path: out("jaarverslag-hr.pdf"),
+            language: vertrouwd_core::language::Language::Nl,
+            csv_dir: None,
         })
     );
     let regulation = h.complaint_procedures().await.expect("procedures")[0].clone();
