@@ -319,6 +319,24 @@ def test_6_an_external_advisors_release_is_imported(app, home, app_env):
     assert "Eerste vrijgave van Vera Extern" in a.d.page_source
     a.shot("50-advisor-releases")
     a.axe("advisors' releases")
+
+    # The report of 2026: the preview says what is hidden and why, then the
+    # PDF. Three complaints this year (one destroyed): fewer than 5.
+    a.fill("#report-year", "2026")
+    a.click("#report-preview")
+    a.wait.until(lambda d: a.text("#report-received").replace(" ", "") == "<5")
+    assert "minder dan k" in a.text("#report-appendix")
+    report = home / "jaarverslag-hr-2026.pdf"
+    a.pick_file("#report-write", report)
+    a.wait.until(lambda d: report.exists())
+    text = " ".join(subprocess.run(["pdftotext", "-enc", "UTF-8", str(report), "-"], check=True,
+                                   capture_output=True, text=True).stdout.split())
+    for words in ("Jaarverslag sociale veiligheid en integriteit 2026", "Vera Extern",
+                  "Er kwamen minder dan 5 klachten binnen"):
+        assert words in text, f"{words!r} not in the report: {text}"
+    assert COMPLAINANT not in text
+    a.shot("51-hr-annual-report")
+    a.axe("HR annual report")
     a.d.set_window_size(1024, 700)
     tabs = a.d.find_elements(By.CSS_SELECTOR, ".tabs button")
     assert all(t.size["height"] < 50 for t in tabs), "a tab's name is never broken over two lines"
