@@ -5,25 +5,28 @@
 use vertrouwd_core::api::*;
 use vertrouwd_core::roles::Role;
 
-use super::advisor::{advisor_vault, case_input};
+use super::advisor::case_input;
 use super::{create, session};
 
-/// The clock stands at 23 November 2026. The advisor releases 2026 (six
-/// cases) as a file; HR, in a vault of their own, imports it.
-#[tokio::test]
-async fn a_signed_release_is_imported_and_a_changed_one_refused() {
-    let (tmp, _dir, advisor, _) = advisor_vault().await;
+/// An advisor's vault with `cases` cases in 2026, released as a signed
+/// file in `tmp`: the advisor's session and the file.
+async fn released(
+    tmp: &std::path::Path,
+    cases: usize,
+) -> (vertrouwd_core::Session, std::path::PathBuf) {
+    let (advisor, _) = session();
+    create(&advisor, &tmp.join("vp"), vec![Role::Advisor]).await;
     let natures = advisor.natures().await.expect("natures");
-    for i in 0..6 {
+    for i in 0..cases {
         advisor
             .add_case(case_input(
-                &format!("2026-0{}-10", 1 + i),
+                &format!("2026-{:02}-10", 1 + i % 10),
                 vec![natures[2].id],
             ))
             .await
             .expect("case");
     }
-    let file = tmp.path().join("jaarcijfers-2026.json");
+    let file = tmp.join("jaarcijfers-2026.json");
     advisor
         .release_statistics(ReleaseRequest {
             year: 2026,
@@ -33,6 +36,15 @@ async fn a_signed_release_is_imported_and_a_changed_one_refused() {
         })
         .await
         .expect("released");
+    (advisor, file)
+}
+
+/// The clock stands at 23 November 2026. The advisor releases 2026 (six
+/// cases) as a file; HR, in a vault of their own, imports it.
+#[tokio::test]
+async fn a_signed_release_is_imported_and_a_changed_one_refused() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (advisor, file) = released(tmp.path(), 6).await;
     let text = std::fs::read_to_string(&file).expect("file");
 
     let (hr, _) = session();
@@ -95,28 +107,7 @@ async fn a_signed_release_is_imported_and_a_changed_one_refused() {
 #[tokio::test]
 async fn the_hr_annual_report_publishes_the_years_figures_and_never_a_small_count() {
     let tmp = tempfile::tempdir().expect("tmp");
-    let (advisor, _) = session();
-    create(&advisor, &tmp.path().join("vp"), vec![Role::Advisor]).await;
-    let natures = advisor.natures().await.expect("natures");
-    for i in 0..14 {
-        advisor
-            .add_case(case_input(
-                &format!("2026-{:02}-10", 1 + i % 10),
-                vec![natures[2].id],
-            ))
-            .await
-            .expect("case");
-    }
-    let file = tmp.path().join("jaarcijfers.json");
-    advisor
-        .release_statistics(ReleaseRequest {
-            year: 2026,
-            left_out: vec![],
-            path: Some(file.to_string_lossy().into()),
-            publish: false,
-        })
-        .await
-        .expect("released");
+    let (_advisor, file) = released(tmp.path(), 14).await;
 
     let (hr, _) = session();
     create(&hr, &tmp.path().join("hr"), vec![Role::Hr]).await;
