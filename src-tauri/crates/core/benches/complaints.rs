@@ -4,8 +4,10 @@
 //! readable to the user measured). The dashboard (goal: under 100 ms), the
 //! list and a search over every readable complaint. The first dashboard after an
 //! unlock opens each restricted complaint's box once (an X25519 exchange);
-//! its time is printed apart. `make bench` runs it; filing 10 000
-//! complaints one by one takes a while.
+//! its time is printed apart. Then HR's annual report of this year over
+//! the same register and five advisors' signed releases (goal: under
+//! 300 ms). `make bench` runs it; filing 10 000 complaints one by one
+//! takes a while.
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -166,6 +168,87 @@ fn complaints(c: &mut Criterion) {
         })
     });
     g.finish();
+
+    // Five advisors, each a release of this year signed with a key of its
+    // own, imported as HR would.
+    let year = chrono::Datelike::year(&chrono::Local::now().date_naive());
+    let releases = tmp.path().join("releases");
+    std::fs::create_dir(&releases).expect("dir");
+    for a in 0..5u32 {
+        let file = releases.join(format!("vp-{a}.json"));
+        std::fs::write(&file, signed_release(year, a)).expect("write");
+        rt.block_on(session.import_advisor_release(ReleaseImportRequest {
+            path: file.to_string_lossy().into(),
+        }))
+        .expect("imported");
+    }
+    let out = tmp.path().join("jaarverslag.pdf");
+    let mut g = c.benchmark_group("annual_report");
+    g.sample_size(10);
+    g.bench_function("hr_report_10000_complaints_5_releases", |b| {
+        b.iter(|| {
+            black_box(
+                rt.block_on(session.write_hr_annual_report(HrReportRequest {
+                    year,
+                    path: out.to_string_lossy().into(),
+                    language: vertrouwd_core::language::Language::Nl,
+                    csv_dir: None,
+                }))
+                .expect("report"),
+            )
+        })
+    });
+    g.finish();
+    let pages = std::process::Command::new("pdfinfo")
+        .arg(&out)
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_default();
+    println!(
+        "the report: {}",
+        pages
+            .lines()
+            .find(|l| l.starts_with("Pages"))
+            .unwrap_or("?")
+    );
+}
+
+/// A release of `year` by advisor `n`: 40 cases over the shipped natures,
+/// signed with a key of that advisor's own.
+fn signed_release(year: i32, n: u32) -> String {
+    use std::collections::BTreeMap;
+    use vertrouwd_core::advisor::stats::{preview, CaseFacts};
+    use vertrouwd_core::advisor::*;
+    let natures: Vec<Nature> = (1..=7)
+        .map(|id| Nature {
+            id,
+            code: Some(format!("nature{id}")),
+            name: format!("aard {id}"),
+            retired: false,
+        })
+        .collect();
+    let facts: Vec<CaseFacts> = (0..40 + n * 3)
+        .map(|i| CaseFacts {
+            opened: (year, 1 + i % 4),
+            closed: None,
+            natures: vec![i64::from(1 + i % 7)],
+            reporter_role: ReporterRole::Employee,
+            relations: vec![],
+            interventions: vec![InterventionKind::ShelterAdvice],
+            outcome: None,
+            work: BTreeMap::from([(year, (2, 90))]),
+        })
+        .collect();
+    let release = preview(&facts, &natures, year, 5, &[]).release;
+    let pair = vertrouwd_vault::envelope::KeyPair::generate().expect("pair");
+    let signed = vertrouwd_core::releases::SignedRelease::new(
+        &release,
+        &format!("Vertrouwenspersoon {n}"),
+        "Bureau",
+        |m| Ok(pair.sign(m)?),
+    )
+    .expect("signed");
+    serde_json::to_string(&signed).expect("json")
 }
 
 criterion_group!(benches, complaints);
