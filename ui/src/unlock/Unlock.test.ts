@@ -91,3 +91,32 @@ describe("unlock screen", () => {
     expect(await screen.findByText("There is no user with this login name in this vault.")).toBeTruthy();
   });
 });
+
+describe("recent vaults", () => {
+  it("lists the vaults used before and switches to one", async () => {
+    i18n.language = "nl";
+    app.phase = "unlock";
+    app.dir = "/kluis";
+    app.lastLogin = "ayse";
+    let prefs = { language: "nl", vault_dir: "/kluis", recent_vaults: ["/kluis", "/klanten/Gemeente Ideeën"] };
+    const calls: string[] = [];
+    mockIPC((cmd, args) => {
+      calls.push(cmd);
+      if (cmd === "preferences") return prefs;
+      if (cmd === "vault_status") return { exists: true };
+      if (cmd === "set_preferences") {
+        const p = (args as { prefs: typeof prefs }).prefs;
+        prefs = { ...p, recent_vaults: [p.vault_dir, "/kluis"] };
+      }
+      return null;
+    });
+    render(Unlock);
+    const other = await screen.findByText("Gemeente Ideeën");
+    expect(screen.queryByText("kluis", { selector: "button" })).toBeNull();
+    await fireEvent.click(other);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(app.dir).toBe("/klanten/Gemeente Ideeën");
+    expect(app.lastLogin).toBe("");
+    expect(calls).toContain("set_preferences");
+  });
+});

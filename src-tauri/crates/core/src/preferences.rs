@@ -1,6 +1,7 @@
-//! Per-machine preferences of the desktop app: the interface language and
-//! the last vault folder. Kept in the app's config folder, outside the
-//! vault; they hold no user data.
+//! Per-machine preferences of the desktop app: the interface language, the
+//! last vault folder and the ones used before it (an external advisor
+//! keeps a vault per organisation and switches between them). Kept in the
+//! app's config folder, outside the vault; they hold no user data.
 
 use std::path::Path;
 
@@ -18,6 +19,25 @@ pub struct Preferences {
     /// The vault folder used last; `None` means the default folder.
     #[serde(default)]
     pub vault_dir: Option<String>,
+    /// The vault folders used recently, the last first (at most
+    /// [`MAX_RECENT`]); kept up to date when the preferences are saved.
+    #[serde(default)]
+    pub recent_vaults: Vec<String>,
+}
+
+/// How many recent vault folders are remembered.
+pub const MAX_RECENT: usize = 6;
+
+impl Preferences {
+    /// The last vault folder first among the recent ones, each once.
+    pub fn with_recent(mut self) -> Self {
+        if let Some(dir) = self.vault_dir.clone() {
+            self.recent_vaults.retain(|d| *d != dir);
+            self.recent_vaults.insert(0, dir);
+        }
+        self.recent_vaults.truncate(MAX_RECENT);
+        self
+    }
 }
 
 /// Reads the preferences; a missing or unreadable file gives the defaults.
@@ -57,6 +77,7 @@ mod tests {
         let p = Preferences {
             language: Language::En,
             vault_dir: Some("/x".into()),
+            recent_vaults: vec![],
         };
         save(&file, &p).expect("save");
         assert_eq!(load(&file), p);
@@ -66,5 +87,15 @@ mod tests {
             Preferences::default(),
             "a damaged file falls back to defaults"
         );
+    }
+
+    #[test]
+    fn the_last_vault_comes_first_among_the_recent_ones_each_once() {
+        let mut p = Preferences::default();
+        for dir in ["/a", "/b", "/a", "/c", "/d", "/e", "/f", "/g"] {
+            p.vault_dir = Some(dir.into());
+            p = p.with_recent();
+        }
+        assert_eq!(p.recent_vaults, ["/g", "/f", "/e", "/d", "/c", "/a"]);
     }
 }

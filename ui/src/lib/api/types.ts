@@ -167,7 +167,12 @@ export type Preferences = { language: Language,
 /**
  * The vault folder used last; `None` means the default folder.
  */
-vault_dir: string | null, };
+vault_dir: string | null, 
+/**
+ * The vault folders used recently, the last first (at most
+ * [`MAX_RECENT`]); kept up to date when the preferences are saved.
+ */
+recent_vaults: Array<string>, };
 
 export type Channel = "in_person" | "phone" | "video" | "email" | "other";
 

@@ -323,6 +323,7 @@ export const en: Record<Key, string> = {
   "validation.unsigned": "This file was not signed by the confidential advisor; ask for a new file from Vertrouwd.",
   "validation.tampered": "This file was changed after the confidential advisor signed it; it was not imported.",
   "validation.publish.required": "There is no HR user in this vault to publish the figures for yet; save them as a file.",
+  "unlock.recent": "Recently used vaults",
   // Attachments, the same in every register.
   "attachment.exported": "Saved, not encrypted: {path}",
   "attachment.add": "Add attachment…",

@@ -323,6 +323,7 @@ export const nl = {
   "validation.unsigned": "Dit bestand is niet ondertekend door de vertrouwenspersoon; vraag om een nieuw bestand uit Vertrouwd.",
   "validation.tampered": "Dit bestand is veranderd nadat de vertrouwenspersoon het ondertekende; het is niet ingelezen.",
   "validation.publish.required": "Er is nog geen HR-gebruiker in deze kluis om de cijfers voor vrij te geven; sla ze op als bestand.",
+  "unlock.recent": "Onlangs gebruikte kluizen",
   // Attachments, the same in every register.
   "attachment.exported": "Opgeslagen, niet versleuteld: {path}",
   "attachment.add": "Bijlage toevoegen…",

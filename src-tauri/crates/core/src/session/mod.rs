@@ -269,7 +269,7 @@ impl Session {
         let Some(file) = &self.preferences else {
             return Err(ApiError::new(ErrorCode::Internal, "no preferences file"));
         };
-        crate::preferences::save(file, &prefs)
+        crate::preferences::save(file, &prefs.with_recent())
     }
 
     /// Rates a passphrase for the strength meter.
