@@ -88,6 +88,7 @@ def readable_parts(vault, login, passphrase):
     rows = {i: (s, c) for i, s, c in con.execute(
         "SELECT id, summary, content FROM complaints JOIN complaint_contents ON complaint_id = id")}
     files = con.execute("SELECT complaint_id, id, content FROM complaint_attachments").fetchall()
+    facts = dict(con.execute("SELECT complaint_id, facts FROM complaint_facts").fetchall())
     con.close()
     opened = 0
     for cid, holder, sealed in boxes:
@@ -101,6 +102,8 @@ def readable_parts(vault, login, passphrase):
         summary, content = rows[cid]
         text += open_bytes(key, summary, aad("complaint", vault_id, str(cid), "summary"))
         text += open_bytes(key, content, aad("complaint", vault_id, str(cid), "content"))
+        if cid in facts:
+            text += open_bytes(key, facts[cid], aad("complaint", vault_id, str(cid), "facts"))
         for of, fid, sealed_file in files:
             if of == cid:
                 text += open_bytes(key, sealed_file,

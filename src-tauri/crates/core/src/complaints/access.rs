@@ -191,8 +191,8 @@ pub(super) fn event(cx: &Context<'_>, what: &str, detail: Option<String>) -> Com
     }
 }
 
-/// Seals `content` (and its summary, with the schedule as it now stands)
-/// under `key` and writes both.
+/// Seals `content` (and its summary, with the schedule as it now stands,
+/// and its facts for the figures) under `key` and writes them.
 pub(super) async fn write(
     cx: &Context<'_>,
     conn: &mut SqliteConnection,
@@ -200,10 +200,13 @@ pub(super) async fn write(
     key: &SecretKey,
     content: &Content,
 ) -> ApiResult<()> {
-    let summary = content.summary(&calendars(conn).await?);
+    let calendars = calendars(conn).await?;
+    let summary = content.summary(&calendars);
     let summary = keys::seal(cx, key, id, Part::Summary, &summary)?;
     let sealed = keys::seal(cx, key, id, Part::Content, content)?;
-    store::write(conn, id, &summary, &sealed).await?;
+    let facts = super::figures::ComplaintFacts::of(content, &calendars, cx.today());
+    let facts = keys::seal(cx, key, id, Part::Facts, &facts)?;
+    store::write(conn, id, &summary, &sealed, &facts).await?;
     Ok(())
 }
 

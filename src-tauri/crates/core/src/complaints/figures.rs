@@ -23,8 +23,9 @@ use crate::context::Context;
 use crate::dates::quarter;
 use crate::error::ApiResult;
 
-/// What the figures need of one complaint, live or destroyed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What the figures need of one complaint, live or destroyed. Sealed
+/// under the complaint's key beside its summary (see `access::write`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct ComplaintFacts {
     pub procedure: String,
     pub channel: String,
@@ -175,9 +176,20 @@ pub async fn complaint_figures(
     let today = cx.today();
     let calendars = calendars(&mut *pool.acquire().await?).await?;
     let readable = readable(cx, &pool).await?;
-    let contents: std::collections::HashMap<i64, Vec<u8>> =
-        store::contents(&pool).await?.into_iter().collect();
+    // Each complaint's facts as kept beside it; a complaint written before
+    // they were kept is read whole.
+    let kept: std::collections::HashMap<i64, Vec<u8>> =
+        store::facts(&pool).await?.into_iter().collect();
+    let missing = readable.iter().any(|(id, ..)| !kept.contains_key(id));
+    let contents: std::collections::HashMap<i64, Vec<u8>> = if missing {
+        store::contents(&pool).await?.into_iter().collect()
+    } else {
+        Default::default()
+    };
     let mut facts = on_every_core(&readable, |(id, key, _)| {
+        if let Some(sealed) = kept.get(id) {
+            return keys::open(cx, key, *id, Part::Facts, sealed);
+        }
         let sealed = contents.get(id).ok_or_else(not_found)?;
         let content: Content = keys::open(cx, key, *id, Part::Content, sealed)?;
         Ok(ComplaintFacts::of(&content, &calendars, today))

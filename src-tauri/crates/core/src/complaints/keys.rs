@@ -40,6 +40,8 @@ pub(crate) const EVERYONE: &str = "*";
 pub(crate) enum Part {
     Summary,
     Content,
+    /// What the year's figures count (`figures::ComplaintFacts`).
+    Facts,
 }
 
 impl Part {
@@ -47,6 +49,7 @@ impl Part {
         match self {
             Part::Summary => "summary",
             Part::Content => "content",
+            Part::Facts => "facts",
         }
     }
 }

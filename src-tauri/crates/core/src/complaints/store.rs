@@ -136,6 +136,7 @@ pub(crate) async fn write(
     id: i64,
     summary: &[u8],
     content: &[u8],
+    facts: &[u8],
 ) -> sqlx::Result<()> {
     sqlx::query("UPDATE complaints SET summary = ?2 WHERE id = ?1")
         .bind(id)
@@ -145,9 +146,25 @@ pub(crate) async fn write(
     sqlx::query("UPDATE complaint_contents SET content = ?2 WHERE complaint_id = ?1")
         .bind(id)
         .bind(content)
-        .execute(conn)
+        .execute(&mut *conn)
         .await?;
+    sqlx::query(
+        "INSERT INTO complaint_facts (complaint_id, facts) VALUES (?1, ?2)
+         ON CONFLICT (complaint_id) DO UPDATE SET facts = excluded.facts",
+    )
+    .bind(id)
+    .bind(facts)
+    .execute(conn)
+    .await?;
     Ok(())
+}
+
+/// Every complaint's sealed facts, by id (those written since they were
+/// kept).
+pub(crate) async fn facts(pool: &SqlitePool) -> sqlx::Result<Vec<(i64, Vec<u8>)>> {
+    sqlx::query_as("SELECT complaint_id, facts FROM complaint_facts")
+        .fetch_all(pool)
+        .await
 }
 
 /// A new attachment row of complaint `id`, its content sealed next (it
@@ -299,6 +316,7 @@ pub(crate) async fn destroy(
         "complaint_keys",
         "complaint_contents",
         "complaint_attachments",
+        "complaint_facts",
     ] {
         sqlx::query(&format!("DELETE FROM {table} WHERE complaint_id = ?1"))
             .bind(id)
