@@ -4,10 +4,64 @@
 //! as CSV for whoever reads on in Excel. Each report (the advisor's
 //! jaarverslag, HR's annual report) builds its document from these.
 
-use vertrouwd_pdf::{Align, BarChart, BarDirection, Block, Column, Series, Span, Table};
+use chrono::{DateTime, NaiveDate, Utc};
+use vertrouwd_pdf::{
+    Align, BarChart, BarDirection, Block, Column, Cover, Document, Series, Span, Table,
+};
 
 use crate::disclosure::{AppendixLine, AppendixReason, Breakdown, Cell, Hidden, Withheld};
-use crate::language::{text, Language};
+use crate::documents::{self, Letterhead};
+use crate::language::{long_date, text, Language};
+
+/// What an annual report says of itself.
+#[derive(Debug)]
+pub struct Head<'a> {
+    /// The title with its year ("Jaarverslag vertrouwenspersoon 2026").
+    pub title: String,
+    pub year: i32,
+    pub organisation: &'a str,
+    /// Who wrote it, and as what ("Vertrouwenspersoon", "Opgesteld door").
+    pub author: &'a str,
+    pub author_as: String,
+    pub printed: DateTime<Utc>,
+    pub today: NaiveDate,
+    pub language: Language,
+}
+
+/// A report as a document: its title page, its contents, then `blocks`,
+/// every page headed with the organisation and the year and marked as
+/// meant for the organisation.
+pub fn document(h: &Head<'_>, blocks: Vec<Block>) -> Document {
+    let lang = h.language;
+    let t = |nl: &str, en: &str| text(lang, nl, en);
+    let mut all = vec![
+        Block::Cover(Cover {
+            title: h.title.clone(),
+            subtitle: Some(h.organisation.to_string()),
+            details: vec![
+                (t("Organisatie", "Organisation"), h.organisation.to_string()),
+                (h.author_as.clone(), h.author.to_string()),
+                (t("Jaar", "Year"), h.year.to_string()),
+                (t("Opgesteld op", "Written on"), long_date(h.today, lang)),
+            ],
+            logo: None,
+        }),
+        Block::Contents,
+    ];
+    all.extend(blocks);
+    documents::document(
+        Letterhead {
+            title: h.title.clone(),
+            author: h.author,
+            organisation: h.organisation,
+            header: format!("{} · {}", h.organisation, h.year),
+            classification: t("Openbaar binnen de organisatie", "For the organisation"),
+            printed: h.printed,
+            language: lang,
+        },
+        all,
+    )
+}
 
 /// How a published count reads: the number, "< k" for a small count, or
 /// "×" for one hidden to protect another.

@@ -9,14 +9,13 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use vertrouwd_pdf::{Align, Block, Column, Cover, Document, Span, Table};
+use vertrouwd_pdf::{Align, Block, Column, Document, Span, Table};
 
 use super::labels::label;
 use super::model::{Activity, ActivityKind};
 use super::stats::Release;
 use crate::disclosure::{Breakdown, Cell};
-use crate::documents::{self, Letterhead};
-use crate::language::{self, duration, long_date, Language};
+use crate::language::{self, duration, Language};
 use crate::markdown;
 use crate::reports;
 
@@ -151,30 +150,7 @@ pub fn document(release: &Release, f: &Facts<'_>) -> Document {
         let b = b.to_string();
         move |c: &Cell| category_name(&b, &c.category, &c.label, lang)
     };
-    let mut blocks = vec![
-        Block::Cover(Cover {
-            title: format!(
-                "{} {year}",
-                t(
-                    "Jaarverslag vertrouwenspersoon",
-                    "Annual report of the confidential advisor"
-                )
-            ),
-            subtitle: Some(f.organisation.to_string()),
-            details: vec![
-                (t("Organisatie", "Organisation"), f.organisation.to_string()),
-                (
-                    t("Vertrouwenspersoon", "Confidential advisor"),
-                    f.advisor.to_string(),
-                ),
-                (t("Jaar", "Year"), year.to_string()),
-                (t("Opgesteld op", "Written on"), long_date(f.today, lang)),
-            ],
-            logo: None,
-        }),
-        Block::Contents,
-        heading(1, t("1. Inleiding", "1. Introduction")),
-    ];
+    let mut blocks = vec![heading(1, t("1. Inleiding", "1. Introduction"))];
     narrative(
         &mut blocks,
         &f.texts.introduction,
@@ -430,17 +406,18 @@ pub fn document(release: &Release, f: &Facts<'_>) -> Document {
         },
     ));
 
-    documents::document(
-        Letterhead {
+    reports::document(
+        &reports::Head {
             title: t(
                 &format!("Jaarverslag vertrouwenspersoon {year}"),
                 &format!("Annual report of the confidential advisor {year}"),
             ),
-            author: f.advisor,
+            year,
             organisation: f.organisation,
-            header: format!("{} · {year}", f.organisation),
-            classification: t("Openbaar binnen de organisatie", "For the organisation"),
+            author: f.advisor,
+            author_as: t("Vertrouwenspersoon", "Confidential advisor"),
             printed: f.printed,
+            today: f.today,
             language: lang,
         },
         blocks,

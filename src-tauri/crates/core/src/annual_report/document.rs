@@ -5,13 +5,12 @@
 //! anonymity was protected. Every table is also given as CSV.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use vertrouwd_pdf::{Block, Cover, Document, Span};
+use vertrouwd_pdf::{Block, Document, Span};
 
 use super::report::PublishedComplaints;
 use super::AdvisorRelease;
 use crate::disclosure::{Breakdown, Cell};
-use crate::documents::{self, Letterhead};
-use crate::language::{self, long_date, Language};
+use crate::language::{self, Language};
 use crate::reports;
 
 /// What the report is written from besides its figures.
@@ -103,24 +102,7 @@ pub fn document(
     let t = |nl: &str, en: &str| language::text(lang, nl, en);
     let k = complaints.k;
     let heading = |level: u8, text: String| Block::Heading { level, text };
-    let mut blocks = vec![
-        Block::Cover(Cover {
-            title: t(
-                &format!("Jaarverslag sociale veiligheid en integriteit {year}"),
-                &format!("Annual report on social safety and integrity {year}"),
-            ),
-            subtitle: Some(f.organisation.to_string()),
-            details: vec![
-                (t("Organisatie", "Organisation"), f.organisation.to_string()),
-                (t("Jaar", "Year"), year.to_string()),
-                (t("Opgesteld door", "Written by"), f.author.to_string()),
-                (t("Opgesteld op", "Written on"), long_date(f.today, lang)),
-            ],
-            logo: None,
-        }),
-        Block::Contents,
-        heading(1, t("1. Samenvatting", "1. Summary")),
-    ];
+    let mut blocks = vec![heading(1, t("1. Samenvatting", "1. Summary"))];
     let mut key = vec![(
         t(
             "Klachten en meldingen ontvangen",
@@ -256,17 +238,18 @@ pub fn document(
         },
     ));
 
-    documents::document(
-        Letterhead {
+    reports::document(
+        &reports::Head {
             title: t(
                 &format!("Jaarverslag sociale veiligheid en integriteit {year}"),
                 &format!("Annual report on social safety and integrity {year}"),
             ),
-            author: f.author,
+            year,
             organisation: f.organisation,
-            header: format!("{} · {year}", f.organisation),
-            classification: t("Openbaar binnen de organisatie", "For the organisation"),
+            author: f.author,
+            author_as: t("Opgesteld door", "Written by"),
             printed: f.printed,
+            today: f.today,
             language: lang,
         },
         blocks,
