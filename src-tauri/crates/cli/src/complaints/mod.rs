@@ -10,12 +10,15 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 use vertrouwd_core::api::*;
-use vertrouwd_core::complaints::labels::label;
 use vertrouwd_core::complaints::procedures::{PauseReason, StepTerm};
 use vertrouwd_core::complaints::*;
-use vertrouwd_core::language::Language;
 
 use crate::ctx::*;
+
+mod settings;
+mod text;
+
+use text::*;
 
 #[derive(Subcommand, Debug, Clone)]
 pub enum ComplaintsCommand {
@@ -252,43 +255,9 @@ pub enum ComplaintsCommand {
         #[arg(long, required = true)]
         expired: bool,
     },
-    /// The register's settings: the reference prefix and the letterhead
-    Settings {
-        /// What references start with (KL gives KL-2026-001)
-        #[arg(long)]
-        prefix: Option<String>,
-        /// The address under the organisation's name on letters
-        #[arg(long)]
-        address: Option<String>,
-        /// Who signs the letters
-        #[arg(long)]
-        signatory: Option<String>,
-        /// In what capacity
-        #[arg(long)]
-        signatory_role: Option<String>,
-        /// Months after a complaint ended before it is due for destruction
-        #[arg(long)]
-        retention_months: Option<u32>,
-        /// Days on the destruction list before it expires
-        #[arg(long)]
-        grace_days: Option<u32>,
-        /// Whether Goede Vrijdag is a day off for the organisation (true/false)
-        #[arg(long)]
-        good_friday_off: Option<bool>,
-        /// When 5 May is a day off: every_year, every_five_years or never
-        #[arg(long)]
-        liberation_day: Option<String>,
-        /// The organisation's closing days, all of them (28-12-2026,29-12-2026;
-        /// "" for none)
-        #[arg(long, value_delimiter = ',')]
-        closing_days: Option<Vec<String>>,
-        /// A logo for the letterhead (PNG or JPEG, at most 1 MB)
-        #[arg(long, conflicts_with = "no_logo")]
-        logo: Option<PathBuf>,
-        /// Take the letterhead's logo away
-        #[arg(long)]
-        no_logo: bool,
-    },
+    /// The register's settings: the reference prefix, the terms of
+    /// retention, the organisation's calendar and the letterhead
+    Settings(settings::SettingsArgs),
 }
 
 #[derive(Subcommand, Debug, Clone)]
@@ -346,107 +315,6 @@ pub struct EndArgs {
     note: Option<String>,
 }
 
-fn nl(code: &str) -> String {
-    label(Language::Nl, code)
-}
-
-fn status(s: ComplaintStatus) -> String {
-    nl(&serde_json::to_value(s)
-        .ok()
-        .and_then(|v| v.as_str().map(String::from))
-        .unwrap_or_default())
-}
-
-pub fn complaint_line(c: &ComplaintSummary) -> String {
-    format!(
-        "{}  {}  {}  {}{}{}",
-        c.reference,
-        c.received_on.format("%d-%m-%Y"),
-        nl(&c.procedure),
-        status(c.status),
-        c.next_due.as_ref().map_or(String::new(), |d| format!(
-            "  {} uiterlijk {}",
-            nl(&d.step),
-            d.due.format("%d-%m-%Y")
-        )),
-        if c.restricted { "  (beperkt)" } else { "" },
-    )
-}
-
-pub fn complaint_text(c: &ComplaintDetail) -> String {
-    let mut t = format!(
-        "{}  ontvangen {}  {}\n{}  {}\n",
-        c.reference,
-        c.received_on.format("%d-%m-%Y"),
-        status(c.status),
-        nl(&c.procedure.code),
-        if c.access.everyone {
-            "alle HR-gebruikers".to_string()
-        } else {
-            format!(
-                "alleen: {}",
-                c.access
-                    .users
-                    .iter()
-                    .map(|u| u.display_name.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        },
-    );
-    t.push_str("\nstappen / steps:\n");
-    for s in &c.schedule {
-        let state = match (s.done_on, s.not_possible, s.due, s.paused) {
-            (Some(d), ..) => format!("gedaan {}", d.format("%d-%m-%Y")),
-            (None, true, ..) => "niet mogelijk".into(),
-            (None, false, _, true) => "termijn staat stil".into(),
-            (None, false, Some(d), false) => format!(
-                "uiterlijk {}{}",
-                d.format("%d-%m-%Y"),
-                if s.provisional { " (voorlopig)" } else { "" }
-            ),
-            (None, false, None, false) => "geen termijn".into(),
-        };
-        t.push_str(&format!("  {:<40} {}\n", nl(&s.key), state));
-    }
-    if !c.joined.is_empty() {
-        t.push_str(&format!(
-            "\nsamen behandeld met / joined with: {}\n",
-            c.joined.join(", ")
-        ));
-    }
-    for r in &c.recusals {
-        t.push_str(&format!(
-            "\nverschoond / recused: {} ({}){}\n",
-            r.member,
-            r.on.format("%d-%m-%Y"),
-            r.reason
-                .as_deref()
-                .map_or(String::new(), |x| format!(": {x}"))
-        ));
-    }
-    if !c.attachments.is_empty() {
-        t.push_str("\nbijlagen / attachments:\n");
-        for a in &c.attachments {
-            t.push_str(&format!("  {}  {}  {} bytes\n", a.id, a.file_name, a.size));
-        }
-    }
-    t.push_str("\ntijdlijn / timeline:\n");
-    for e in &c.timeline {
-        t.push_str(&format!(
-            "  {}  {}  {}{}\n",
-            e.at.with_timezone(&chrono::Local).format("%d-%m-%Y %H:%M"),
-            e.by_name,
-            e.what,
-            e.detail
-                .as_deref()
-                .map_or(String::new(), |d| format!(": {d}"))
-        ));
-    }
-    t.truncate(t.trim_end().len());
-    t
-}
-
 /// User ids for logins (or ids) as the users list gives them.
 /// Every hr user, or only the users named.
 async fn access(ctx: &Ctx, everyone: bool, only: &[String]) -> ApiResult<ComplaintAccess> {
@@ -498,48 +366,6 @@ fn shown(c: ComplaintDetail) -> ApiResult<Output> {
     out(&c, text)
 }
 
-/// The running complaints a template change moved, or would move.
-fn procedure_change_text(r: &ProcedureChangeResult) -> String {
-    let day = |d: Option<chrono::NaiveDate>| {
-        d.map_or("-".to_string(), |d| d.format("%d-%m-%Y").to_string())
-    };
-    let mut t = match (r.applied, r.running.is_empty()) {
-        (_, true) => "geen lopende klacht verandert / no running complaint changes".to_string(),
-        (true, false) => "lopende klachten aangepast / running complaints changed:".to_string(),
-        (false, false) => "lopende klachten behouden hun termijnen (--apply past ze aan) / \
-             running complaints keep their terms (--apply changes them):"
-            .to_string(),
-    };
-    for c in &r.running {
-        t.push_str(&format!("\n  {}", c.reference));
-        for st in &c.steps {
-            t.push_str(&format!(
-                "\n    {:<40} {} → {}",
-                nl(&st.step),
-                day(st.before),
-                day(st.after)
-            ));
-        }
-    }
-    t
-}
-
-fn due_lines(title: &str, items: &[DueItem]) -> String {
-    let mut t = format!("{title}:");
-    if items.is_empty() {
-        t.push_str(" -");
-    }
-    for i in items {
-        t.push_str(&format!(
-            "\n  {}  {}  uiterlijk {}",
-            i.reference,
-            nl(&i.step),
-            i.due.format("%d-%m-%Y")
-        ));
-    }
-    t
-}
-
 pub async fn run(ctx: &Ctx, cmd: &ComplaintsCommand) -> ApiResult<Output> {
     use ComplaintsCommand as C;
     let s = &ctx.session;
@@ -587,38 +413,7 @@ pub async fn run(ctx: &Ctx, cmd: &ComplaintsCommand) -> ApiResult<Output> {
                     year: *year,
                 })
                 .await?;
-            let line = |title: &str, counts: &[vertrouwd_core::complaints::figures::Count]| {
-                let items: Vec<String> = counts
-                    .iter()
-                    .map(|c| format!("{} {}", nl(&c.code), c.count))
-                    .collect();
-                format!("{title}: {}", items.join(", "))
-            };
-            let mut text = format!("{}: {} ontvangen / received", f.year, f.received);
-            if f.not_readable > 0 {
-                text.push_str(&format!(
-                    " ({} klachten zijn voor u afgeschermd en niet meegeteld / restricted from you, not counted)",
-                    f.not_readable
-                ));
-            }
-            for (title, counts) in [
-                ("procedure", &f.procedures),
-                ("aard / nature", &f.natures),
-                ("kanaal / channel", &f.channels),
-                ("kwartaal / quarter", &f.quarters),
-                ("einde / ending", &f.endings),
-                ("oordeel / finding", &f.findings),
-                ("maatregelen / measures", &f.measures),
-            ] {
-                text.push('\n');
-                text.push_str(&line(title, counts));
-            }
-            text.push_str(&format!(
-                "\nstappen op tijd / steps on time: {} van {}\nmediane doorlooptijd / median days: {}",
-                f.steps_on_time,
-                f.steps_due,
-                f.median_days.map_or("-".into(), |d| format!("{d}"))
-            ));
+            let text = figures_text(&f);
             out(&f, text)
         }
         C::Procedures => {
@@ -984,91 +779,7 @@ pub async fn run(ctx: &Ctx, cmd: &ComplaintsCommand) -> ApiResult<Output> {
             let text = gone.join("\n");
             out(&gone, text)
         }
-        C::Settings {
-            prefix,
-            address,
-            signatory,
-            signatory_role,
-            retention_months,
-            grace_days,
-            good_friday_off,
-            liberation_day,
-            closing_days,
-            logo,
-            no_logo,
-        } => {
-            let mut settings = s.complaint_settings().await?;
-            if logo.is_some() || *no_logo {
-                settings = s
-                    .set_letterhead_logo(LogoRequest {
-                        path: logo.as_ref().map(|p| p.to_string_lossy().into_owned()),
-                    })
-                    .await?;
-            }
-            let calendar_asked =
-                good_friday_off.is_some() || liberation_day.is_some() || closing_days.is_some();
-            if let Some(g) = good_friday_off {
-                settings.calendar.good_friday_off = *g;
-            }
-            if let Some(l) = liberation_day {
-                settings.calendar.liberation_day = choice(l, "liberation_day")?;
-            }
-            if let Some(days) = closing_days {
-                settings.calendar.closing_days = days
-                    .iter()
-                    .filter(|d| !d.trim().is_empty())
-                    .map(|d| vertrouwd_core::dates::parse_date(d, "closing_days"))
-                    .collect::<Result<_, _>>()?;
-            }
-            if let Some(m) = retention_months {
-                settings.retention_months = *m;
-            }
-            if let Some(g) = grace_days {
-                settings.grace_days = *g;
-            }
-            if prefix.is_some()
-                || address.is_some()
-                || signatory.is_some()
-                || signatory_role.is_some()
-                || retention_months.is_some()
-                || grace_days.is_some()
-                || calendar_asked
-            {
-                if let Some(p) = prefix {
-                    settings.prefix = p.clone();
-                }
-                let l = &mut settings.letterhead;
-                for (field, value) in [
-                    (&mut l.address, address),
-                    (&mut l.signatory, signatory),
-                    (&mut l.signatory_role, signatory_role),
-                ] {
-                    if let Some(v) = value {
-                        *field = Some(v.clone());
-                    }
-                }
-                settings = s.update_complaint_settings(settings).await?;
-            }
-            let l = &settings.letterhead;
-            let text = format!(
-                "prefix: {}\naddress: {}\nsignatory: {} ({})\nlogo: {}\nretention: {} months, grace {} days\nclosing days: {}",
-                settings.prefix,
-                l.address.as_deref().unwrap_or("-"),
-                l.signatory.as_deref().unwrap_or("-"),
-                l.signatory_role.as_deref().unwrap_or("-"),
-                if settings.logo { "yes" } else { "-" },
-                settings.retention_months,
-                settings.grace_days,
-                settings
-                    .calendar
-                    .closing_days
-                    .iter()
-                    .map(|d| d.format("%d-%m-%Y").to_string())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            );
-            out(&settings, text)
-        }
+        C::Settings(args) => settings::run(s, args).await,
     }
 }
 
@@ -1087,37 +798,4 @@ fn committee_member(text: &str) -> ApiResult<CommitteeMember> {
         role: choice(role, "members")?,
         external,
     })
-}
-
-fn committee_text(c: &Committee) -> String {
-    let mut t = format!(
-        "{}{}",
-        c.name
-            .as_deref()
-            .unwrap_or("klachtencommissie / complaints committee"),
-        if c.external {
-            " (extern / external)"
-        } else {
-            ""
-        }
-    );
-    for m in &c.members {
-        t.push_str(&format!(
-            "\n  {}  {}{}",
-            m.name,
-            nl(&vertrouwd_core::code_lists::code(&m.role)),
-            if m.external { "  (extern)" } else { "" }
-        ));
-    }
-    t
-}
-
-fn nl_unit(t: StepTerm) -> &'static str {
-    use vertrouwd_core::complaints::procedures::TermUnit as U;
-    match t.unit {
-        U::Days => "dagen",
-        U::Weeks => "weken",
-        U::Months => "maanden",
-        U::WorkingDays => "werkdagen",
-    }
 }
