@@ -12,12 +12,17 @@ use crate::ctx::*;
 #[derive(Subcommand, Debug, Clone)]
 pub enum HrCommand {
     /// The annual report of a year as PDF (not encrypted), its figures
-    /// under disclosure control; with --csv every table as CSV too
+    /// under disclosure control; with --csv every table as CSV too; with
+    /// --publish the year's figures are frozen first (once, for a year
+    /// that has ended), for every later writing and next year's comparison
     AnnualReport {
         #[arg(long)]
         year: i32,
+        #[arg(long, required_unless_present = "publish")]
+        out: Option<PathBuf>,
+        /// Freeze the year's figures as published
         #[arg(long)]
-        out: PathBuf,
+        publish: bool,
         /// A folder for the tables as CSV (UTF-8 with BOM, `;` in Dutch)
         #[arg(long)]
         csv: Option<PathBuf>,
@@ -65,9 +70,24 @@ pub async fn run(ctx: &Ctx, cmd: &HrCommand) -> ApiResult<Output> {
         HrCommand::AnnualReport {
             year,
             out: file,
+            publish,
             csv,
             lang,
         } => {
+            let mut lines = vec![];
+            let mut published = None;
+            if *publish {
+                published = Some(
+                    s.publish_hr_annual_report(HrReportYear { year: *year })
+                        .await?,
+                );
+                lines.push(format!(
+                    "{year} gepubliceerd: de cijfers liggen vast / published: the figures are frozen"
+                ));
+            }
+            let Some(file) = file else {
+                return out(&published, lines.join("\n"));
+            };
             let w = s
                 .write_hr_annual_report(HrReportRequest {
                     year: *year,
@@ -76,7 +96,8 @@ pub async fn run(ctx: &Ctx, cmd: &HrCommand) -> ApiResult<Output> {
                     csv_dir: csv.as_ref().map(|d| d.to_string_lossy().into_owned()),
                 })
                 .await?;
-            let text = format!("{} — niet versleuteld / not encrypted", w.path);
+            lines.push(format!("{} — niet versleuteld / not encrypted", w.path));
+            let text = lines.join("\n");
             out(&w, text)
         }
         HrCommand::Releases(ReleasesCommand::Import { file }) => {

@@ -3,10 +3,11 @@
 //! Protecting ([`protect`]). Primary suppression: every count from 1 to k−1 is hidden and published
 //! as "< k". Secondary suppression: where the cells add up to a published
 //! total, a hidden count could be recomputed by subtraction, so more cells
-//! are hidden (each time the smallest visible one) until no hidden cell
+//! are hidden (each time the smallest visible one that is not 0, since
+//! hiding a 0 protects nothing while another 0 is shown) until no hidden cell
 //! has a single possible value. The reader is assumed to know the rules:
 //! a "< k" cell lies in 1..k−1, a cell hidden to protect another is 0 or at
-//! least k and no larger than any cell still shown. Where a case can count
+//! least k and no larger than any cell above 0 still shown. Where a case can count
 //! in several cells (nature, relation, intervention) the cells do not add
 //! up to the total; such a line still never shows exactly one hidden cell.
 //! When even hiding every cell leaves a value recomputable, the whole line
@@ -35,6 +36,9 @@ pub enum Hidden {
     BelowK,
     /// Hidden so that another hidden cell cannot be recomputed.
     ProtectsAnother,
+    /// A sum of several sources' counts, one of which is hidden at its
+    /// source (see `annual_report::combined`).
+    PartHidden,
 }
 
 /// How the cells of a line relate to its total.
@@ -73,6 +77,9 @@ pub enum Withheld {
     CannotProtect,
     /// The author chose to leave it out.
     LeftOut,
+    /// A sum of several sources' breakdowns, one of which is not shown at
+    /// its source.
+    PartWithheld,
 }
 
 /// One published line of counts.
@@ -105,6 +112,29 @@ pub enum AppendixReason {
     CannotProtect,
     LeftOut,
     YearTotalBelowK,
+    PartHidden,
+    PartWithheld,
+}
+
+impl From<Hidden> for AppendixReason {
+    fn from(h: Hidden) -> Self {
+        match h {
+            Hidden::BelowK => AppendixReason::BelowK,
+            Hidden::ProtectsAnother => AppendixReason::ProtectsAnother,
+            Hidden::PartHidden => AppendixReason::PartHidden,
+        }
+    }
+}
+
+impl From<Withheld> for AppendixReason {
+    fn from(w: Withheld) -> Self {
+        match w {
+            Withheld::TotalBelow2k => AppendixReason::BreakdownTotalBelow2k,
+            Withheld::CannotProtect => AppendixReason::CannotProtect,
+            Withheld::LeftOut => AppendixReason::LeftOut,
+            Withheld::PartWithheld => AppendixReason::PartWithheld,
+        }
+    }
 }
 
 /// Something the author should look at before publishing.
@@ -157,11 +187,7 @@ pub fn publish(line: Line, k: u32, left_out: bool) -> Published {
         let appendix = vec![AppendixLine {
             breakdown: line.id,
             category: None,
-            reason: match reason {
-                Withheld::TotalBelow2k => AppendixReason::BreakdownTotalBelow2k,
-                Withheld::CannotProtect => AppendixReason::CannotProtect,
-                Withheld::LeftOut => AppendixReason::LeftOut,
-            },
+            reason: reason.into(),
         }];
         return Published {
             breakdown,
@@ -182,10 +208,7 @@ pub fn publish(line: Line, k: u32, left_out: bool) -> Published {
             appendix.push(AppendixLine {
                 breakdown: line.id.clone(),
                 category: Some(category.clone()),
-                reason: match h {
-                    Hidden::BelowK => AppendixReason::BelowK,
-                    Hidden::ProtectsAnother => AppendixReason::ProtectsAnother,
-                },
+                reason: h.into(),
             });
         }
         let shown = hidden.is_none().then_some(value);
@@ -274,10 +297,11 @@ pub fn protect(cells: &[u32], total: u32, sum: Sum, k: u32) -> Protected {
                 withheld: false,
             };
         }
-        // Hide the smallest cell still shown (the first, on a tie).
+        // Hide the smallest cell above 0 still shown (the first, on a
+        // tie); a 0 only when nothing else is left.
         let next = (0..cells.len())
             .filter(|i| hidden[*i].is_none())
-            .min_by_key(|i| (cells[*i], *i));
+            .min_by_key(|i| (cells[*i] == 0, cells[*i], *i));
         match next {
             Some(i) => hidden[i] = Some(Hidden::ProtectsAnother),
             None => {
@@ -298,9 +322,9 @@ fn any_recomputable(cells: &[u32], total: u32, hidden: &[Option<Hidden>], k: u32
         .map(|i| cells[i])
         .sum();
     let rest = total.saturating_sub(shown);
-    // A protecting cell is never larger than a cell still shown.
+    // A protecting cell is never larger than a cell above 0 still shown.
     let cap = (0..cells.len())
-        .filter(|i| hidden[*i].is_none())
+        .filter(|i| hidden[*i].is_none() && cells[*i] > 0)
         .map(|i| cells[i])
         .min()
         .unwrap_or(rest)
@@ -311,18 +335,18 @@ fn any_recomputable(cells: &[u32], total: u32, hidden: &[Option<Hidden>], k: u32
         .count() as u32;
     let secondaries = hidden
         .iter()
-        .filter(|h| **h == Some(Hidden::ProtectsAnother))
+        .filter(|h| matches!(h, Some(Hidden::ProtectsAnother | Hidden::PartHidden)))
         .count() as u32;
     hidden.iter().flatten().any(|kind| {
         let (p, q) = match kind {
             Hidden::BelowK => (primaries - 1, secondaries),
-            Hidden::ProtectsAnother => (primaries, secondaries - 1),
+            Hidden::ProtectsAnother | Hidden::PartHidden => (primaries, secondaries - 1),
         };
         let mut fits = 0;
         for v in 0..=rest {
             let own = match kind {
                 Hidden::BelowK => (1..k).contains(&v),
-                Hidden::ProtectsAnother => v == 0 || (k..=cap).contains(&v),
+                Hidden::ProtectsAnother | Hidden::PartHidden => v == 0 || (k..=cap).contains(&v),
             };
             if own && others_can_make(rest - v, p, q, k, cap) {
                 fits += 1;
@@ -348,6 +372,9 @@ fn others_can_make(x: u32, p: u32, q: u32, k: u32, cap: u32) -> bool {
         (lo..=hi).contains(&x)
     })
 }
+
+#[cfg(test)]
+pub(crate) mod attack;
 
 #[cfg(test)]
 mod tests {
@@ -501,47 +528,19 @@ mod tests {
         assert_eq!(p.hidden[0], Some(Hidden::BelowK));
     }
 
-    /// Every assignment of the hidden cells that agrees with what is
-    /// published, enumerated the slow way (independent of the interval
-    /// reasoning above).
-    fn solutions(cells: &[u32], total: u32, p: &Protected, k: u32) -> Vec<Vec<u32>> {
-        let shown: Vec<u32> = (0..cells.len())
-            .filter(|i| p.hidden[*i].is_none())
-            .map(|i| cells[i])
-            .collect();
-        let cap = shown.iter().copied().min().unwrap_or(total);
-        let rest = total - shown.iter().sum::<u32>();
-        let kinds: Vec<Hidden> = p.hidden.iter().flatten().copied().collect();
-        let mut out = vec![];
-        let mut current = vec![];
-        fn walk(
-            kinds: &[Hidden],
-            left: u32,
-            k: u32,
-            cap: u32,
-            current: &mut Vec<u32>,
-            out: &mut Vec<Vec<u32>>,
-        ) {
-            let Some((first, more)) = kinds.split_first() else {
-                if left == 0 {
-                    out.push(current.clone());
-                }
-                return;
-            };
-            for v in 0..=left {
-                let ok = match first {
-                    Hidden::BelowK => v >= 1 && v < k,
-                    Hidden::ProtectsAnother => v == 0 || (v >= k && v <= cap),
-                };
-                if ok {
-                    current.push(v);
-                    walk(more, left - v, k, cap, current, out);
-                    current.pop();
-                }
-            }
+    /// The line as a reader sees it.
+    fn seen(cells: &[u32], total: u32, p: &Protected, k: u32) -> attack::Seen {
+        attack::Seen {
+            k,
+            total,
+            additive: true,
+            cells: cells
+                .iter()
+                .zip(&p.hidden)
+                .enumerate()
+                .map(|(i, (v, h))| (format!("c{i}"), h.is_none().then_some(*v), *h))
+                .collect(),
         }
-        walk(&kinds, rest, k, cap, &mut current, &mut out);
-        out
     }
 
     proptest! {
@@ -559,17 +558,13 @@ mod tests {
                     prop_assert!(h.is_some() || *v == 0 || *v >= k, "{} shown", v);
                 }
                 prop_assert_ne!(hidden_count(&p), 1);
-                let sols = solutions(&cells, total, &p, k);
-                let truth: Vec<u32> = (0..cells.len())
-                    .filter(|i| p.hidden[*i].is_some())
-                    .map(|i| cells[i])
-                    .collect();
-                prop_assert!(sols.contains(&truth), "the truth must be a solution");
-                for pos in 0..truth.len() {
-                    let values: std::collections::BTreeSet<u32> =
-                        sols.iter().map(|s| s[pos]).collect();
-                    prop_assert!(values.len() > 1, "hidden cell {} recomputable: {:?} {:?}", pos, cells, p);
+                let worked = attack::work_out(&[seen(&cells, total, &p, k)], None);
+                for (i, v) in cells.iter().enumerate() {
+                    if let Some(values) = worked.sources[0].get(&format!("c{i}")) {
+                        prop_assert!(values.contains(v), "the truth must fit what is published");
+                    }
                 }
+                prop_assert_eq!(worked.pinned(), None, "{:?} {:?}", cells, p);
             }
         }
 

@@ -105,6 +105,8 @@ pub enum Reason {
     Unsigned,
     /// A signed file whose contents no longer match its signature.
     Tampered,
+    /// The year's annual report was published; its figures are frozen.
+    Published,
 }
 
 impl Reason {
@@ -150,6 +152,7 @@ impl Reason {
             Reason::NotReleased => "not_released",
             Reason::Unsigned => "unsigned",
             Reason::Tampered => "tampered",
+            Reason::Published => "published",
         }
     }
 }

@@ -113,6 +113,11 @@ pub fn withheld_text(w: Withheld, k: u32, lang: Language) -> String {
             "Weggelaten door de opsteller.",
             "Left out by the author.",
         ),
+        Withheld::PartWithheld => text(
+            lang,
+            "Niet getoond: niet elke vertrouwenspersoon kon dit overzicht tonen.",
+            "Not shown: not every advisor could show this breakdown.",
+        ),
     }
 }
 
@@ -174,13 +179,13 @@ pub fn breakdown(
         rows,
         zebra: true,
     }));
-    // The chart draws what is shown and marks a small count "< k"; a count
-    // hidden to protect another is not drawn at all (the table says ×), so
-    // the chart never calls it small.
+    // The chart draws what is shown and marks a small count "< k"; any
+    // other hidden count is not drawn at all (the table says ×), so the
+    // chart never calls it small.
     let charted: Vec<&Cell> = b
         .cells
         .iter()
-        .filter(|c| c.hidden != Some(Hidden::ProtectsAnother))
+        .filter(|c| c.hidden.is_none_or(|h| h == Hidden::BelowK))
         .collect();
     if chart && charted.iter().any(|c| c.value.is_some_and(|v| v > 0)) {
         out.push(Block::BarChart(BarChart {
@@ -220,6 +225,16 @@ fn reason_text(reason: AppendixReason, k: u32, lang: Language) -> String {
             lang,
             &format!("minder dan {k} in het hele jaar"),
             &format!("fewer than {k} in the whole year"),
+        ),
+        AppendixReason::PartHidden => text(
+            lang,
+            "een deel is bij een vertrouwenspersoon verborgen",
+            "part of it is hidden in an advisor's figures",
+        ),
+        AppendixReason::PartWithheld => text(
+            lang,
+            "niet bij elke vertrouwenspersoon getoond",
+            "not shown by every advisor",
         ),
     }
 }

@@ -217,5 +217,6 @@ export const api = {
   importAdvisorRelease: (req: ReleaseImportRequest) => invoke<AdvisorRelease>("import_advisor_release", { req }),
   fetchPublishedReleases: () => invoke<Array<AdvisorRelease>>("fetch_published_releases"),
   hrAnnualReportPreview: (req: HrReportYear) => invoke<HrReportPreview>("hr_annual_report_preview", { req }),
+  publishHrAnnualReport: (req: HrReportYear) => invoke<HrReportPreview>("publish_hr_annual_report", { req }),
   writeHrAnnualReport: (req: HrReportRequest) => invoke<WrittenFile>("write_hr_annual_report", { req }),
 };

@@ -285,9 +285,9 @@ export type CaseStatus = "open" | "closed";
 
 export const caseStatusValues: readonly CaseStatus[] = ["open", "closed"];
 
-export type Hidden = "below_k" | "protects_another";
+export type Hidden = "below_k" | "protects_another" | "part_hidden";
 
-export const hiddenValues: readonly Hidden[] = ["below_k", "protects_another"];
+export const hiddenValues: readonly Hidden[] = ["below_k", "protects_another", "part_hidden"];
 
 export type Cell = { 
 /**
@@ -304,9 +304,9 @@ label: string,
  */
 value: number | null, hidden: Hidden | null, percent: number | null, };
 
-export type Withheld = "total_below2k" | "cannot_protect" | "left_out";
+export type Withheld = "total_below2k" | "cannot_protect" | "left_out" | "part_withheld";
 
-export const withheldValues: readonly Withheld[] = ["total_below2k", "cannot_protect", "left_out"];
+export const withheldValues: readonly Withheld[] = ["total_below2k", "cannot_protect", "left_out", "part_withheld"];
 
 export type Breakdown = { 
 /**
@@ -340,9 +340,9 @@ median_per_case: number | null, };
 
 export type AppendixLine = { breakdown: string, category: string | null, reason: AppendixReason, };
 
-export type AppendixReason = "below_k" | "protects_another" | "breakdown_total_below2k" | "cannot_protect" | "left_out" | "year_total_below_k";
+export type AppendixReason = "below_k" | "protects_another" | "breakdown_total_below2k" | "cannot_protect" | "left_out" | "year_total_below_k" | "part_hidden" | "part_withheld";
 
-export const appendixReasonValues: readonly AppendixReason[] = ["below_k", "protects_another", "breakdown_total_below2k", "cannot_protect", "left_out", "year_total_below_k"];
+export const appendixReasonValues: readonly AppendixReason[] = ["below_k", "protects_another", "breakdown_total_below2k", "cannot_protect", "left_out", "year_total_below_k", "part_hidden", "part_withheld"];
 
 export type HoursBand = { from: number, to: number | null, };
 
@@ -518,9 +518,9 @@ line: number,
  */
 column: string | null, reason: Reason, };
 
-export type Reason = "required" | "invalid" | "invalid_date" | "in_future" | "before_first_contact" | "after_closing" | "out_of_range" | "too_long" | "too_large" | "taken" | "wrong" | "weak" | "mismatch" | "unknown" | "retired" | "in_use" | "not_closed" | "closed" | "before_receipt" | "not_empty" | "unreadable" | "unsupported_type" | "not_a_file" | "no_folder" | "inside_vault" | "self" | "advisor_combined" | "not_held" | "invalid_csv" | "invalid_xlsx" | "invalid_json" | "invalid_rows" | "missing_column" | "unknown_column" | "different_readers" | "key_changed" | "not_released" | "unsigned" | "tampered";
+export type Reason = "required" | "invalid" | "invalid_date" | "in_future" | "before_first_contact" | "after_closing" | "out_of_range" | "too_long" | "too_large" | "taken" | "wrong" | "weak" | "mismatch" | "unknown" | "retired" | "in_use" | "not_closed" | "closed" | "before_receipt" | "not_empty" | "unreadable" | "unsupported_type" | "not_a_file" | "no_folder" | "inside_vault" | "self" | "advisor_combined" | "not_held" | "invalid_csv" | "invalid_xlsx" | "invalid_json" | "invalid_rows" | "missing_column" | "unknown_column" | "different_readers" | "key_changed" | "not_released" | "unsigned" | "tampered" | "published";
 
-export const reasonValues: readonly Reason[] = ["required", "invalid", "invalid_date", "in_future", "before_first_contact", "after_closing", "out_of_range", "too_long", "too_large", "taken", "wrong", "weak", "mismatch", "unknown", "retired", "in_use", "not_closed", "closed", "before_receipt", "not_empty", "unreadable", "unsupported_type", "not_a_file", "no_folder", "inside_vault", "self", "advisor_combined", "not_held", "invalid_csv", "invalid_xlsx", "invalid_json", "invalid_rows", "missing_column", "unknown_column", "different_readers", "key_changed", "not_released", "unsigned", "tampered"];
+export const reasonValues: readonly Reason[] = ["required", "invalid", "invalid_date", "in_future", "before_first_contact", "after_closing", "out_of_range", "too_long", "too_large", "taken", "wrong", "weak", "mismatch", "unknown", "retired", "in_use", "not_closed", "closed", "before_receipt", "not_empty", "unreadable", "unsupported_type", "not_a_file", "no_folder", "inside_vault", "self", "advisor_combined", "not_held", "invalid_csv", "invalid_xlsx", "invalid_json", "invalid_rows", "missing_column", "unknown_column", "different_readers", "key_changed", "not_released", "unsigned", "tampered", "published"];
 
 export type ImportRequest = { path: string, 
 /**
@@ -1020,10 +1020,72 @@ on_time_percent: number | null, appendix: Array<AppendixLine>, };
 
 export type HrReportYear = { year: number, };
 
-export type HrReportPreview = { complaints: PublishedComplaints, 
+export type CombinedAdvisors = { year: number, 
+/**
+ * How many advisors' releases were added up.
+ */
+advisors: number, 
+/**
+ * Cases of all advisors; hidden when one advisor's year was below k.
+ */
+cases: Cell, conversations: Cell, 
+/**
+ * Hours of all advisors, when every one gave them exactly.
+ */
+hours: number | null, breakdowns: Array<Breakdown>, appendix: Array<AppendixLine>, };
+
+export type NotComparable = "not_published" | "below_k";
+
+export const notComparableValues: readonly NotComparable[] = ["not_published", "below_k"];
+
+export type Comparison = { 
+/**
+ * `received` (complaints) or `advisor_cases`.
+ */
+figure: string, this_year: number | null, 
+/**
+ * As published last year.
+ */
+last_year: number | null, 
+/**
+ * This year minus last year, when comparable.
+ */
+change: number | null, not_comparable: NotComparable | null, };
+
+export type TrendPoint = { year: number, received: number | null, advisor_cases: number | null, 
+/**
+ * The share of the complaints' steps done on time, in percent.
+ */
+on_time_percent: number | null, };
+
+export type ReportFigures = { year: number, complaints: PublishedComplaints, 
 /**
  * The advisors' releases of the year, as they released them.
  */
-releases: Array<AdvisorRelease>, };
+releases: Array<AdvisorRelease>, 
+/**
+ * The releases added up, when there are two or more.
+ */
+combined: CombinedAdvisors | null, };
+
+export type Publication = { published_at: string, published_by: string, };
+
+export type HrReportPreview = { figures: ReportFigures, 
+/**
+ * Set when the year was published: the figures are the frozen ones.
+ */
+published: Publication | null, 
+/**
+ * Last year's figures as published, when they were.
+ */
+previous: ReportFigures | null, 
+/**
+ * The key figures beside last year's.
+ */
+comparisons: Array<Comparison>, 
+/**
+ * Up to five years, this one last, as published.
+ */
+trend: Array<TrendPoint>, };
 
 export type HrReportRequest = { year: number, path: string, language: Language, csv_dir: string | null, };

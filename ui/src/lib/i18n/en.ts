@@ -321,6 +321,7 @@ export const en: Record<Key, string> = {
   "validation.not_released": "Release this year's figures first.",
   "validation.year.not_released": "Release this year's figures first; the annual report uses exactly those figures.",
   "validation.unsigned": "This file was not signed by the confidential advisor; ask for a new file from Vertrouwd.",
+  "validation.published": "This year's figures were published already; they are frozen.",
   "validation.tampered": "This file was changed after the confidential advisor signed it; it was not imported.",
   "validation.publish.required": "There is no HR user in this vault to publish the figures for yet; save them as a file.",
   "unlock.recent": "Recently used vaults",

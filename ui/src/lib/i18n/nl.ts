@@ -321,6 +321,7 @@ export const nl = {
   "validation.not_released": "Geef eerst de jaarcijfers van dit jaar vrij.",
   "validation.year.not_released": "Geef eerst de jaarcijfers van dit jaar vrij; het jaarverslag gebruikt precies die cijfers.",
   "validation.unsigned": "Dit bestand is niet ondertekend door de vertrouwenspersoon; vraag om een nieuw bestand uit Vertrouwd.",
+  "validation.published": "De cijfers van dit jaar zijn al gepubliceerd; ze liggen vast.",
   "validation.tampered": "Dit bestand is veranderd nadat de vertrouwenspersoon het ondertekende; het is niet ingelezen.",
   "validation.publish.required": "Er is nog geen HR-gebruiker in deze kluis om de cijfers voor vrij te geven; sla ze op als bestand.",
   "unlock.recent": "Onlangs gebruikte kluizen",

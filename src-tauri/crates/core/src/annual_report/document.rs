@@ -5,10 +5,13 @@
 //! anonymity was protected. Every table is also given as CSV.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use vertrouwd_pdf::{Block, Document, Span};
+use vertrouwd_pdf::{
+    Align, BarChart, BarDirection, Block, Column, Document, LineChart, Series, Span, Table,
+};
 
-use super::report::PublishedComplaints;
-use super::AdvisorRelease;
+use super::combined::CombinedAdvisors;
+use super::comparison::NotComparable;
+use super::{HrReportPreview, ReportFigures};
 use crate::disclosure::{Breakdown, Cell};
 use crate::language::{self, Language};
 use crate::reports;
@@ -68,14 +71,6 @@ fn category(f: &Facts<'_>, breakdown: &str, cell: &Cell) -> String {
     }
 }
 
-/// A count as the text says it: the number, or "minder dan k".
-fn said(cell: &Cell, k: u32, lang: Language) -> String {
-    match cell.value {
-        Some(v) => v.to_string(),
-        None => language::text(lang, &format!("minder dan {k}"), &format!("fewer than {k}")),
-    }
-}
-
 fn tables(out: &mut Vec<Block>, breakdowns: &[Breakdown], k: u32, f: &Facts<'_>) {
     for b in breakdowns {
         let chart = matches!(b.id.as_str(), "nature" | "quarter" | "ending");
@@ -91,25 +86,247 @@ fn tables(out: &mut Vec<Block>, breakdowns: &[Breakdown], k: u32, f: &Facts<'_>)
     }
 }
 
-/// The report as a document for the PDF engine.
-pub fn document(
-    year: i32,
-    complaints: &PublishedComplaints,
-    releases: &[AdvisorRelease],
-    f: &Facts<'_>,
-) -> Document {
+/// The key figures beside last year's: the header and the rows.
+fn key_figures(p: &HrReportPreview, f: &Facts<'_>) -> (Vec<String>, Vec<Vec<String>>) {
     let lang = f.language;
     let t = |nl: &str, en: &str| language::text(lang, nl, en);
-    let k = complaints.k;
-    let heading = |level: u8, text: String| Block::Heading { level, text };
-    let mut blocks = vec![heading(1, t("1. Samenvatting", "1. Summary"))];
-    let mut key = vec![(
-        t(
+    let year = p.figures.year;
+    let k = p.figures.complaints.k;
+    let value = |v: Option<u32>| v.map_or_else(|| format!("< {k}"), |v| v.to_string());
+    let rows = p
+        .comparisons
+        .iter()
+        .map(|c| {
+            vec![
+                figure_name(&c.figure, lang),
+                value(c.this_year),
+                match c.not_comparable {
+                    Some(NotComparable::NotPublished) => "—".into(),
+                    _ => value(c.last_year),
+                },
+                match (c.change, c.not_comparable) {
+                    (Some(d), _) => format!("{d:+}"),
+                    (None, Some(NotComparable::NotPublished)) => {
+                        t("niet gepubliceerd", "not published")
+                    }
+                    (None, _) => t("niet vergelijkbaar", "not comparable"),
+                },
+            ]
+        })
+        .collect();
+    let header = vec![
+        t("Kerncijfer", "Key figure"),
+        year.to_string(),
+        (year - 1).to_string(),
+        t("Verschil", "Change"),
+    ];
+    (header, rows)
+}
+
+/// The key figures as a table of the document.
+fn key_table(p: &HrReportPreview, f: &Facts<'_>) -> Block {
+    let (header, rows) = key_figures(p, f);
+    let widths = [5.0, 1.5, 1.5, 2.5];
+    Block::Table(Table {
+        columns: header
+            .into_iter()
+            .zip(widths)
+            .enumerate()
+            .map(|(i, (title, width))| Column {
+                title,
+                width,
+                align: if i == 0 { Align::Left } else { Align::Right },
+            })
+            .collect(),
+        rows,
+        zebra: true,
+    })
+}
+
+/// A key figure's name.
+fn figure_name(figure: &str, lang: Language) -> String {
+    let t = |nl: &str, en: &str| language::text(lang, nl, en);
+    match figure {
+        "received" => t(
             "Klachten en meldingen ontvangen",
             "Complaints and reports received",
         ),
-        said(&complaints.received, k, lang),
-    )];
+        "advisor_cases" => t(
+            "Meldingen bij de vertrouwenspersonen",
+            "Cases with the confidential advisors",
+        ),
+        other => other.to_string(),
+    }
+}
+
+/// The nature of this year's complaints beside last year's, as grouped
+/// bars (only where both years show the line).
+fn year_over_year(p: &HrReportPreview, f: &Facts<'_>) -> Option<Block> {
+    let nature = |r: &ReportFigures| {
+        r.complaints
+            .breakdowns
+            .iter()
+            .find(|b| b.id == "nature" && b.withheld.is_none())
+            .cloned()
+    };
+    let now = nature(&p.figures)?;
+    let then = nature(p.previous.as_ref()?)?;
+    let year = p.figures.year;
+    let mut cells: Vec<&Cell> = now.cells.iter().collect();
+    for c in &then.cells {
+        if !cells.iter().any(|x| x.category == c.category) {
+            cells.push(c);
+        }
+    }
+    let value = |b: &Breakdown, code: &str| {
+        b.cells
+            .iter()
+            .find(|c| c.category == code)
+            .map_or(Some(0.0), |c| c.value.map(f64::from))
+    };
+    Some(Block::BarChart(BarChart {
+        title: language::text(
+            f.language,
+            &format!("Aard van de klachten, {} en {year}", year - 1),
+            &format!("Nature of the complaints, {} and {year}", year - 1),
+        ),
+        categories: cells.iter().map(|c| category(f, "nature", c)).collect(),
+        series: [(year - 1, &then), (year, &now)]
+            .into_iter()
+            .map(|(y, b)| Series {
+                name: y.to_string(),
+                values: cells.iter().map(|c| value(b, &c.category)).collect(),
+            })
+            .collect(),
+        direction: BarDirection::Horizontal,
+        value_labels: true,
+        hidden_label: "×".into(),
+    }))
+}
+
+/// The years as published: complaints and advisors' cases as lines, the
+/// share of steps on time as bars.
+fn trend(p: &HrReportPreview, f: &Facts<'_>) -> Vec<Block> {
+    let lang = f.language;
+    let t = |nl: &str, en: &str| language::text(lang, nl, en);
+    let years: Vec<String> = p.trend.iter().map(|y| y.year.to_string()).collect();
+    let counted = p
+        .trend
+        .iter()
+        .filter(|y| y.received.is_some() || y.advisor_cases.is_some())
+        .count();
+    let mut out = vec![];
+    if counted < 2 {
+        out.push(Block::Paragraph(vec![Span::italic(t(
+            "Er zijn nog geen eerdere jaren gepubliceerd om mee te vergelijken.",
+            "No earlier years were published to compare with yet.",
+        ))]));
+        return out;
+    }
+    out.push(Block::LineChart(LineChart {
+        title: t("Vijf jaar", "Five years"),
+        categories: years.clone(),
+        series: [
+            (
+                "received",
+                p.trend.iter().map(|y| y.received).collect::<Vec<_>>(),
+            ),
+            (
+                "advisor_cases",
+                p.trend.iter().map(|y| y.advisor_cases).collect(),
+            ),
+        ]
+        .into_iter()
+        .filter(|(_, values)| values.iter().any(Option::is_some))
+        .map(|(figure, values)| Series {
+            name: figure_name(figure, lang),
+            values: values.into_iter().map(|v| v.map(f64::from)).collect(),
+        })
+        .collect(),
+        value_labels: true,
+    }));
+    if p.trend.iter().any(|y| y.on_time_percent.is_some()) {
+        out.push(Block::BarChart(BarChart {
+            title: t(
+                "Stappen binnen de termijn (%)",
+                "Steps within their term (%)",
+            ),
+            categories: years,
+            series: vec![Series {
+                name: "%".into(),
+                values: p.trend.iter().map(|y| y.on_time_percent).collect(),
+            }],
+            direction: BarDirection::Vertical,
+            value_labels: true,
+            hidden_label: "—".into(),
+        }));
+    }
+    out.push(Block::Paragraph(vec![Span::italic(t(
+        "Eerdere jaren zoals ze gepubliceerd zijn; een jaar dat niet gepubliceerd is of onder k bleef, is een gat in de lijn.",
+        "Earlier years as they were published; a year not published or below k is a gap in the line.",
+    ))]));
+    out
+}
+
+/// The advisors' figures added up, before each advisor's own.
+fn combined(out: &mut Vec<Block>, c: &CombinedAdvisors, k: u32, f: &Facts<'_>) {
+    let lang = f.language;
+    let t = |nl: &str, en: &str| language::text(lang, nl, en);
+    out.push(Block::Heading {
+        level: 2,
+        text: t(
+            "Alle vertrouwenspersonen samen",
+            "All confidential advisors together",
+        ),
+    });
+    out.push(Block::Paragraph(vec![Span::plain(t(
+        &format!("De cijfers van {} vertrouwenspersonen opgeteld. Een aantal staat er alleen als elke vertrouwenspersoon het zelf toonde; anders staat er ×.", c.advisors),
+        &format!("The figures of {} advisors added up. A count is given only where every advisor showed it; otherwise it reads ×.", c.advisors),
+    ))]));
+    let mut key = vec![
+        (t("Meldingen", "Cases"), reports::count_text(&c.cases, k)),
+        (
+            t("Gesprekken", "Conversations"),
+            reports::count_text(&c.conversations, k),
+        ),
+    ];
+    if let Some(h) = c.hours {
+        key.push((t("Uren", "Hours"), reports::number_text(h, lang)));
+    }
+    out.push(Block::KeyValue(key));
+    tables(out, &c.breakdowns, k, f);
+}
+
+/// The report as a document for the PDF engine.
+pub fn document(p: &HrReportPreview, f: &Facts<'_>) -> Document {
+    let lang = f.language;
+    let t = |nl: &str, en: &str| language::text(lang, nl, en);
+    let year = p.figures.year;
+    let complaints = &p.figures.complaints;
+    let releases = &p.figures.releases;
+    let k = complaints.k;
+    let heading = |level: u8, text: String| Block::Heading { level, text };
+    let mut blocks = vec![heading(1, t("1. Samenvatting", "1. Summary"))];
+    blocks.push(Block::Paragraph(vec![Span::italic(match &p.published {
+        Some(at) => t(
+            &format!(
+                "Gepubliceerd op {} door {}; de cijfers liggen vast.",
+                language::long_date(at.published_at.date_naive(), lang),
+                at.published_by
+            ),
+            &format!(
+                "Published on {} by {}; the figures are frozen.",
+                language::long_date(at.published_at.date_naive(), lang),
+                at.published_by
+            ),
+        ),
+        None => t(
+            "Concept: de cijfers zijn nog niet gepubliceerd en kunnen nog veranderen.",
+            "Draft: the figures are not published yet and may still change.",
+        ),
+    })]));
+    blocks.push(key_table(p, f));
+    let mut key = vec![];
     for r in releases {
         key.push((
             t(
@@ -140,7 +357,9 @@ pub fn document(
             reports::percent_text(p, lang),
         ));
     }
-    blocks.push(Block::KeyValue(key));
+    if !key.is_empty() {
+        blocks.push(Block::KeyValue(key));
+    }
 
     blocks.push(heading(
         1,
@@ -163,11 +382,15 @@ pub fn document(
         ))]));
     }
     tables(&mut blocks, &complaints.breakdowns, k, f);
+    blocks.extend(year_over_year(p, f));
 
     blocks.push(heading(
         1,
         t("3. De vertrouwenspersonen", "3. The confidential advisors"),
     ));
+    if let Some(c) = &p.figures.combined {
+        combined(&mut blocks, c, k, f);
+    }
     if releases.is_empty() {
         blocks.push(Block::Paragraph(vec![Span::italic(t(
             "Er zijn geen jaarcijfers van een vertrouwenspersoon ingelezen.",
@@ -198,18 +421,40 @@ pub fn document(
         ))]));
     }
 
+    blocks.push(heading(1, t("4. Door de jaren", "4. Over the years")));
+    blocks.extend(trend(p, f));
+
     blocks.push(heading(
         1,
         t(
-            "4. Zo is de anonimiteit beschermd",
-            "4. How anonymity was protected",
+            "5. Zo is de anonimiteit beschermd",
+            "5. How anonymity was protected",
         ),
     ));
     blocks.extend(reports::anonymity_rules(k, lang));
-    blocks.push(Block::Paragraph(vec![Span::plain(t(
-        "Geen mediaan en geen aandeel op tijd als minder dan k klachten het dragen. De cijfers van een vertrouwenspersoon staan er zoals die ze vrijgaf.",
-        "No median and no share on time when fewer than k complaints carry it. An advisor's figures are given as they released them.",
-    ))]));
+    blocks.push(Block::Bullets(
+        [
+            t(
+                "Geen mediaan en geen aandeel op tijd als minder dan k klachten het dragen.",
+                "No median and no share on time when fewer than k complaints carry it.",
+            ),
+            t(
+                "De cijfers van een vertrouwenspersoon staan er zoals die ze vrijgaf en ondertekende. Opgeteld staat een aantal er alleen als elke vertrouwenspersoon het zelf toonde.",
+                "An advisor's figures are given as they released and signed them. Added up, a count is given only where every advisor showed it.",
+            ),
+            t(
+                "Een verschil met vorig jaar alleen als beide jaren minstens k tellen; vergeleken wordt met de cijfers zoals ze toen gepubliceerd zijn, nooit met opnieuw getelde.",
+                "A change from last year only when both years count at least k; compared with the figures as they were published then, never with figures counted again.",
+            ),
+            t(
+                "Klachten en meldingen bij de vertrouwenspersonen worden nergens bij elkaar opgeteld of van elkaar afgetrokken.",
+                "Complaints and the advisors' cases are never added to or subtracted from each other.",
+            ),
+        ]
+        .into_iter()
+        .map(|s| vec![Span::plain(s)])
+        .collect(),
+    ));
     blocks.push(heading(
         2,
         t(
@@ -218,6 +463,9 @@ pub fn document(
         ),
     ));
     let mut appendix = complaints.appendix.clone();
+    if let Some(c) = &p.figures.combined {
+        appendix.extend(c.appendix.iter().cloned());
+    }
     for r in releases {
         appendix.extend(r.release.appendix.iter().cloned());
     }
@@ -257,12 +505,9 @@ pub fn document(
 }
 
 /// Every table of the report as CSV files: (file name, bytes).
-pub fn csv_files(
-    complaints: &PublishedComplaints,
-    releases: &[AdvisorRelease],
-    f: &Facts<'_>,
-) -> Vec<(String, Vec<u8>)> {
+pub fn csv_files(p: &HrReportPreview, f: &Facts<'_>) -> Vec<(String, Vec<u8>)> {
     let lang = f.language;
+    let complaints = &p.figures.complaints;
     let header = vec![
         language::text(lang, "Categorie", "Category"),
         language::text(lang, "Aantal", "Number"),
@@ -299,7 +544,43 @@ pub fn csv_files(
         .iter()
         .map(|b| (format!("klachten-{}.csv", b.id), table(b, complaints.k)))
         .collect();
-    for (i, r) in releases.iter().enumerate() {
+    let (header, rows) = key_figures(p, f);
+    out.insert(
+        0,
+        ("kerncijfers.csv".into(), reports::csv(&header, &rows, lang)),
+    );
+    let trend_header = vec![
+        language::text(lang, "Jaar", "Year"),
+        figure_name("received", lang),
+        figure_name("advisor_cases", lang),
+        language::text(lang, "Stappen op tijd (%)", "Steps on time (%)"),
+    ];
+    let trend_rows: Vec<Vec<String>> = p
+        .trend
+        .iter()
+        .map(|y| {
+            vec![
+                y.year.to_string(),
+                y.received.map_or(String::new(), |v| v.to_string()),
+                y.advisor_cases.map_or(String::new(), |v| v.to_string()),
+                y.on_time_percent
+                    .map_or(String::new(), |v| reports::number_text(v, lang)),
+            ]
+        })
+        .collect();
+    out.push((
+        "trend.csv".into(),
+        reports::csv(&trend_header, &trend_rows, lang),
+    ));
+    if let Some(c) = &p.figures.combined {
+        for b in &c.breakdowns {
+            out.push((
+                format!("vertrouwenspersonen-samen-{}.csv", b.id),
+                table(b, complaints.k),
+            ));
+        }
+    }
+    for (i, r) in p.figures.releases.iter().enumerate() {
         for b in &r.release.breakdowns {
             out.push((
                 format!("vertrouwenspersoon-{}-{}.csv", i + 1, b.id),

@@ -8,6 +8,8 @@
 //! and CSV ([`document`]). Only users with the hr role who hold hr.db
 //! reach it.
 
+pub mod combined;
+pub mod comparison;
 pub mod document;
 mod releases;
 pub mod report;
@@ -17,4 +19,4 @@ mod writing;
 pub(crate) use releases::*;
 pub use releases::{AdvisorRelease, ReleaseImportRequest};
 pub(crate) use writing::*;
-pub use writing::{HrReportPreview, HrReportRequest, HrReportYear};
+pub use writing::{HrReportPreview, HrReportRequest, HrReportYear, Publication, ReportFigures};

@@ -1,4 +1,5 @@
-//! All SQL of the annual report's sources in hr.db.
+//! All SQL of the annual report in hr.db: its sources (the advisors'
+//! releases) and the figures of each year as published.
 
 use chrono::{DateTime, Utc};
 use sqlx::{SqliteConnection, SqlitePool};
@@ -51,4 +52,38 @@ pub(crate) async fn keep_release(
     .fetch_one(conn)
     .await?;
     Ok((id, replaced))
+}
+
+/// A published report's row: its figures (JSON), when, and by whom.
+pub(crate) type PublishedRow = (String, DateTime<Utc>, String);
+
+pub(crate) async fn published(pool: &SqlitePool, year: i32) -> sqlx::Result<Option<PublishedRow>> {
+    sqlx::query_as(
+        "SELECT figures, published_at, published_by FROM published_reports WHERE year = ?1",
+    )
+    .bind(year)
+    .fetch_optional(pool)
+    .await
+}
+
+/// Freezes the figures of a year; answers false when that year was
+/// published before (and keeps what was).
+pub(crate) async fn publish(
+    conn: &mut SqliteConnection,
+    year: i32,
+    figures: &str,
+    at: DateTime<Utc>,
+    by: &str,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO published_reports (year, figures, published_at, published_by)
+         VALUES (?1, ?2, ?3, ?4) ON CONFLICT (year) DO NOTHING",
+    )
+    .bind(year)
+    .bind(figures)
+    .bind(at)
+    .bind(by)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }

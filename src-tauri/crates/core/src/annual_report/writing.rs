@@ -1,17 +1,26 @@
 //! HR's annual report for a year: previewed (every figure as it will be
-//! published, and what is hidden and why) and written as PDF, with every
+//! published, what is hidden and why, the change from last year and the
+//! trend), published (its figures frozen in hr.db, for every later writing
+//! of it and for next year's comparison), and written as PDF, with every
 //! table as CSV when asked, where the user chose.
 
+use chrono::{DateTime, Datelike, Utc};
 use serde::{Deserialize, Serialize};
+use sqlx::SqlitePool;
 use ts_rs::TS;
+use vertrouwd_vault::audit::Entry;
 
+use super::combined::{combine, CombinedAdvisors};
+use super::comparison::{compare, Comparison, TrendPoint};
 use super::document::{self, Facts};
 use super::releases::{advisor_releases, AdvisorRelease};
 use super::report::{self, PublishedComplaints};
+use super::store;
 use crate::complaints::figures::FiguresRequest;
 use crate::context::Context;
+use crate::disclosure::{Cell, Hidden};
 use crate::documents::WrittenFile;
-use crate::error::{ApiError, ApiResult, Reason};
+use crate::error::{ApiError, ApiResult, ErrorCode, Reason};
 use crate::language::Language;
 
 /// A year of the report.
@@ -20,12 +29,56 @@ pub struct HrReportYear {
     pub year: i32,
 }
 
-/// What the report of a year will publish.
+/// The figures of a year's report: what is published, and what is
+/// frozen when it is.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct HrReportPreview {
+pub struct ReportFigures {
+    pub year: i32,
     pub complaints: PublishedComplaints,
     /// The advisors' releases of the year, as they released them.
     pub releases: Vec<AdvisorRelease>,
+    /// The releases added up, when there are two or more.
+    pub combined: Option<CombinedAdvisors>,
+}
+
+impl ReportFigures {
+    /// The advisors' cases of the year (all advisors together); `None`
+    /// without a release.
+    pub fn advisor_cases(&self) -> Option<Cell> {
+        if let Some(c) = &self.combined {
+            return Some(c.cases.clone());
+        }
+        let r = &self.releases.first()?.release;
+        Some(Cell {
+            category: "advisor_cases".into(),
+            label: "meldingen bij de vertrouwenspersoon".into(),
+            value: r.cases,
+            hidden: r.cases.is_none().then_some(Hidden::BelowK),
+            percent: None,
+        })
+    }
+}
+
+/// When and by whom a year's report was published.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Publication {
+    #[ts(type = "string")]
+    pub published_at: DateTime<Utc>,
+    pub published_by: String,
+}
+
+/// What the report of a year publishes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct HrReportPreview {
+    pub figures: ReportFigures,
+    /// Set when the year was published: the figures are the frozen ones.
+    pub published: Option<Publication>,
+    /// Last year's figures as published, when they were.
+    pub previous: Option<ReportFigures>,
+    /// The key figures beside last year's.
+    pub comparisons: Vec<Comparison>,
+    /// Up to five years, this one last, as published.
+    pub trend: Vec<TrendPoint>,
 }
 
 /// The report of a year, written as PDF (and its tables as CSV files in
@@ -49,30 +102,151 @@ fn label(lang: Language, code: &str) -> String {
     }
 }
 
-/// Every figure of the year as the report will publish it.
-pub async fn hr_annual_report_preview(
-    cx: &Context<'_>,
-    req: HrReportYear,
-) -> ApiResult<HrReportPreview> {
-    if !(1990..=2100).contains(&req.year) {
-        return Err(ApiError::validation("year", Reason::OutOfRange));
+fn hr(cx: &Context<'_>) -> ApiResult<SqlitePool> {
+    cx.pool(
+        crate::compartments::HR,
+        crate::roles::Role::Hr,
+        "the annual report is HR's",
+    )
+}
+
+fn check_year(year: i32) -> ApiResult<()> {
+    if (1990..=2100).contains(&year) {
+        Ok(())
+    } else {
+        Err(ApiError::validation("year", Reason::OutOfRange))
     }
-    let figures =
-        crate::complaints::complaint_figures(cx, FiguresRequest { year: req.year }).await?;
+}
+
+/// A year's figures as published, with when and by whom; `None` when it
+/// was not.
+async fn frozen(pool: &SqlitePool, year: i32) -> ApiResult<Option<(ReportFigures, Publication)>> {
+    let Some((json, published_at, published_by)) = store::published(pool, year).await? else {
+        return Ok(None);
+    };
+    let figures: ReportFigures = serde_json::from_str(&json)
+        .ok()
+        .filter(|f: &ReportFigures| f.year == year)
+        .ok_or_else(|| ApiError::new(ErrorCode::Corrupt, "a published report cannot be read"))?;
+    Ok(Some((
+        figures,
+        Publication {
+            published_at,
+            published_by,
+        },
+    )))
+}
+
+/// The year's figures counted now, through disclosure control.
+async fn counted(cx: &Context<'_>, year: i32) -> ApiResult<ReportFigures> {
+    let figures = crate::complaints::complaint_figures(cx, FiguresRequest { year }).await?;
     let releases: Vec<AdvisorRelease> = advisor_releases(cx)
         .await?
         .into_iter()
-        .filter(|r| r.year == req.year)
+        .filter(|r| r.year == year)
         .collect();
     let k = releases
         .iter()
         .map(|r| r.release.k)
         .fold(crate::disclosure::DEFAULT_K, u32::max);
-    let complaints = report::publish(&figures, k, &|c| label(Language::Nl, c));
-    Ok(HrReportPreview {
-        complaints,
+    Ok(ReportFigures {
+        year,
+        complaints: report::publish(&figures, k, &|c| label(Language::Nl, c)),
+        combined: combine(&releases),
         releases,
     })
+}
+
+/// Every figure of the year as the report publishes it: the frozen ones
+/// once the year is published, else counted now; beside last year's and
+/// the trend, as published.
+pub async fn hr_annual_report_preview(
+    cx: &Context<'_>,
+    req: HrReportYear,
+) -> ApiResult<HrReportPreview> {
+    check_year(req.year)?;
+    let pool = hr(cx)?;
+    let (figures, published) = match frozen(&pool, req.year).await? {
+        Some((f, p)) => (f, Some(p)),
+        None => (counted(cx, req.year).await?, None),
+    };
+    let mut earlier = vec![];
+    for year in (req.year - 4)..req.year {
+        earlier.push((year, frozen(&pool, year).await?.map(|f| f.0)));
+    }
+    let previous = earlier.last().and_then(|(_, f)| f.clone());
+    let k = previous.as_ref().map_or(figures.complaints.k, |p| {
+        p.complaints.k.max(figures.complaints.k)
+    });
+    let mut comparisons = vec![compare(
+        "received",
+        &figures.complaints.received,
+        previous.as_ref().map(|p| &p.complaints.received),
+        k,
+    )];
+    if let Some(cases) = figures.advisor_cases() {
+        let last = previous.as_ref().map(ReportFigures::advisor_cases);
+        let missing = Cell {
+            value: None,
+            ..cases.clone()
+        };
+        comparisons.push(compare(
+            "advisor_cases",
+            &cases,
+            last.map(|c| c.unwrap_or(missing)).as_ref(),
+            k,
+        ));
+    }
+    let point = |year: i32, f: Option<&ReportFigures>| TrendPoint {
+        year,
+        received: f.and_then(|f| f.complaints.received.value),
+        advisor_cases: f.and_then(|f| f.advisor_cases()).and_then(|c| c.value),
+        on_time_percent: f.and_then(|f| f.complaints.on_time_percent),
+    };
+    let mut trend: Vec<TrendPoint> = earlier
+        .iter()
+        .map(|(year, f)| point(*year, f.as_ref()))
+        .collect();
+    trend.push(point(req.year, Some(&figures)));
+    Ok(HrReportPreview {
+        figures,
+        published,
+        previous,
+        comparisons,
+        trend,
+    })
+}
+
+/// Publishes the report of a past year: its figures as they stand now
+/// are frozen in hr.db; the report of that year is written from them from
+/// then on, and next year's compares with them. A year is published once.
+pub async fn publish_hr_annual_report(
+    cx: &Context<'_>,
+    req: HrReportYear,
+) -> ApiResult<HrReportPreview> {
+    check_year(req.year)?;
+    if req.year >= cx.today().year() {
+        return Err(ApiError::validation("year", Reason::InFuture));
+    }
+    let pool = hr(cx)?;
+    if frozen(&pool, req.year).await?.is_some() {
+        return Err(ApiError::validation("year", Reason::Published));
+    }
+    let figures = counted(cx, req.year).await?;
+    let json = serde_json::to_string(&figures)
+        .map_err(|_| ApiError::new(ErrorCode::Internal, "cannot encode the figures"))?;
+    let by = cx.user().display_name.clone();
+    let year = req.year.to_string();
+    let done = cx
+        .audited(&pool, async |tx| {
+            let done = store::publish(tx, req.year, &json, cx.now(), &by).await?;
+            Ok((done, Entry::new("hr_annual_report.published", Some(&year))))
+        })
+        .await?;
+    if !done {
+        return Err(ApiError::validation("year", Reason::Published));
+    }
+    hr_annual_report_preview(cx, req).await
 }
 
 /// Writes the report of a year where the user chose (never inside the
@@ -85,6 +259,7 @@ pub async fn write_hr_annual_report(
         return Err(ApiError::validation("path", Reason::Required));
     }
     let preview = hr_annual_report_preview(cx, HrReportYear { year: req.year }).await?;
+    let pool = hr(cx)?;
     let facts = Facts {
         organisation: cx.organisation(),
         author: &cx.user().display_name,
@@ -99,21 +274,16 @@ pub async fn write_hr_annual_report(
         .map(str::trim)
         .filter(|d| !d.is_empty())
     {
-        for (name, bytes) in document::csv_files(&preview.complaints, &preview.releases, &facts) {
+        for (name, bytes) in document::csv_files(&preview, &facts) {
             let path = std::path::Path::new(dir).join(name);
             cx.write_outside_vault(&path.to_string_lossy(), &bytes)?;
         }
     }
-    let doc = document::document(req.year, &preview.complaints, &preview.releases, &facts);
+    let doc = document::document(&preview, &facts);
     let pdf = vertrouwd_pdf::render(&doc);
     let written = cx
         .write_outside_vault(&req.path, &pdf.bytes)?
         .with_warnings(&pdf.warnings);
-    let pool = cx.pool(
-        crate::compartments::HR,
-        crate::roles::Role::Hr,
-        "the annual report is HR's",
-    )?;
     cx.record(
         &pool,
         "hr_annual_report.written",

@@ -235,6 +235,12 @@ pub fn typescript_bindings() -> String {
         crate::annual_report::ReleaseImportRequest::decl(cfg),
         crate::annual_report::report::PublishedComplaints::decl(cfg),
         crate::annual_report::HrReportYear::decl(cfg),
+        crate::annual_report::combined::CombinedAdvisors::decl(cfg),
+        crate::annual_report::comparison::NotComparable::decl(cfg),
+        crate::annual_report::comparison::Comparison::decl(cfg),
+        crate::annual_report::comparison::TrendPoint::decl(cfg),
+        crate::annual_report::ReportFigures::decl(cfg),
+        crate::annual_report::Publication::decl(cfg),
         crate::annual_report::HrReportPreview::decl(cfg),
         crate::annual_report::HrReportRequest::decl(cfg),
     ];

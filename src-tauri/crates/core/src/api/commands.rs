@@ -134,6 +134,7 @@ macro_rules! for_each_command {
                 import_advisor_release(req: ReleaseImportRequest) -> AdvisorRelease;
                 fetch_published_releases() -> Vec<AdvisorRelease>;
                 hr_annual_report_preview(req: HrReportYear) -> HrReportPreview;
+                publish_hr_annual_report(req: HrReportYear) -> HrReportPreview;
                 write_hr_annual_report(req: HrReportRequest) -> WrittenFile;
             }
         }

@@ -144,8 +144,8 @@ async fn the_hr_annual_report_publishes_the_years_figures_and_never_a_small_coun
         .hr_annual_report_preview(HrReportYear { year: 2026 })
         .await
         .expect("preview");
-    assert_eq!(preview.complaints.received.value, Some(12));
-    assert_eq!(preview.releases.len(), 1);
+    assert_eq!(preview.figures.complaints.received.value, Some(12));
+    assert_eq!(preview.figures.releases.len(), 1);
 
     let pdf = tmp.path().join("jaarverslag.pdf");
     let csv = tmp.path().join("tabellen");
@@ -162,7 +162,7 @@ async fn the_hr_annual_report_publishes_the_years_figures_and_never_a_small_coun
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for words in [
         "Jaarverslag sociale veiligheid en integriteit 2026",
-        "Klachten en meldingen 12",
+        "Klachten en meldingen ontvangen 12",
         "Meldingen bij Ayşe 14",
         "Doorlooptijd (mediaan, 214,5",
         "In 2026 liepen er 14 meldingen bij deze vertrouwenspersoon.",
@@ -195,4 +195,183 @@ async fn the_hr_annual_report_publishes_the_years_figures_and_never_a_small_coun
         !procedure.contains(";2\r\n") && !procedure.contains(";2;"),
         "{procedure}"
     );
+}
+
+/// Two advisors, each in a vault of their own, release 2026 (14 and 11
+/// cases); HR imports both. The report adds them up where both showed a
+/// count, and a count either hid stays hidden in the sum.
+#[tokio::test]
+async fn two_advisors_are_added_up_without_showing_what_either_hid() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    std::fs::create_dir_all(&a).expect("a");
+    std::fs::create_dir_all(&b).expect("b");
+    let (_one, first) = released(&a, 14).await;
+    let (_two, second) = released(&b, 11).await;
+    let (hr, _) = session();
+    create(&hr, &tmp.path().join("hr"), vec![Role::Hr]).await;
+    for file in [&first, &second] {
+        hr.import_advisor_release(ReleaseImportRequest {
+            path: file.to_string_lossy().into(),
+        })
+        .await
+        .expect("imported");
+    }
+    let preview = hr
+        .hr_annual_report_preview(HrReportYear { year: 2026 })
+        .await
+        .expect("preview");
+    let releases = &preview.figures.releases;
+    let combined = preview.figures.combined.as_ref().expect("two advisors");
+    assert_eq!(combined.cases.value, Some(25));
+    let mut hidden_somewhere = 0;
+    for b in &combined.breakdowns {
+        for c in &b.cells {
+            let parts: Vec<Option<u32>> = releases
+                .iter()
+                .map(|r| {
+                    r.release
+                        .breakdowns
+                        .iter()
+                        .find(|x| x.id == b.id)
+                        .and_then(|x| x.cells.iter().find(|y| y.category == c.category))
+                        .map_or(Some(0), |y| y.value)
+                })
+                .collect();
+            if parts.contains(&None) {
+                hidden_somewhere += 1;
+                assert_eq!(c.value, None, "{} {} is hidden in a part", b.id, c.category);
+            } else {
+                assert_eq!(
+                    c.value,
+                    parts.iter().copied().sum(),
+                    "{} {}",
+                    b.id,
+                    c.category
+                );
+            }
+        }
+    }
+    assert!(hidden_somewhere > 0, "the fixture hides a small quarter");
+
+    let pdf = tmp.path().join("jaarverslag.pdf");
+    hr.write_hr_annual_report(HrReportRequest {
+        year: 2026,
+        path: pdf.to_string_lossy().into(),
+        language: vertrouwd_core::language::Language::Nl,
+        csv_dir: None,
+    })
+    .await
+    .expect("written");
+    let text = super::complaints::pdf_text(&pdf);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for words in [
+        "Alle vertrouwenspersonen samen",
+        "Meldingen 25",
+        "een deel is bij een vertrouwenspersoon verborgen",
+    ] {
+        assert!(flat.contains(words), "{words:?} not in:\n{text}");
+    }
+}
+
+/// 2025 is published with six complaints, and frozen: a complaint of 2025
+/// registered after that does not change it. 2026's report (eight
+/// complaints) compares with the six that were published.
+#[tokio::test]
+async fn a_published_year_is_frozen_and_the_next_compares_with_it() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (hr, _) = session();
+    create(&hr, &tmp.path().join("hr"), vec![Role::Hr]).await;
+    let add = async |day: u32, year: i32| {
+        hr.add_complaint(super::complaints::complaint(
+            &format!("{day}-{}-{year}", 1 + day % 12),
+            "complaints_regulation",
+        ))
+        .await
+        .expect("complaint");
+    };
+    for day in 1..=6 {
+        add(day, 2025).await;
+    }
+    let e = hr
+        .publish_hr_annual_report(HrReportYear { year: 2026 })
+        .await
+        .expect_err("2026 has not ended");
+    assert_eq!(e.reason, Some(Reason::InFuture));
+    let published = hr
+        .publish_hr_annual_report(HrReportYear { year: 2025 })
+        .await
+        .expect("published");
+    assert_eq!(published.figures.complaints.received.value, Some(6));
+    assert!(published.published.is_some());
+    let e = hr
+        .publish_hr_annual_report(HrReportYear { year: 2025 })
+        .await
+        .expect_err("once");
+    assert_eq!(e.reason, Some(Reason::Published));
+
+    add(7, 2025).await;
+    let again = hr
+        .hr_annual_report_preview(HrReportYear { year: 2025 })
+        .await
+        .expect("preview");
+    assert_eq!(again.figures.complaints.received.value, Some(6), "frozen");
+
+    for day in 1..=8 {
+        add(day, 2026).await;
+    }
+    let now = hr
+        .hr_annual_report_preview(HrReportYear { year: 2026 })
+        .await
+        .expect("preview");
+    assert!(now.published.is_none());
+    let received = &now.comparisons[0];
+    assert_eq!(
+        (received.this_year, received.last_year, received.change),
+        (Some(8), Some(6), Some(2)),
+        "compared with what was published, not the seven counted now"
+    );
+    let years: Vec<(i32, Option<u32>)> = now.trend.iter().map(|p| (p.year, p.received)).collect();
+    assert_eq!(
+        years,
+        vec![
+            (2022, None),
+            (2023, None),
+            (2024, None),
+            (2025, Some(6)),
+            (2026, Some(8))
+        ]
+    );
+
+    let pdf = tmp.path().join("jaarverslag.pdf");
+    let csv = tmp.path().join("tabellen");
+    std::fs::create_dir(&csv).expect("dir");
+    hr.write_hr_annual_report(HrReportRequest {
+        year: 2026,
+        path: pdf.to_string_lossy().into(),
+        language: vertrouwd_core::language::Language::Nl,
+        csv_dir: Some(csv.to_string_lossy().into()),
+    })
+    .await
+    .expect("written");
+    let text = super::complaints::pdf_text(&pdf);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for words in [
+        "Klachten en meldingen ontvangen 8 6 +2",
+        "Concept: de cijfers zijn nog niet gepubliceerd",
+        "Door de jaren",
+    ] {
+        assert!(flat.contains(words), "{words:?} not in:\n{text}");
+    }
+    assert!(
+        !flat.contains(" 7 "),
+        "the recount of 2025 appears nowhere:\n{text}"
+    );
+    let key = std::fs::read_to_string(csv.join("kerncijfers.csv")).expect("csv");
+    assert!(
+        key.contains("Klachten en meldingen ontvangen;8;6;+2"),
+        "{key}"
+    );
+    let trend = std::fs::read_to_string(csv.join("trend.csv")).expect("csv");
+    assert!(trend.contains("2025;6;"), "{trend}");
 }

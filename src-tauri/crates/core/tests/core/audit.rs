@@ -652,6 +652,13 @@ async fn every_write_leaves_one_audit_row() {
     walk!(
         hs,
         walked,
+        "publish_hr_annual_report",
+        [hr],
+        h.publish_hr_annual_report(HrReportYear { year: 2025 })
+    );
+    walk!(
+        hs,
+        walked,
         "write_hr_annual_report",
         [hr],
         h.write_hr_annual_report(HrReportRequest {
