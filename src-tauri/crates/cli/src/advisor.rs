@@ -571,8 +571,7 @@ pub async fn run(ctx: &Ctx, cmd: &AdvisorCommand) -> ApiResult<Output> {
                     (&mut texts.recommendations, recommendations),
                 ] {
                     if let Some(p) = path {
-                        *field = std::fs::read_to_string(p)
-                            .map_err(|_| ApiError::validation("input", Reason::Unreadable))?;
+                        *field = read_text(p)?;
                     }
                 }
                 texts = s.update_annual_report_texts(texts).await?;

@@ -26,6 +26,14 @@ pub fn read_secret_file(path: &PathBuf) -> ApiResult<SecretText> {
     Ok(SecretText::new(first))
 }
 
+/// A text file the user wrote (a report's section): UTF-8, UTF-16 or
+/// Windows-1252, as Dutch offices save them.
+pub fn read_text(path: &PathBuf) -> ApiResult<String> {
+    let bytes =
+        std::fs::read(path).map_err(|_| ApiError::validation("input", Reason::Unreadable))?;
+    Ok(vertrouwd_core::encoding::decode(&bytes).into_owned())
+}
+
 /// JSON from a file, or from standard input when no file (or "-") is given.
 pub fn read_json<T: serde::de::DeserializeOwned>(input: &Option<PathBuf>) -> ApiResult<T> {
     let text = match input {

@@ -1,6 +1,7 @@
 //! HR's annual report and what it is made from (hr role): `vertrouwd hr
-//! annual-report`, and `hr releases import|fetch|list`, the advisors'
-//! signed statistics releases.
+//! annual-report` (with its own words and publishing), `hr actions
+//! list|add|status|delete` (the plan van aanpak), and `hr releases
+//! import|fetch|list`, the advisors' signed statistics releases.
 
 use std::path::PathBuf;
 
@@ -29,10 +30,63 @@ pub enum HrCommand {
         /// nl or en
         #[arg(long, default_value = "nl")]
         lang: String,
+        /// The introduction, from a text file (kept for the year)
+        #[arg(long)]
+        introduction: Option<PathBuf>,
+        /// Signals and recommendations in prose, from a text file
+        #[arg(long)]
+        conclusions: Option<PathBuf>,
+        /// The publishable summary of art. 9:12a Awb, from a text file
+        #[arg(long)]
+        awb_summary: Option<PathBuf>,
     },
+    /// The plan van aanpak: the report's recommendations as actions
+    #[command(subcommand)]
+    Actions(ActionsCommand),
     /// The confidential advisors' statistics releases
     #[command(subcommand)]
     Releases(ReleasesCommand),
+}
+
+#[derive(Subcommand, Debug, Clone)]
+pub enum ActionsCommand {
+    /// The actions of a year's report and of the year before
+    List {
+        #[arg(long)]
+        year: i32,
+    },
+    /// Add a recommendation of a year's report as an action
+    Add {
+        #[arg(long)]
+        year: i32,
+        recommendation: String,
+        #[arg(long)]
+        owner: String,
+        /// The date it is due (dd-mm-jjjj)
+        #[arg(long)]
+        due: String,
+    },
+    /// Record how an action stands: planned, in_progress, done or dropped
+    Status {
+        id: i64,
+        status: String,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Delete an action added in error
+    Delete { id: i64 },
+}
+
+fn action_line(a: &ReportAction) -> String {
+    format!(
+        "{:>4}  {}  {}  {} ({}, {})",
+        a.id,
+        a.year,
+        a.recommendation,
+        a.owner,
+        a.due_on,
+        vertrouwd_core::code_lists::code(&a.status)
+    )
 }
 
 #[derive(Subcommand, Debug, Clone)]
@@ -73,7 +127,26 @@ pub async fn run(ctx: &Ctx, cmd: &HrCommand) -> ApiResult<Output> {
             publish,
             csv,
             lang,
+            introduction,
+            conclusions,
+            awb_summary,
         } => {
+            let given = [introduction, conclusions, awb_summary];
+            if given.iter().any(|g| g.is_some()) {
+                let mut texts = s
+                    .hr_annual_report_texts(HrReportYear { year: *year })
+                    .await?;
+                for (field, path) in [
+                    (&mut texts.introduction, introduction),
+                    (&mut texts.conclusions, conclusions),
+                    (&mut texts.awb_summary, awb_summary),
+                ] {
+                    if let Some(p) = path {
+                        *field = read_text(p)?;
+                    }
+                }
+                s.update_hr_annual_report_texts(texts).await?;
+            }
             let mut lines = vec![];
             let mut published = None;
             if *publish {
@@ -99,6 +172,46 @@ pub async fn run(ctx: &Ctx, cmd: &HrCommand) -> ApiResult<Output> {
             lines.push(format!("{} — niet versleuteld / not encrypted", w.path));
             let text = lines.join("\n");
             out(&w, text)
+        }
+        HrCommand::Actions(ActionsCommand::List { year }) => {
+            let list = s.report_actions(HrReportYear { year: *year }).await?;
+            let text = list.iter().map(action_line).collect::<Vec<_>>().join("\n");
+            out(&list, text)
+        }
+        HrCommand::Actions(ActionsCommand::Add {
+            year,
+            recommendation,
+            owner,
+            due,
+        }) => {
+            let a = s
+                .add_report_action(ReportActionInput {
+                    year: *year,
+                    recommendation: recommendation.clone(),
+                    owner: owner.clone(),
+                    due_on: due.clone(),
+                })
+                .await?;
+            let text = action_line(&a);
+            out(&a, text)
+        }
+        HrCommand::Actions(ActionsCommand::Status { id, status, note }) => {
+            let status: ActionStatus =
+                serde_json::from_value(serde_json::Value::from(status.as_str()))
+                    .map_err(|_| ApiError::validation("status", Reason::Unknown))?;
+            let a = s
+                .update_report_action(ReportActionChange {
+                    id: *id,
+                    status,
+                    note: note.clone(),
+                })
+                .await?;
+            let text = action_line(&a);
+            out(&a, text)
+        }
+        HrCommand::Actions(ActionsCommand::Delete { id }) => {
+            s.delete_report_action(*id).await?;
+            out(&id, "verwijderd / deleted".into())
         }
         HrCommand::Releases(ReleasesCommand::Import { file }) => {
             let r = s

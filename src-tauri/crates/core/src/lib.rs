@@ -32,6 +32,7 @@ pub mod preferences;
 pub mod recovery_sheet;
 pub mod references;
 pub mod releases;
+pub mod report_texts;
 pub mod reports;
 pub mod retention;
 pub mod roles;

@@ -1089,3 +1089,36 @@ comparisons: Array<Comparison>,
 trend: Array<TrendPoint>, };
 
 export type HrReportRequest = { year: number, path: string, language: Language, csv_dir: string | null, };
+
+export type HrReportTexts = { year: number, introduction: string, 
+/**
+ * Signals and recommendations, in prose; the actions follow it.
+ */
+conclusions: string, 
+/**
+ * For a public body: the publishable summary of the complaints about
+ * it (art. 9:12a Awb).
+ */
+awb_summary: string, };
+
+export type ActionStatus = "planned" | "in_progress" | "done" | "dropped";
+
+export const actionStatusValues: readonly ActionStatus[] = ["planned", "in_progress", "done", "dropped"];
+
+export type ReportAction = { id: number, 
+/**
+ * The report that recommended it.
+ */
+year: number, recommendation: string, 
+/**
+ * Who sees to it (a role or a name).
+ */
+owner: string, due_on: string, status: ActionStatus, note: string | null, };
+
+export type ReportActionInput = { year: number, recommendation: string, owner: string, 
+/**
+ * The date it is due (dd-mm-jjjj or jjjj-mm-dd).
+ */
+due_on: string, };
+
+export type ReportActionChange = { id: number, status: ActionStatus, note: string | null, };

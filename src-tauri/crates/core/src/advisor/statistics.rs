@@ -14,6 +14,7 @@ use crate::context::Context;
 use crate::documents::WrittenFile;
 use crate::error::{ApiError, ApiResult, ErrorCode, Reason};
 use crate::releases::{self, SignedRelease};
+use crate::report_texts;
 
 /// The statistics of `year` exactly as they would be released.
 pub async fn statistics_preview(cx: &Context<'_>, req: StatisticsRequest) -> ApiResult<Preview> {
@@ -89,23 +90,16 @@ pub async fn release_statistics(cx: &Context<'_>, req: ReleaseRequest) -> ApiRes
 /// The sections of the jaarverslag's own words, as advisor.db keeps them.
 const SECTIONS: [&str; 3] = ["introduction", "signals", "recommendations"];
 
-/// The longest section.
-pub const MAX_SECTION: usize = 50_000;
-
 /// The jaarverslag's own words for a year, as last saved.
 pub async fn annual_report_texts(cx: &Context<'_>, req: AnnualYear) -> ApiResult<AnnualTexts> {
-    let kept = store::annual_texts(&register(cx)?, req.year).await?;
-    let of = |section: &str| {
-        kept.iter()
-            .find(|(s, _)| s == section)
-            .map(|(_, t)| t.clone())
-            .unwrap_or_default()
-    };
+    let [introduction, signals, recommendations] =
+        <[String; 3]>::try_from(report_texts::load(&register(cx)?, req.year, &SECTIONS).await?)
+            .unwrap_or_default();
     Ok(AnnualTexts {
         year: req.year,
-        introduction: of(SECTIONS[0]),
-        signals: of(SECTIONS[1]),
-        recommendations: of(SECTIONS[2]),
+        introduction,
+        signals,
+        recommendations,
     })
 }
 
@@ -115,24 +109,17 @@ pub async fn update_annual_report_texts(
     req: AnnualTexts,
 ) -> ApiResult<AnnualTexts> {
     check_year(req.year)?;
-    let mut texts = vec![];
-    for (section, text) in
-        SECTIONS
-            .into_iter()
-            .zip([&req.introduction, &req.signals, &req.recommendations])
-    {
-        let text =
-            crate::validate::optional_text(Some(text), section, MAX_SECTION)?.unwrap_or_default();
-        texts.push((section, text));
-    }
-    let pool = register(cx)?;
-    let year = req.year.to_string();
-    cx.audited(&pool, async |tx| {
-        for (section, text) in &texts {
-            store::set_annual_text(tx, req.year, section, text).await?;
-        }
-        Ok(((), Entry::new("annual_report.texts_changed", Some(&year))))
-    })
+    let texts: Vec<(&str, &str)> = SECTIONS
+        .into_iter()
+        .zip([&req.introduction, &req.signals, &req.recommendations].map(String::as_str))
+        .collect();
+    report_texts::save(
+        cx,
+        &register(cx)?,
+        req.year,
+        &texts,
+        "annual_report.texts_changed",
+    )
     .await?;
     annual_report_texts(cx, AnnualYear { year: req.year }).await
 }

@@ -11,10 +11,11 @@ use vertrouwd_pdf::{
 
 use super::combined::CombinedAdvisors;
 use super::comparison::NotComparable;
+use super::plan::{ActionStatus, HrReportTexts, ReportAction};
 use super::{HrReportPreview, ReportFigures};
 use crate::disclosure::{Breakdown, Cell};
 use crate::language::{self, Language};
-use crate::reports;
+use crate::{markdown, reports};
 
 /// What the report is written from besides its figures.
 #[derive(Debug)]
@@ -297,8 +298,75 @@ fn combined(out: &mut Vec<Block>, c: &CombinedAdvisors, k: u32, f: &Facts<'_>) {
     tables(out, &c.breakdowns, k, f);
 }
 
+/// Level 1 headings, numbered in the order they come (a section without
+/// content is left out, and the numbers close up).
+struct Numbered(u32);
+
+impl Numbered {
+    fn next(&mut self, title: String) -> Block {
+        self.0 += 1;
+        Block::Heading {
+            level: 1,
+            text: format!("{}. {title}", self.0),
+        }
+    }
+}
+
+/// How an action stands, in words.
+fn status_text(s: ActionStatus, lang: Language) -> String {
+    let t = |nl: &str, en: &str| language::text(lang, nl, en);
+    match s {
+        ActionStatus::Planned => t("gepland", "planned"),
+        ActionStatus::InProgress => t("loopt", "in progress"),
+        ActionStatus::Done => t("gedaan", "done"),
+        ActionStatus::Dropped => t("vervallen", "dropped"),
+    }
+}
+
+/// Actions as a table: what, who, when, how it stands.
+fn actions_table(actions: &[&ReportAction], lang: Language) -> Block {
+    let t = |nl: &str, en: &str| language::text(lang, nl, en);
+    let column = |title: String, width: f32| Column {
+        title,
+        width,
+        align: Align::Left,
+    };
+    Block::Table(Table {
+        columns: vec![
+            column(t("Aanbeveling", "Recommendation"), 5.0),
+            column(t("Wie", "Who"), 2.0),
+            column(t("Wanneer", "When"), 1.8),
+            column(t("Stand", "Status"), 2.2),
+        ],
+        rows: actions
+            .iter()
+            .map(|a| {
+                let status = status_text(a.status, lang);
+                vec![
+                    a.recommendation.clone(),
+                    a.owner.clone(),
+                    language::date(a.due_on, lang),
+                    match &a.note {
+                        Some(n) => format!("{status}: {n}"),
+                        None => status,
+                    },
+                ]
+            })
+            .collect(),
+        zebra: true,
+    })
+}
+
+/// The report's own words and plan, beside its figures.
+#[derive(Debug, Default)]
+pub struct Words {
+    pub texts: HrReportTexts,
+    /// The year's actions and last year's.
+    pub actions: Vec<ReportAction>,
+}
+
 /// The report as a document for the PDF engine.
-pub fn document(p: &HrReportPreview, f: &Facts<'_>) -> Document {
+pub fn document(p: &HrReportPreview, w: &Words, f: &Facts<'_>) -> Document {
     let lang = f.language;
     let t = |nl: &str, en: &str| language::text(lang, nl, en);
     let year = p.figures.year;
@@ -306,7 +374,13 @@ pub fn document(p: &HrReportPreview, f: &Facts<'_>) -> Document {
     let releases = &p.figures.releases;
     let k = complaints.k;
     let heading = |level: u8, text: String| Block::Heading { level, text };
-    let mut blocks = vec![heading(1, t("1. Samenvatting", "1. Summary"))];
+    let mut n = Numbered(0);
+    let mut blocks = vec![];
+    if !w.texts.introduction.trim().is_empty() {
+        blocks.push(n.next(t("Inleiding", "Introduction")));
+        blocks.extend(markdown::blocks(&w.texts.introduction, 2));
+    }
+    blocks.push(n.next(t("Samenvatting", "Summary")));
     blocks.push(Block::Paragraph(vec![Span::italic(match &p.published {
         Some(at) => t(
             &format!(
@@ -361,10 +435,7 @@ pub fn document(p: &HrReportPreview, f: &Facts<'_>) -> Document {
         blocks.push(Block::KeyValue(key));
     }
 
-    blocks.push(heading(
-        1,
-        t("2. Klachten en meldingen", "2. Complaints and reports"),
-    ));
+    blocks.push(n.next(t("Klachten en meldingen", "Complaints and reports")));
     blocks.push(Block::Paragraph(vec![Span::plain(t(
         "Formele klachten over ongewenste omgangsvormen, meldingen van een vermoeden van een misstand en klachten van burgers, ontvangen in het jaar; hoe zij tot nu toe afliepen.",
         "Formal complaints about undesirable behaviour, reports of suspected wrongdoing and citizens' complaints received in the year, and how they ended so far.",
@@ -384,10 +455,17 @@ pub fn document(p: &HrReportPreview, f: &Facts<'_>) -> Document {
     tables(&mut blocks, &complaints.breakdowns, k, f);
     blocks.extend(year_over_year(p, f));
 
-    blocks.push(heading(
-        1,
-        t("3. De vertrouwenspersonen", "3. The confidential advisors"),
-    ));
+    if !w.texts.awb_summary.trim().is_empty() {
+        blocks.push(heading(
+            2,
+            t(
+                "Klachten over het bestuursorgaan (artikel 9:12a Awb)",
+                "Complaints about the public body (art. 9:12a Awb)",
+            ),
+        ));
+        blocks.extend(markdown::blocks(&w.texts.awb_summary, 3));
+    }
+    blocks.push(n.next(t("De vertrouwenspersonen", "The confidential advisors")));
     if let Some(c) = &p.figures.combined {
         combined(&mut blocks, c, k, f);
     }
@@ -421,16 +499,37 @@ pub fn document(p: &HrReportPreview, f: &Facts<'_>) -> Document {
         ))]));
     }
 
-    blocks.push(heading(1, t("4. Door de jaren", "4. Over the years")));
+    blocks.push(n.next(t("Door de jaren", "Over the years")));
     blocks.extend(trend(p, f));
 
-    blocks.push(heading(
-        1,
-        t(
-            "5. Zo is de anonimiteit beschermd",
-            "5. How anonymity was protected",
-        ),
-    ));
+    let now: Vec<&ReportAction> = w.actions.iter().filter(|a| a.year == year).collect();
+    let before: Vec<&ReportAction> = w.actions.iter().filter(|a| a.year == year - 1).collect();
+    if !w.texts.conclusions.trim().is_empty() || !now.is_empty() || !before.is_empty() {
+        blocks.push(n.next(t(
+            "Signalen en aanbevelingen",
+            "Signals and recommendations",
+        )));
+        blocks.extend(markdown::blocks(&w.texts.conclusions, 3));
+        if !now.is_empty() {
+            blocks.push(heading(2, t("Plan van aanpak", "Plan of action")));
+            blocks.push(actions_table(&now, lang));
+        }
+        if !before.is_empty() {
+            blocks.push(heading(
+                2,
+                t(
+                    &format!("Zo staan de acties uit het jaarverslag over {}", year - 1),
+                    &format!("Where the actions of the {} report stand", year - 1),
+                ),
+            ));
+            blocks.push(actions_table(&before, lang));
+        }
+    }
+
+    blocks.push(n.next(t(
+        "Zo is de anonimiteit beschermd",
+        "How anonymity was protected",
+    )));
     blocks.extend(reports::anonymity_rules(k, lang));
     blocks.push(Block::Bullets(
         [

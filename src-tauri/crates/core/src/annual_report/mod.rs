@@ -11,11 +11,13 @@
 pub mod combined;
 pub mod comparison;
 pub mod document;
+pub mod plan;
 mod releases;
 pub mod report;
 mod store;
 mod writing;
 
+pub(crate) use plan::*;
 pub(crate) use releases::*;
 pub use releases::{AdvisorRelease, ReleaseImportRequest};
 pub(crate) use writing::*;

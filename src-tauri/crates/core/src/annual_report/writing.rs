@@ -102,7 +102,7 @@ fn label(lang: Language, code: &str) -> String {
     }
 }
 
-fn hr(cx: &Context<'_>) -> ApiResult<SqlitePool> {
+pub(super) fn hr(cx: &Context<'_>) -> ApiResult<SqlitePool> {
     cx.pool(
         crate::compartments::HR,
         crate::roles::Role::Hr,
@@ -110,7 +110,7 @@ fn hr(cx: &Context<'_>) -> ApiResult<SqlitePool> {
     )
 }
 
-fn check_year(year: i32) -> ApiResult<()> {
+pub(super) fn check_year(year: i32) -> ApiResult<()> {
     if (1990..=2100).contains(&year) {
         Ok(())
     } else {
@@ -279,7 +279,11 @@ pub async fn write_hr_annual_report(
             cx.write_outside_vault(&path.to_string_lossy(), &bytes)?;
         }
     }
-    let doc = document::document(&preview, &facts);
+    let words = document::Words {
+        texts: super::plan::hr_annual_report_texts(cx, HrReportYear { year: req.year }).await?,
+        actions: super::plan::report_actions(cx, HrReportYear { year: req.year }).await?,
+    };
+    let doc = document::document(&preview, &words, &facts);
     let pdf = vertrouwd_pdf::render(&doc);
     let written = cx
         .write_outside_vault(&req.path, &pdf.bytes)?

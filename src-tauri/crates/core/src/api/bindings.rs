@@ -243,6 +243,11 @@ pub fn typescript_bindings() -> String {
         crate::annual_report::Publication::decl(cfg),
         crate::annual_report::HrReportPreview::decl(cfg),
         crate::annual_report::HrReportRequest::decl(cfg),
+        crate::annual_report::plan::HrReportTexts::decl(cfg),
+        crate::annual_report::plan::ActionStatus::decl(cfg),
+        crate::annual_report::plan::ReportAction::decl(cfg),
+        crate::annual_report::plan::ReportActionInput::decl(cfg),
+        crate::annual_report::plan::ReportActionChange::decl(cfg),
     ];
     let mut out = String::from(
         "// Generated from vertrouwd-core's api types. Do not edit by hand:\n\

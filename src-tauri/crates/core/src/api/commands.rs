@@ -135,6 +135,12 @@ macro_rules! for_each_command {
                 fetch_published_releases() -> Vec<AdvisorRelease>;
                 hr_annual_report_preview(req: HrReportYear) -> HrReportPreview;
                 publish_hr_annual_report(req: HrReportYear) -> HrReportPreview;
+                hr_annual_report_texts(req: HrReportYear) -> HrReportTexts;
+                update_hr_annual_report_texts(req: HrReportTexts) -> HrReportTexts;
+                report_actions(req: HrReportYear) -> Vec<ReportAction>;
+                add_report_action(req: ReportActionInput) -> ReportAction;
+                update_report_action(req: ReportActionChange) -> ReportAction;
+                delete_report_action(id: i64) -> ();
                 write_hr_annual_report(req: HrReportRequest) -> WrittenFile;
             }
         }

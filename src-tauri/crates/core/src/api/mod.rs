@@ -16,6 +16,9 @@ pub use bindings::{typescript_bindings, typescript_labels};
 pub use dispatch::{typescript_client, Answer, Command, CLI_COMMANDS, COMMANDS};
 
 pub use crate::advisor::requests::*;
+pub use crate::annual_report::plan::{
+    ActionStatus, HrReportTexts, ReportAction, ReportActionChange, ReportActionInput,
+};
 pub use crate::annual_report::{
     AdvisorRelease, HrReportPreview, HrReportRequest, HrReportYear, ReleaseImportRequest,
 };
@@ -33,6 +36,9 @@ pub mod wire {
     pub use crate::advisor::stats::Preview;
     pub use crate::advisor::{
         Activity, ActivityInput, CaseDetail, CaseFilter, CaseInput, CaseSummary, Nature,
+    };
+    pub use crate::annual_report::plan::{
+        HrReportTexts, ReportAction, ReportActionChange, ReportActionInput,
     };
     pub use crate::annual_report::{
         AdvisorRelease, HrReportPreview, HrReportRequest, HrReportYear, ReleaseImportRequest,

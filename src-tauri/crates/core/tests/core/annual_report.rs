@@ -375,3 +375,106 @@ async fn a_published_year_is_frozen_and_the_next_compares_with_it() {
     let trend = std::fs::read_to_string(csv.join("trend.csv")).expect("csv");
     assert!(trend.contains("2025;6;"), "{trend}");
 }
+
+/// The report's own words and its plan: an introduction in the little
+/// Markdown, the recommendations of 2026 as actions, and how those of
+/// 2025 stand — all in the PDF; a text too long changes nothing.
+#[tokio::test]
+async fn the_report_carries_its_own_words_and_the_plan_with_last_years_actions() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (hr, _) = session();
+    create(&hr, &tmp.path().join("hr"), vec![Role::Hr]).await;
+    let texts = HrReportTexts {
+        year: 2026,
+        introduction: "Een jaar waarin **Çağrı Öztürk** het team versterkte.\n\n- meer meldingen\n- sneller afgehandeld".into(),
+        conclusions: "Pesten blijft het meest genoemd.".into(),
+        awb_summary: "Twee klachten van burgers, beide ongegrond.".into(),
+    };
+    let kept = hr
+        .update_hr_annual_report_texts(texts.clone())
+        .await
+        .expect("kept");
+    assert_eq!(kept, texts);
+    let e = hr
+        .update_hr_annual_report_texts(HrReportTexts {
+            introduction: "x".repeat(60_000),
+            ..texts.clone()
+        })
+        .await
+        .expect_err("too long");
+    assert_eq!(
+        (e.field.as_deref(), e.reason),
+        (Some("introduction"), Some(Reason::TooLong))
+    );
+    assert_eq!(
+        hr.hr_annual_report_texts(HrReportYear { year: 2026 })
+            .await
+            .expect("texts"),
+        texts,
+        "nothing lost"
+    );
+
+    let add = async |year: i32, what: &str| {
+        hr.add_report_action(ReportActionInput {
+            year,
+            recommendation: what.into(),
+            owner: "Afdeling HR".into(),
+            due_on: "01-07-2026".into(),
+        })
+        .await
+        .expect("action")
+    };
+    let old = add(2025, "Vertrouwenspersoon bekender maken").await;
+    hr.update_report_action(ReportActionChange {
+        id: old.id,
+        status: ActionStatus::Done,
+        note: Some("posters en intranet".into()),
+    })
+    .await
+    .expect("done");
+    add(2026, "Training omgangsvormen voor leidinggevenden").await;
+    let e = hr
+        .add_report_action(ReportActionInput {
+            year: 2026,
+            recommendation: "  ".into(),
+            owner: "HR".into(),
+            due_on: "31-02-2027".into(),
+        })
+        .await
+        .expect_err("empty");
+    assert_eq!(e.reason, Some(Reason::Required));
+    let list = hr
+        .report_actions(HrReportYear { year: 2026 })
+        .await
+        .expect("list");
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[0].status, ActionStatus::Done);
+
+    let pdf = tmp.path().join("jaarverslag.pdf");
+    hr.write_hr_annual_report(HrReportRequest {
+        year: 2026,
+        path: pdf.to_string_lossy().into(),
+        language: vertrouwd_core::language::Language::Nl,
+        csv_dir: None,
+    })
+    .await
+    .expect("written");
+    let text = super::complaints::pdf_text(&pdf);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for words in [
+        "1. Inleiding",
+        "2. Samenvatting",
+        "Çağrı Öztürk het team versterkte",
+        "Klachten over het bestuursorgaan (artikel 9:12a Awb)",
+        "Twee klachten van burgers, beide ongegrond.",
+        "Signalen en aanbevelingen",
+        "Pesten blijft het meest genoemd.",
+        "Plan van aanpak",
+        "Training omgangsvormen",
+        "Zo staan de acties uit het jaarverslag over 2025",
+        "gedaan: posters en intranet",
+    ] {
+        assert!(flat.contains(words), "{words:?} not in:\n{text}");
+    }
+    assert!(!text.contains("**"), "Markdown is rendered, not printed");
+}

@@ -57,6 +57,8 @@ const NOT_WRITING: &[&str] = &[
     "advisor_releases",
     "complaint_figures",
     "hr_annual_report_preview",
+    "hr_annual_report_texts",
+    "report_actions",
 ];
 
 /// The api calls: core's list of commands, and those of the CLI alone.
@@ -648,6 +650,48 @@ async fn every_write_leaves_one_audit_row() {
         h.import_advisor_release(ReleaseImportRequest {
             path: out("statistiek.json"),
         })
+    );
+    walk!(
+        hs,
+        walked,
+        "update_hr_annual_report_texts",
+        [hr],
+        h.update_hr_annual_report_texts(HrReportTexts {
+            year: 2026,
+            introduction: "Een jaar van **rust**.".into(),
+            conclusions: String::new(),
+            awb_summary: String::new(),
+        })
+    );
+    let action = walk!(
+        hs,
+        walked,
+        "add_report_action",
+        [hr],
+        h.add_report_action(ReportActionInput {
+            year: 2026,
+            recommendation: "Training voor leidinggevenden".into(),
+            owner: "HR".into(),
+            due_on: "01-06-2027".into(),
+        })
+    );
+    walk!(
+        hs,
+        walked,
+        "update_report_action",
+        [hr],
+        h.update_report_action(ReportActionChange {
+            id: action.id,
+            status: ActionStatus::InProgress,
+            note: None,
+        })
+    );
+    walk!(
+        hs,
+        walked,
+        "delete_report_action",
+        [hr],
+        h.delete_report_action(action.id)
     );
     walk!(
         hs,

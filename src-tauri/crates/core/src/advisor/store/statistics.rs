@@ -176,38 +176,3 @@ pub async fn latest_release(pool: &SqlitePool, year: i32) -> sqlx::Result<Option
         .fetch_optional(pool)
         .await
 }
-
-/// The jaarverslag's texts of `year`: (section, text).
-pub async fn annual_texts(pool: &SqlitePool, year: i32) -> sqlx::Result<Vec<(String, String)>> {
-    sqlx::query_as("SELECT section, text FROM annual_texts WHERE year = ?1")
-        .bind(year)
-        .fetch_all(pool)
-        .await
-}
-
-/// Keeps one section's text of `year` (an empty one is forgotten).
-pub async fn set_annual_text(
-    conn: &mut SqliteConnection,
-    year: i32,
-    section: &str,
-    text: &str,
-) -> sqlx::Result<()> {
-    if text.trim().is_empty() {
-        sqlx::query("DELETE FROM annual_texts WHERE year = ?1 AND section = ?2")
-            .bind(year)
-            .bind(section)
-            .execute(conn)
-            .await?;
-        return Ok(());
-    }
-    sqlx::query(
-        "INSERT INTO annual_texts (year, section, text) VALUES (?1, ?2, ?3)
-         ON CONFLICT (year, section) DO UPDATE SET text = excluded.text",
-    )
-    .bind(year)
-    .bind(section)
-    .bind(text)
-    .execute(conn)
-    .await?;
-    Ok(())
-}
