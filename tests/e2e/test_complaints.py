@@ -341,3 +341,48 @@ def test_6_an_external_advisors_release_is_imported(app, home, app_env):
     tabs = a.d.find_elements(By.CSS_SELECTOR, ".tabs button")
     assert all(t.size["height"] < 50 for t in tabs), "a tab's name is never broken over two lines"
     a.shot("50b-advisor-releases-1024")
+
+
+def test_7_a_past_year_is_published_and_the_report_carries_its_own_words(app, home):
+    """HR publishes 2025 (a year that has ended) after being asked; 2026's
+    report then compares with it — "niet vergelijkbaar", since both years
+    are below k — and carries HR's introduction and plan of action."""
+    a = app
+    a.unlock("ayse", PASS)
+    a.click("#nav-hr")
+    a.click("#complaints-tab-sources")
+    a.fill("#report-year", "2025")
+    a.click("#report-preview")
+    a.el("#report-draft")
+    a.click("#report-publish")
+    assert "2025" in a.text("#confirm"), "publishing is confirmed first"
+    a.click("#confirm-yes")
+    a.wait.until(lambda d: "Gepubliceerd op" in a.text("#report-published"))
+    assert not a.d.find_elements(By.CSS_SELECTOR, "#report-publish"), "a year is published once"
+
+    a.fill("#report-year", "2026")
+    a.click("#report-preview")
+    a.wait.until(lambda d: "niet vergelijkbaar" in a.text("#report-comparisons"))
+    assert not a.d.find_elements(By.CSS_SELECTOR, "#report-publish"), "2026 has not ended"
+    a.fill("#hr-report-introduction", "Een jaar van **rust** én reünies.")
+    a.click("#hr-report-save")
+    a.fill("#plan-recommendation", "Training omgangsvormen voor leidinggevenden")
+    a.fill("#plan-owner", "Afdeling HR")
+    a.fill("#plan-due", "31-02-2027")
+    a.click("#plan-add-do")
+    a.wait.until(lambda d: "⚠" in a.d.find_element(By.ID, "plan-add").text)
+    a.fill("#plan-due", "01-06-2027")
+    a.click("#plan-add-do")
+    a.wait.until(lambda d: "Training omgangsvormen" in a.text("#plan-actions"))
+    a.shot("52-hr-report-plan")
+    a.axe("HR annual report, plan")
+
+    report = home / "jaarverslag-hr-2026-plan.pdf"
+    a.pick_file("#report-write", report)
+    a.wait.until(lambda d: report.exists())
+    text = " ".join(subprocess.run(["pdftotext", "-enc", "UTF-8", str(report), "-"], check=True,
+                                   capture_output=True, text=True).stdout.split())
+    for words in ("1. Inleiding", "Een jaar van rust én reünies.", "niet vergelijkbaar",
+                  "Plan van aanpak", "Training omgangsvormen voor leidinggevenden", "Afdeling HR"):
+        assert words in text, f"{words!r} not in the report: {text}"
+    assert "**" not in text
