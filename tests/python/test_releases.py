@@ -93,3 +93,77 @@ def test_a_release_published_in_the_vault_is_unreadable_to_a_manager(tmp_path):
     fetched = json.loads(cli(vera, "--json", "hr", "releases", "fetch").stdout)
     assert [r["release"]["cases"] for r in fetched] == [7]
     assert json.loads(cli(vera, "--json", "hr", "releases", "fetch").stdout) == []
+
+
+def test_hr_report_adds_advisors_up_publishes_a_year_and_shows_no_small_count(tmp_path):
+    """Two advisors release 2026 (7 cases, and 3: below k); HR imports
+    both, publishes 2025, keeps an introduction written in Windows-1252 and
+    an action, and writes 2026's report with its tables as CSV: the second
+    advisor's three cases appear nowhere, and no table holds a count from 1
+    to 4."""
+    releases = []
+    for name, login, cases in (("vp1", "vera", 7), ("vp2", "wim", 3)):
+        _, advisor = vault(tmp_path, name, login, "advisor")
+        nature = json.loads(cli(advisor, "--json", "advisor", "case", "natures").stdout)[0]["id"]
+        for i in range(cases):
+            case = {"first_contact": f"{3 + i}-{1 + i % 12}-2026", "channel": "phone",
+                    "reporter_role": "employee", "natures": [{"nature_id": nature}]}
+            cli(advisor, "advisor", "case", "add", stdin=json.dumps(case))
+        out = tmp_path / f"{name}.json"
+        cli(advisor, "advisor", "stats", "release", "--year", "2026", "--out", str(out))
+        releases.append(out)
+
+    _, hr = vault(tmp_path, "hr", "ayse", "hr")
+    for r in releases:
+        cli(hr, "hr", "releases", "import", str(r))
+    published = cli(hr, "hr", "annual-report", "--year", "2025", "--publish")
+    assert "2025 gepubliceerd" in published.stdout, published
+    again = cli(hr, "hr", "annual-report", "--year", "2025", "--publish", check=False)
+    assert again.returncode != 0 and "published" in again.stderr, again
+    early = cli(hr, "hr", "annual-report", "--year", "2026", "--publish", check=False)
+    assert early.returncode != 0 and "in_future" in early.stderr, early
+
+    intro = tmp_path / "inleiding.txt"
+    intro.write_bytes("Een jaar van **rust** en reünies.".encode("cp1252"))
+    action = json.loads(cli(hr, "--json", "hr", "actions", "add", "--year", "2026",
+                            "Vertrouwenspersoon bekender maken", "--owner", "Afdeling HR",
+                            "--due", "01-06-2027").stdout)
+    cli(hr, "hr", "actions", "status", str(action["id"]), "in_progress", "--note", "posters")
+    listed = json.loads(cli(hr, "--json", "hr", "actions", "list", "--year", "2026").stdout)
+    assert [(a["recommendation"], a["status"]) for a in listed] == [
+        ("Vertrouwenspersoon bekender maken", "in_progress")]
+
+    pdf, tables = tmp_path / "jaarverslag.pdf", tmp_path / "tabellen"
+    tables.mkdir()
+    cli(hr, "hr", "annual-report", "--year", "2026", "--out", str(pdf), "--csv", str(tables),
+        "--introduction", str(intro))
+    text = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    flat = " ".join(text.split())
+    for words in ("1. Inleiding", "Een jaar van rust en reünies.", "Alle vertrouwenspersonen samen",
+                  "Meldingen bij Vera 7", "Meldingen bij Wim minder dan 5",
+                  "Vertrouwenspersoon bekender maken", "loopt: posters"):
+        assert words in flat, f"{words!r} not in the report: {text}"
+    # Wherever a table gives a count with a percentage, the count is 0 or
+    # at least k; the combined cases are hidden (one part is below k).
+    import re
+    for line in text.splitlines():
+        m = re.match(r"^\s*\S.*?\s{2,}(\d+)\s+\d+,\d %\s*$", line)
+        if m:
+            assert int(m.group(1)) == 0 or int(m.group(1)) >= 5, line
+    combined = flat.split("Alle vertrouwenspersonen samen")[-1]
+    assert combined.split("Gesprekken")[0].strip().endswith("Meldingen ×"), combined[:400]
+    assert "10" not in combined.split("Gesprekken")[0], "the sum of 7 and 3 is never given"
+
+    files = sorted(p.name for p in tables.iterdir())
+    assert "kerncijfers.csv" in files and "trend.csv" in files, files
+    for f in tables.iterdir():
+        raw = f.read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf"), f.name
+        if f.name in ("kerncijfers.csv", "trend.csv"):
+            continue
+        for row in raw.decode("utf-8-sig").splitlines()[1:]:
+            cells = row.split(";")
+            if len(cells) > 1 and cells[1].strip().isdigit():
+                n = int(cells[1])
+                assert n == 0 or n >= 5, f"{f.name}: {row}"

@@ -1044,9 +1044,14 @@ export type Comparison = {
  */
 figure: string, this_year: number | null, 
 /**
+ * Why this year's figure is not shown ("< k", or × when part of a
+ * sum is hidden).
+ */
+this_hidden: Hidden | null, 
+/**
  * As published last year.
  */
-last_year: number | null, 
+last_year: number | null, last_hidden: Hidden | null, 
 /**
  * This year minus last year, when comparable.
  */

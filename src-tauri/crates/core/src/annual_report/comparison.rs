@@ -11,7 +11,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::disclosure::Cell;
+use crate::disclosure::{Cell, Hidden};
 
 /// Why no change from last year is given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -29,8 +29,12 @@ pub struct Comparison {
     /// `received` (complaints) or `advisor_cases`.
     pub figure: String,
     pub this_year: Option<u32>,
+    /// Why this year's figure is not shown ("< k", or × when part of a
+    /// sum is hidden).
+    pub this_hidden: Option<Hidden>,
     /// As published last year.
     pub last_year: Option<u32>,
+    pub last_hidden: Option<Hidden>,
     /// This year minus last year, when comparable.
     pub change: Option<i64>,
     pub not_comparable: Option<NotComparable>,
@@ -59,7 +63,9 @@ pub fn compare(figure: &str, this: &Cell, last: Option<&Cell>, k: u32) -> Compar
     Comparison {
         figure: figure.into(),
         this_year: this.value,
+        this_hidden: this.hidden,
         last_year: last.and_then(|c| c.value),
+        last_hidden: last.and_then(|c| c.hidden),
         change,
         not_comparable,
     }
@@ -68,7 +74,6 @@ pub fn compare(figure: &str, this: &Cell, last: Option<&Cell>, k: u32) -> Compar
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::disclosure::Hidden;
 
     fn cell(value: Option<u32>) -> Cell {
         Cell {

@@ -13,7 +13,7 @@ use super::combined::CombinedAdvisors;
 use super::comparison::NotComparable;
 use super::plan::{ActionStatus, HrReportTexts, ReportAction};
 use super::{HrReportPreview, ReportFigures};
-use crate::disclosure::{Breakdown, Cell};
+use crate::disclosure::{Breakdown, Cell, Hidden};
 use crate::language::{self, Language};
 use crate::{markdown, reports};
 
@@ -93,17 +93,31 @@ fn key_figures(p: &HrReportPreview, f: &Facts<'_>) -> (Vec<String>, Vec<Vec<Stri
     let t = |nl: &str, en: &str| language::text(lang, nl, en);
     let year = p.figures.year;
     let k = p.figures.complaints.k;
-    let value = |v: Option<u32>| v.map_or_else(|| format!("< {k}"), |v| v.to_string());
+    let value = |value: Option<u32>, hidden: Option<Hidden>| {
+        if value.is_none() && hidden.is_none() {
+            return "—".to_string();
+        }
+        reports::count_text(
+            &Cell {
+                category: String::new(),
+                label: String::new(),
+                value,
+                hidden,
+                percent: None,
+            },
+            k,
+        )
+    };
     let rows = p
         .comparisons
         .iter()
         .map(|c| {
             vec![
                 figure_name(&c.figure, lang),
-                value(c.this_year),
+                value(c.this_year, c.this_hidden),
                 match c.not_comparable {
                     Some(NotComparable::NotPublished) => "—".into(),
-                    _ => value(c.last_year),
+                    _ => value(c.last_year, c.last_hidden),
                 },
                 match (c.change, c.not_comparable) {
                     (Some(d), _) => format!("{d:+}"),

@@ -186,8 +186,10 @@ pub async fn hr_annual_report_preview(
     )];
     if let Some(cases) = figures.advisor_cases() {
         let last = previous.as_ref().map(ReportFigures::advisor_cases);
+        // Published without advisors' figures: nothing to compare with.
         let missing = Cell {
             value: None,
+            hidden: None,
             ..cases.clone()
         };
         comparisons.push(compare(
