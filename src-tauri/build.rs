@@ -47,6 +47,9 @@ fn capability() -> String {
 
 fn main() {
     println!("cargo:rerun-if-changed=crates/core/src/api/commands.rs");
+    // The built UI is put inside the binary (custom-protocol): a new build
+    // of it must rebuild the app, not leave the old one inside.
+    println!("cargo:rerun-if-changed=../ui/dist");
     let file = std::path::Path::new("capabilities/main.json");
     let wanted = capability();
     if std::fs::read_to_string(file).ok().as_deref() != Some(wanted.as_str()) {

@@ -363,6 +363,7 @@ def test_7_a_past_year_is_published_and_the_report_carries_its_own_words(app, ho
     a.fill("#report-year", "2026")
     a.click("#report-preview")
     a.wait.until(lambda d: "niet vergelijkbaar" in a.text("#report-comparisons"))
+    a.shot("51b-hr-report-compared")
     assert not a.d.find_elements(By.CSS_SELECTOR, "#report-publish"), "2026 has not ended"
     a.fill("#hr-report-introduction", "Een jaar van **rust** én reünies.")
     a.click("#hr-report-save")
