@@ -21,6 +21,16 @@ use crate::error::{Invalid, Reason};
 /// The earliest and latest year a register date may have.
 const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
 
+/// A year a report or a release may be of (the years a register date may
+/// have); `out_of_range` on the field `year` otherwise.
+pub fn check_year(year: i32) -> Result<(), Invalid> {
+    if YEARS.contains(&year) {
+        Ok(())
+    } else {
+        Err(Invalid::new("year", Reason::OutOfRange))
+    }
+}
+
 /// Month names, Dutch and English, full and short; `mrt` and `mei` are
 /// Dutch only.
 const MONTHS: [&[&str]; 12] = [

@@ -11,6 +11,7 @@ use super::stats::{self, Preview};
 use super::store;
 use crate::compartments::ORG;
 use crate::context::Context;
+use crate::dates::check_year;
 use crate::documents::WrittenFile;
 use crate::error::{ApiError, ApiResult, ErrorCode, Reason};
 use crate::releases::{self, SignedRelease};
@@ -32,9 +33,7 @@ pub async fn statistics_preview(cx: &Context<'_>, req: StatisticsRequest) -> Api
 /// and, on request, published in org.db sealed to the users with the hr
 /// role (managers hold org.db too; they cannot read it).
 pub async fn release_statistics(cx: &Context<'_>, req: ReleaseRequest) -> ApiResult<Released> {
-    if !(1990..=2100).contains(&req.year) {
-        return Err(ApiError::validation("year", Reason::OutOfRange));
-    }
+    check_year(req.year)?;
     let pool = register(cx)?;
     if req.publish && !cx.holds(ORG) {
         return Err(ApiError::forbidden("publishing needs the org compartment"));
@@ -122,13 +121,6 @@ pub async fn update_annual_report_texts(
     )
     .await?;
     annual_report_texts(cx, AnnualYear { year: req.year }).await
-}
-
-fn check_year(year: i32) -> ApiResult<()> {
-    if !(1990..=2100).contains(&year) {
-        return Err(ApiError::validation("year", Reason::OutOfRange));
-    }
-    Ok(())
 }
 
 /// Writes the jaarverslag of a year as PDF where the advisor chose (never

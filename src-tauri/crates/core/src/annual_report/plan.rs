@@ -11,11 +11,11 @@ use sqlx::{SqliteConnection, SqlitePool};
 use ts_rs::TS;
 use vertrouwd_vault::audit::Entry;
 
-use super::writing::{check_year, hr};
+use super::writing::hr;
 use super::HrReportYear;
 use crate::code_lists::code;
 use crate::context::Context;
-use crate::dates::parse_date;
+use crate::dates::{check_year, parse_date};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::report_texts;
 use crate::validate::{optional_text, required_text};

@@ -18,6 +18,7 @@ use super::report::{self, PublishedComplaints};
 use super::store;
 use crate::complaints::figures::FiguresRequest;
 use crate::context::Context;
+use crate::dates::check_year;
 use crate::disclosure::{Cell, Hidden};
 use crate::documents::WrittenFile;
 use crate::error::{ApiError, ApiResult, ErrorCode, Reason};
@@ -108,14 +109,6 @@ pub(super) fn hr(cx: &Context<'_>) -> ApiResult<SqlitePool> {
         crate::roles::Role::Hr,
         "the annual report is HR's",
     )
-}
-
-pub(super) fn check_year(year: i32) -> ApiResult<()> {
-    if (1990..=2100).contains(&year) {
-        Ok(())
-    } else {
-        Err(ApiError::validation("year", Reason::OutOfRange))
-    }
 }
 
 /// A year's figures as published, with when and by whom; `None` when it

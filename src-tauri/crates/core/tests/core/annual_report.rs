@@ -8,6 +8,33 @@ use vertrouwd_core::roles::Role;
 use super::advisor::case_input;
 use super::{create, session};
 
+/// Writes HR's report of 2026 (Dutch) to `pdf`, its tables to `csv` when
+/// given; answers its text and that text on one line.
+async fn written(
+    hr: &vertrouwd_core::Session,
+    pdf: &std::path::Path,
+    csv: Option<&std::path::PathBuf>,
+) -> (String, String) {
+    hr.write_hr_annual_report(HrReportRequest {
+        year: 2026,
+        path: pdf.to_string_lossy().into(),
+        language: vertrouwd_core::language::Language::Nl,
+        csv_dir: csv.map(|c| c.to_string_lossy().into()),
+    })
+    .await
+    .expect("written");
+    let text = super::complaints::pdf_text(pdf);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    (text, flat)
+}
+
+/// Asserts the report says each of `words`.
+fn says(text: &str, flat: &str, words: &[&str]) {
+    for w in words {
+        assert!(flat.contains(w), "{w:?} not in:\n{text}");
+    }
+}
+
 /// An advisor's vault with `cases` cases in 2026, released as a signed
 /// file in `tmp`: the advisor's session and the file.
 async fn released(
@@ -150,26 +177,19 @@ async fn the_hr_annual_report_publishes_the_years_figures_and_never_a_small_coun
     let pdf = tmp.path().join("jaarverslag.pdf");
     let csv = tmp.path().join("tabellen");
     std::fs::create_dir(&csv).expect("dir");
-    hr.write_hr_annual_report(HrReportRequest {
-        year: 2026,
-        path: pdf.to_string_lossy().into(),
-        language: vertrouwd_core::language::Language::Nl,
-        csv_dir: Some(csv.to_string_lossy().into()),
-    })
-    .await
-    .expect("written");
-    let text = super::complaints::pdf_text(&pdf);
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    for words in [
-        "Jaarverslag sociale veiligheid en integriteit 2026",
-        "Klachten en meldingen ontvangen 12",
-        "Meldingen bij Ayşe 14",
-        "Doorlooptijd (mediaan, 214,5",
-        "In 2026 liepen er 14 meldingen bij deze vertrouwenspersoon.",
-        "Zo is de anonimiteit beschermd",
-    ] {
-        assert!(flat.contains(words), "{words:?} not in:\n{text}");
-    }
+    let (text, flat) = written(&hr, &pdf, Some(&csv)).await;
+    says(
+        &text,
+        &flat,
+        &[
+            "Jaarverslag sociale veiligheid en integriteit 2026",
+            "Klachten en meldingen ontvangen 12",
+            "Meldingen bij Ayşe 14",
+            "Doorlooptijd (mediaan, 214,5",
+            "In 2026 liepen er 14 meldingen bij deze vertrouwenspersoon.",
+            "Zo is de anonimiteit beschermd",
+        ],
+    );
     // The two citizens' complaints are "< 5" wherever their line stands.
     let awb: Vec<String> = text
         .lines()
@@ -255,23 +275,16 @@ async fn two_advisors_are_added_up_without_showing_what_either_hid() {
     assert!(hidden_somewhere > 0, "the fixture hides a small quarter");
 
     let pdf = tmp.path().join("jaarverslag.pdf");
-    hr.write_hr_annual_report(HrReportRequest {
-        year: 2026,
-        path: pdf.to_string_lossy().into(),
-        language: vertrouwd_core::language::Language::Nl,
-        csv_dir: None,
-    })
-    .await
-    .expect("written");
-    let text = super::complaints::pdf_text(&pdf);
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    for words in [
-        "Alle vertrouwenspersonen samen",
-        "Meldingen 25",
-        "een deel is bij een vertrouwenspersoon verborgen",
-    ] {
-        assert!(flat.contains(words), "{words:?} not in:\n{text}");
-    }
+    let (text, flat) = written(&hr, &pdf, None).await;
+    says(
+        &text,
+        &flat,
+        &[
+            "Alle vertrouwenspersonen samen",
+            "Meldingen 25",
+            "een deel is bij een vertrouwenspersoon verborgen",
+        ],
+    );
 }
 
 /// 2025 is published with six complaints, and frozen: a complaint of 2025
@@ -346,23 +359,16 @@ async fn a_published_year_is_frozen_and_the_next_compares_with_it() {
     let pdf = tmp.path().join("jaarverslag.pdf");
     let csv = tmp.path().join("tabellen");
     std::fs::create_dir(&csv).expect("dir");
-    hr.write_hr_annual_report(HrReportRequest {
-        year: 2026,
-        path: pdf.to_string_lossy().into(),
-        language: vertrouwd_core::language::Language::Nl,
-        csv_dir: Some(csv.to_string_lossy().into()),
-    })
-    .await
-    .expect("written");
-    let text = super::complaints::pdf_text(&pdf);
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    for words in [
-        "Klachten en meldingen ontvangen 8 6 +2",
-        "Concept: de cijfers zijn nog niet gepubliceerd",
-        "Door de jaren",
-    ] {
-        assert!(flat.contains(words), "{words:?} not in:\n{text}");
-    }
+    let (text, flat) = written(&hr, &pdf, Some(&csv)).await;
+    says(
+        &text,
+        &flat,
+        &[
+            "Klachten en meldingen ontvangen 8 6 +2",
+            "Concept: de cijfers zijn nog niet gepubliceerd",
+            "Door de jaren",
+        ],
+    );
     assert!(
         !flat.contains(" 7 "),
         "the recount of 2025 appears nowhere:\n{text}"
@@ -451,30 +457,23 @@ async fn the_report_carries_its_own_words_and_the_plan_with_last_years_actions()
     assert_eq!(list[0].status, ActionStatus::Done);
 
     let pdf = tmp.path().join("jaarverslag.pdf");
-    hr.write_hr_annual_report(HrReportRequest {
-        year: 2026,
-        path: pdf.to_string_lossy().into(),
-        language: vertrouwd_core::language::Language::Nl,
-        csv_dir: None,
-    })
-    .await
-    .expect("written");
-    let text = super::complaints::pdf_text(&pdf);
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    for words in [
-        "1. Inleiding",
-        "2. Samenvatting",
-        "Çağrı Öztürk het team versterkte",
-        "Klachten over het bestuursorgaan (artikel 9:12a Awb)",
-        "Twee klachten van burgers, beide ongegrond.",
-        "Signalen en aanbevelingen",
-        "Pesten blijft het meest genoemd.",
-        "Plan van aanpak",
-        "Training omgangsvormen",
-        "Zo staan de acties uit het jaarverslag over 2025",
-        "gedaan: posters en intranet",
-    ] {
-        assert!(flat.contains(words), "{words:?} not in:\n{text}");
-    }
+    let (text, flat) = written(&hr, &pdf, None).await;
+    says(
+        &text,
+        &flat,
+        &[
+            "1. Inleiding",
+            "2. Samenvatting",
+            "Çağrı Öztürk het team versterkte",
+            "Klachten over het bestuursorgaan (artikel 9:12a Awb)",
+            "Twee klachten van burgers, beide ongegrond.",
+            "Signalen en aanbevelingen",
+            "Pesten blijft het meest genoemd.",
+            "Plan van aanpak",
+            "Training omgangsvormen",
+            "Zo staan de acties uit het jaarverslag over 2025",
+            "gedaan: posters en intranet",
+        ],
+    );
     assert!(!text.contains("**"), "Markdown is rendered, not printed");
 }
