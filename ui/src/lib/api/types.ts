@@ -870,6 +870,11 @@ grace_days: number,
  */
 calendar: OrganisationCalendar, 
 /**
+ * The annual report's threshold k: counts from 1 to k−1 are hidden
+ * (at least 3; the advisors' releases may ask more).
+ */
+report_k: number, 
+/**
  * Whether the letterhead has a logo. Only answered: the logo is set
  * with `set_letterhead_logo`, and a settings change keeps it.
  */

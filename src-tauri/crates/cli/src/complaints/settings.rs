@@ -29,6 +29,9 @@ pub struct SettingsArgs {
     /// Days on the destruction list before it expires
     #[arg(long)]
     pub grace_days: Option<u32>,
+    /// The annual report's threshold k (at least 3)
+    #[arg(long)]
+    pub report_k: Option<u32>,
     /// Whether Goede Vrijdag is a day off for the organisation (true/false)
     #[arg(long)]
     pub good_friday_off: Option<bool>,
@@ -55,6 +58,7 @@ pub async fn run(s: &Session, args: &SettingsArgs) -> ApiResult<Output> {
         signatory_role,
         retention_months,
         grace_days,
+        report_k,
         good_friday_off,
         liberation_day,
         closing_days,
@@ -90,12 +94,16 @@ pub async fn run(s: &Session, args: &SettingsArgs) -> ApiResult<Output> {
     if let Some(g) = grace_days {
         settings.grace_days = *g;
     }
+    if let Some(k) = report_k {
+        settings.report_k = *k;
+    }
     if prefix.is_some()
         || address.is_some()
         || signatory.is_some()
         || signatory_role.is_some()
         || retention_months.is_some()
         || grace_days.is_some()
+        || report_k.is_some()
         || calendar_asked
     {
         if let Some(p) = prefix {
@@ -115,7 +123,7 @@ pub async fn run(s: &Session, args: &SettingsArgs) -> ApiResult<Output> {
     }
     let l = &settings.letterhead;
     let text = format!(
-                "prefix: {}\naddress: {}\nsignatory: {} ({})\nlogo: {}\nretention: {} months, grace {} days\nclosing days: {}",
+                "prefix: {}\naddress: {}\nsignatory: {} ({})\nlogo: {}\nretention: {} months, grace {} days\nannual report k: {}\nclosing days: {}",
                 settings.prefix,
                 l.address.as_deref().unwrap_or("-"),
                 l.signatory.as_deref().unwrap_or("-"),
@@ -123,6 +131,7 @@ pub async fn run(s: &Session, args: &SettingsArgs) -> ApiResult<Output> {
                 if settings.logo { "yes" } else { "-" },
                 settings.retention_months,
                 settings.grace_days,
+                settings.report_k,
                 settings
                     .calendar
                     .closing_days

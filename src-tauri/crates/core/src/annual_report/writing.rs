@@ -138,10 +138,10 @@ async fn counted(cx: &Context<'_>, year: i32) -> ApiResult<ReportFigures> {
         .into_iter()
         .filter(|r| r.year == year)
         .collect();
-    let k = releases
-        .iter()
-        .map(|r| r.release.k)
-        .fold(crate::disclosure::DEFAULT_K, u32::max);
+    let k = releases.iter().map(|r| r.release.k).fold(
+        crate::complaints::complaint_settings(cx).await?.report_k,
+        u32::max,
+    );
     Ok(ReportFigures {
         year,
         complaints: report::publish(&figures, k, &|c| label(Language::Nl, c)),

@@ -49,6 +49,7 @@ pub async fn complaint_settings(cx: &Context<'_>) -> ApiResult<ComplaintSettings
             .unwrap_or(default))
     };
     let logo = logo(&pool).await?.is_some();
+    let report_k = number("report_k", crate::disclosure::DEFAULT_K).await?;
     Ok(ComplaintSettings {
         prefix: prefix(&pool).await?,
         letterhead: letterhead(&pool).await?,
@@ -56,6 +57,7 @@ pub async fn complaint_settings(cx: &Context<'_>) -> ApiResult<ComplaintSettings
         grace_days: number("grace_days", DEFAULT_GRACE_DAYS).await?,
         calendar: organisation_calendar(&mut *pool.acquire().await?).await?,
         logo,
+        report_k,
     })
 }
 
@@ -164,6 +166,9 @@ pub async fn update_complaint_settings(
     if req.grace_days > 366 {
         return Err(Invalid::new("grace_days", Reason::OutOfRange).into());
     }
+    if !(crate::disclosure::MIN_K..=50).contains(&req.report_k) {
+        return Err(Invalid::new("report_k", Reason::OutOfRange).into());
+    }
     let letterhead = crate::error::to_json(&letterhead, "settings")?;
     let mut calendar = req.calendar.clone();
     calendar.closing_days.sort();
@@ -189,6 +194,7 @@ pub async fn update_complaint_settings(
         store::set_setting(tx, "letterhead", &letterhead).await?;
         store::set_setting(tx, "retention_months", &req.retention_months.to_string()).await?;
         store::set_setting(tx, "grace_days", &req.grace_days.to_string()).await?;
+        store::set_setting(tx, "report_k", &req.report_k.to_string()).await?;
         Ok(((), Entry::new("complaints.settings_changed", None)))
     })
     .await?;

@@ -154,6 +154,10 @@ pub struct ComplaintSettings {
     /// The working days of the organisation's regulation.
     #[serde(default)]
     pub calendar: OrganisationCalendar,
+    /// The annual report's threshold k: counts from 1 to k−1 are hidden
+    /// (at least 3; the advisors' releases may ask more).
+    #[serde(default = "default_report_k")]
+    pub report_k: u32,
     /// Whether the letterhead has a logo. Only answered: the logo is set
     /// with `set_letterhead_logo`, and a settings change keeps it.
     #[serde(default)]
@@ -198,6 +202,10 @@ pub enum LiberationDayOff {
 /// next annual report.
 pub const DEFAULT_RETENTION_MONTHS: u32 = 24;
 pub const DEFAULT_GRACE_DAYS: u32 = 30;
+
+fn default_report_k() -> u32 {
+    crate::disclosure::DEFAULT_K
+}
 
 fn default_retention_months() -> u32 {
     DEFAULT_RETENTION_MONTHS

@@ -477,3 +477,50 @@ async fn the_report_carries_its_own_words_and_the_plan_with_last_years_actions()
     );
     assert!(!text.contains("**"), "Markdown is rendered, not printed");
 }
+
+/// The organisation sets k to 10: eight complaints are "< 10"; a k below
+/// 3 is refused and changes nothing.
+#[tokio::test]
+async fn the_report_uses_the_organisations_k() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (hr, _) = session();
+    create(&hr, &tmp.path().join("hr"), vec![Role::Hr]).await;
+    for day in 1..=8 {
+        hr.add_complaint(super::complaints::complaint(
+            &format!("{day}-3-2026"),
+            "complaints_regulation",
+        ))
+        .await
+        .expect("complaint");
+    }
+    let settings = hr.complaint_settings().await.expect("settings");
+    assert_eq!(settings.report_k, 5);
+    let e = hr
+        .update_complaint_settings(vertrouwd_core::api::ComplaintSettings {
+            report_k: 2,
+            ..settings.clone()
+        })
+        .await
+        .expect_err("k below 3");
+    assert_eq!(
+        (e.field.as_deref(), e.reason),
+        (Some("report_k"), Some(Reason::OutOfRange))
+    );
+    let preview = hr
+        .hr_annual_report_preview(HrReportYear { year: 2026 })
+        .await
+        .expect("preview");
+    assert_eq!(preview.figures.complaints.received.value, Some(8));
+    hr.update_complaint_settings(vertrouwd_core::api::ComplaintSettings {
+        report_k: 10,
+        ..settings
+    })
+    .await
+    .expect("k 10");
+    let preview = hr
+        .hr_annual_report_preview(HrReportYear { year: 2026 })
+        .await
+        .expect("preview");
+    assert_eq!(preview.figures.complaints.k, 10);
+    assert_eq!(preview.figures.complaints.received.value, None, "8 < 10");
+}

@@ -599,6 +599,7 @@ async fn every_write_leaves_one_audit_row() {
             grace_days: 0,
             calendar: Default::default(),
             logo: false,
+            report_k: 5,
         })
     );
     let logo = tmp.path().join("logo.png");

@@ -558,6 +558,7 @@ async fn marking_the_acknowledgement_done_gives_its_letter_on_the_letterhead() {
         grace_days: DEFAULT_GRACE_DAYS,
         calendar: Default::default(),
         logo: false,
+        report_k: 5,
     })
     .await
     .expect("letterhead");
