@@ -9,7 +9,10 @@
 //! a "< k" cell lies in 1..k−1, a cell hidden to protect another is 0 or at
 //! least k and no larger than any cell above 0 still shown. Where a case can count
 //! in several cells (nature, relation, intervention) the cells do not add
-//! up to the total; such a line still never shows exactly one hidden cell.
+//! up to the total, so no hidden cell can be worked out from the others:
+//! such a line hides its counts from 1 to k−1 and nothing more (a cell
+//! hidden beside them would protect nothing, and one hidden 0 beside a
+//! shown 0 would even be known to be 0).
 //! When even hiding every cell leaves a value recomputable, the whole line
 //! is withheld.
 //!
@@ -289,7 +292,7 @@ pub fn protect(cells: &[u32], total: u32, sum: Sum, k: u32) -> Protected {
         }
         let exposed = match sum {
             Sum::Additive => any_recomputable(cells, total, &hidden, k),
-            Sum::Overlapping => count == 1,
+            Sum::Overlapping => false,
         };
         if !exposed {
             return Protected {
@@ -514,12 +517,11 @@ mod tests {
     }
 
     #[test]
-    fn overlapping_lines_never_show_exactly_one_hidden_cell() {
+    fn overlapping_lines_hide_their_small_counts_and_nothing_more() {
+        // No sum ties the cells together: the 2 cannot be worked out from
+        // 11, 7 and 15, so the 7 stays.
         let p = protect(&[2, 11, 7], 15, Sum::Overlapping, 5);
-        assert_eq!(
-            p.hidden,
-            vec![Some(Hidden::BelowK), None, Some(Hidden::ProtectsAnother)]
-        );
+        assert_eq!(p.hidden, vec![Some(Hidden::BelowK), None, None]);
     }
 
     #[test]
@@ -569,19 +571,21 @@ mod tests {
         }
 
         #[test]
-        fn overlapping_lines_hide_no_small_count_and_never_one_alone(
-            cells in proptest::collection::vec(0u32..30, 1..8),
-            extra in 0u32..20,
+        fn overlapping_lines_hide_every_small_count_and_betray_none(
+            cells in proptest::collection::vec(0u32..12, 1..5),
+            extra in 0u32..6,
             k in 3u32..7,
         ) {
-            let total = cells.iter().copied().max().unwrap_or(0) + extra;
+            // A line whose total is below 2k is withheld when published.
+            let total = (cells.iter().copied().max().unwrap_or(0) + extra).max(2 * k);
             let p = protect(&cells, total, Sum::Overlapping, k);
-            if !p.withheld {
-                for (v, h) in cells.iter().zip(&p.hidden) {
-                    prop_assert!(h.is_some() || *v == 0 || *v >= k);
-                }
-                prop_assert_ne!(hidden_count(&p), 1);
+            prop_assert!(!p.withheld);
+            for (v, h) in cells.iter().zip(&p.hidden) {
+                prop_assert_eq!(h.is_some(), (1..k).contains(v));
             }
+            let mut line = seen(&cells, total, &p, k);
+            line.additive = false;
+            prop_assert_eq!(attack::work_out(&[line], None).pinned(), None);
         }
     }
 }
