@@ -375,6 +375,8 @@ def test_7_a_past_year_is_published_and_the_report_carries_its_own_words(app, ho
     a.fill("#plan-due", "01-06-2027")
     a.click("#plan-add-do")
     a.wait.until(lambda d: "Training omgangsvormen" in a.text("#plan-actions"))
+    # Typed but not saved: writing the report keeps it first.
+    a.fill("#hr-report-conclusions", "Meer voorlichting over de vertrouwenspersoon.")
     a.shot("52-hr-report-plan")
     a.axe("HR annual report, plan")
 
@@ -384,6 +386,7 @@ def test_7_a_past_year_is_published_and_the_report_carries_its_own_words(app, ho
     text = " ".join(subprocess.run(["pdftotext", "-enc", "UTF-8", str(report), "-"], check=True,
                                    capture_output=True, text=True).stdout.split())
     for words in ("1. Inleiding", "Een jaar van rust én reünies.", "niet vergelijkbaar",
-                  "Plan van aanpak", "Training omgangsvormen voor leidinggevenden", "Afdeling HR"):
+                  "Plan van aanpak", "Training omgangsvormen voor leidinggevenden", "Afdeling HR",
+                  "Meer voorlichting over de vertrouwenspersoon."):
         assert words in text, f"{words!r} not in the report: {text}"
     assert "**" not in text

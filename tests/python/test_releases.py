@@ -121,7 +121,7 @@ def test_hr_report_adds_advisors_up_publishes_a_year_and_shows_no_small_count(tm
     again = cli(hr, "hr", "annual-report", "--year", "2025", "--publish", check=False)
     assert again.returncode != 0 and "published" in again.stderr, again
     early = cli(hr, "hr", "annual-report", "--year", "2026", "--publish", check=False)
-    assert early.returncode != 0 and "in_future" in early.stderr, early
+    assert early.returncode != 0 and "year_not_over" in early.stderr, early
 
     intro = tmp_path / "inleiding.txt"
     intro.write_bytes("Een jaar van **rust** en reünies.".encode("cp1252"))

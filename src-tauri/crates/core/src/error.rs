@@ -107,6 +107,8 @@ pub enum Reason {
     Tampered,
     /// The year's annual report was published; its figures are frozen.
     Published,
+    /// The year has not ended, so its figures cannot be frozen yet.
+    YearNotOver,
 }
 
 impl Reason {
@@ -153,6 +155,7 @@ impl Reason {
             Reason::Unsigned => "unsigned",
             Reason::Tampered => "tampered",
             Reason::Published => "published",
+            Reason::YearNotOver => "year_not_over",
         }
     }
 }

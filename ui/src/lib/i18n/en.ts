@@ -324,6 +324,7 @@ export const en: Record<Key, string> = {
   "report_texts.markdown": "Write plain paragraphs with a blank line between them. A line starting with ‘- ’ becomes a bullet, ‘1. ’ a numbered item, ‘### ’ a subheading; **bold** and *italic* work too.",
   "report_texts.save": "Save texts",
   "report_texts.saved": "The texts were saved.",
+  "validation.year_not_over": "This year is not over yet; its figures can be frozen only after it ends.",
   "validation.published": "This year's figures were published already; they are frozen.",
   "validation.tampered": "This file was changed after the confidential advisor signed it; it was not imported.",
   "validation.publish.required": "There is no HR user in this vault to publish the figures for yet; save them as a file.",

@@ -324,6 +324,7 @@ export const nl = {
   "report_texts.markdown": "Schrijf gewone alinea's, met een witregel ertussen. Een regel die begint met ‘- ’ wordt een opsomming, ‘1. ’ een genummerde lijst, ‘### ’ een tussenkop; **vet** en *cursief* kunnen ook.",
   "report_texts.save": "Teksten bewaren",
   "report_texts.saved": "De teksten zijn bewaard.",
+  "validation.year_not_over": "Dit jaar is nog niet voorbij; de cijfers kunnen pas daarna worden vastgelegd.",
   "validation.published": "De cijfers van dit jaar zijn al gepubliceerd; ze liggen vast.",
   "validation.tampered": "Dit bestand is veranderd nadat de vertrouwenspersoon het ondertekende; het is niet ingelezen.",
   "validation.publish.required": "Er is nog geen HR-gebruiker in deze kluis om de cijfers voor vrij te geven; sla ze op als bestand.",

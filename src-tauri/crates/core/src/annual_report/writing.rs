@@ -221,7 +221,7 @@ pub async fn publish_hr_annual_report(
 ) -> ApiResult<HrReportPreview> {
     check_year(req.year)?;
     if req.year >= cx.today().year() {
-        return Err(ApiError::validation("year", Reason::InFuture));
+        return Err(ApiError::validation("year", Reason::YearNotOver));
     }
     let pool = hr(cx)?;
     if frozen(&pool, req.year).await?.is_some() {

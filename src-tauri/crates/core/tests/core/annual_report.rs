@@ -310,7 +310,7 @@ async fn a_published_year_is_frozen_and_the_next_compares_with_it() {
         .publish_hr_annual_report(HrReportYear { year: 2026 })
         .await
         .expect_err("2026 has not ended");
-    assert_eq!(e.reason, Some(Reason::InFuture));
+    assert_eq!(e.reason, Some(Reason::YearNotOver));
     let published = hr
         .publish_hr_annual_report(HrReportYear { year: 2025 })
         .await
