@@ -360,3 +360,35 @@ def test_5_activities_and_the_jaarverslag(app, home):
                     str(SCREENS / "32-jaarverslag")], check=True)
     a.shot("32-annual-report")
     a.axe("annual report")
+
+    # Given to HR in the vault; Vera, in HR too, fetches it, and HR's
+    # report ends with the jaarverslag's pages, unchanged.
+    a.click("#annual-send-publish")
+    a.click("#annual-send")
+    a.wait.until(lambda d: "Klaargezet voor HR" in a.text("#annual-sent"))
+    a.click("#nav-hr")
+    a.click("#complaints-tab-sources")
+    a.click("#sources-fetch")
+    a.wait.until(lambda d: a.d.find_elements(By.CSS_SELECTOR, f"#sources-list tr[data-year='{year}']"))
+    row = a.text(f"#sources-list tr[data-year='{year}']")
+    assert "ongewijzigd" in row, row
+    a.shot("33-hr-sources-with-jaarverslag")
+    hr_report = home / "verslagen" / f"jaarverslag-hr-{year}.pdf"
+    a.fill("#report-year", str(year))
+    a.click("#report-preview")
+    a.pick_file("#report-write", hr_report)
+    a.wait.until(lambda d: hr_report.exists())
+
+    def pages(pdf):
+        info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+        return int(next(l.split()[1] for l in info.splitlines() if l.startswith("Pages:")))
+
+    def words(pdf, first, last):
+        return " ".join(subprocess.run(["pdftotext", "-enc", "UTF-8", "-f", str(first), "-l", str(last),
+                                        str(pdf), "-"], check=True, capture_output=True,
+                                       text=True).stdout.split())
+
+    theirs, total = pages(report), pages(hr_report)
+    assert total > theirs
+    assert words(hr_report, total - theirs + 1, total) == words(report, 1, theirs)
+    assert "Jaarverslag" in words(hr_report, 1, total - theirs)

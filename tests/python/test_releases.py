@@ -167,3 +167,50 @@ def test_hr_report_adds_advisors_up_publishes_a_year_and_shows_no_small_count(tm
             if len(cells) > 1 and cells[1].strip().isdigit():
                 n = int(cells[1])
                 assert n == 0 or n >= 5, f"{f.name}: {row}"
+
+
+def test_the_advisors_jaarverslag_reaches_hr_sealed_and_follows_hrs_report(tmp_path):
+    """Vera (advisor and HR) gives her jaarverslag to HR in the vault; Mark,
+    a manager who holds org.db, finds nothing of it there. HR's report ends
+    with her pages, unchanged: the same text as the PDF she wrote."""
+    from reader import PASS_B, raw_plaintext
+
+    folder, vera = vault(tmp_path, "kluis", "vera", "advisor,hr")
+    cli({**vera, "VERTROUWD_NEW_PASSPHRASE": PASS_B}, "user", "add", "--name", "Mark",
+        "--login", "mark", "--roles", "manager")
+    nature = json.loads(cli(vera, "--json", "advisor", "case", "natures").stdout)[0]["id"]
+    for month in range(1, 8):
+        case = {"first_contact": f"3-{month}-2026", "channel": "phone", "reporter_role": "employee",
+                "natures": [{"nature_id": nature}]}
+        cli(vera, "advisor", "case", "add", stdin=json.dumps(case))
+    cli(vera, "advisor", "stats", "release", "--year", "2026", "--out", str(tmp_path / "r.json"))
+    signals = tmp_path / "signalen.md"
+    signals.write_text("De nachtploeg van Zuidhaven meldt structureel te veel werk.", encoding="utf-8")
+    own = tmp_path / "vp.pdf"
+    done = cli(vera, "advisor", "annual-report", "--year", "2026", "--signals", str(signals),
+               "--out", str(own), "--publish")
+    assert "voor HR in org.db" in done.stdout, done
+
+    mark_org = raw_plaintext(folder, "org.db", compartment_keys(folder, "mark", PASS_B)["org"])
+    for marker in (b"%PDF", b"annual_report", b"advisor-release", b"JVBER"):
+        assert marker not in mark_org, marker
+
+    fetched = json.loads(cli(vera, "--json", "hr", "releases", "fetch").stdout)
+    assert [bool(r["release"].get("annual_report_sha256")) for r in fetched] == [True]
+    report = tmp_path / "hr.pdf"
+    cli(vera, "hr", "annual-report", "--year", "2026", "--out", str(report))
+
+    def pages(pdf):
+        info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True)
+        return int(next(l.split()[1] for l in info.stdout.splitlines() if l.startswith("Pages:")))
+
+    def text(pdf, first, last):
+        out = subprocess.run(["pdftotext", "-enc", "UTF-8", "-f", str(first), "-l", str(last),
+                              str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+        return " ".join(out.split())
+
+    theirs, total = pages(own), pages(report)
+    assert total > theirs
+    assert text(report, total - theirs + 1, total) == text(own, 1, theirs)
+    assert "Zuidhaven" in text(own, 1, theirs)
+    assert "Jaarverslag 2026 van Vera" in text(report, 1, total - theirs)

@@ -257,6 +257,14 @@ export const advisorNl = {
   "advisor.annual.release_first": "Geef eerst de jaarcijfers van dit jaar vrij (tab Jaarcijfers).",
   "advisor.annual.file": "jaarverslag-vertrouwenspersoon-{year}.pdf",
   "advisor.annual.written": "Het jaarverslag staat in {path}.",
+  "advisor.annual.send.title": "Aan HR geven",
+  "advisor.annual.send.body": "HR neemt uw jaarverslag ongewijzigd op in het jaarverslag van de organisatie. Het gaat mee met de jaarcijfers die u vrijgaf, door u ondertekend: een verslag dat onderweg verandert, weigert HR. Uw teksten zoals ze nu zijn, worden gebruikt.",
+  "advisor.annual.send.as_file": "Als bestand, voor HR buiten deze kluis (HR leest het in als bestand van een externe vertrouwenspersoon)",
+  "advisor.annual.send": "Jaarverslag aan HR geven…",
+  "advisor.annual.send.how": "Kies hoe HR het krijgt: als bestand of in deze kluis.",
+  "advisor.annual.send.file": "jaarverslag-vertrouwenspersoon-{year}-voor-hr.json",
+  "advisor.annual.send.written": "Opgeslagen als {path}.",
+  "advisor.annual.send.published": "Klaargezet voor HR in deze kluis.",
 } as const;
 
 export const advisorEn: Record<keyof typeof advisorNl, string> = {
@@ -514,4 +522,12 @@ export const advisorEn: Record<keyof typeof advisorNl, string> = {
   "advisor.annual.release_first": "Release this year's figures first (Yearly figures tab).",
   "advisor.annual.file": "annual-report-confidential-advisor-{year}.pdf",
   "advisor.annual.written": "The annual report is in {path}.",
+  "advisor.annual.send.title": "Give to HR",
+  "advisor.annual.send.body": "HR includes your annual report unchanged in the organisation's annual report. It travels with the figures you released, signed by you: HR refuses a report that changed on the way. Your texts as they are now are used.",
+  "advisor.annual.send.as_file": "As a file, for HR outside this vault (HR imports it as a file from an external advisor)",
+  "advisor.annual.send": "Give the annual report to HR…",
+  "advisor.annual.send.how": "Choose how HR gets it: as a file or in this vault.",
+  "advisor.annual.send.file": "annual-report-confidential-advisor-{year}-for-hr.json",
+  "advisor.annual.send.written": "Saved as {path}.",
+  "advisor.annual.send.published": "Made available to HR in this vault.",
 };

@@ -49,6 +49,14 @@ pub enum AdvisorCommand {
         /// Recommendations, from a text file
         #[arg(long)]
         recommendations: Option<PathBuf>,
+        /// Give the jaarverslag to HR: the year's release signed again with
+        /// the PDF beside it, written here for HR to import (`hr releases
+        /// import`); HR's annual report includes it unchanged
+        #[arg(long, value_name = "FILE")]
+        for_hr: Option<PathBuf>,
+        /// Also put it into org.db for HR in this vault (`hr releases fetch`)
+        #[arg(long)]
+        publish: bool,
     },
     /// Documents as PDF
     #[command(subcommand)]
@@ -561,6 +569,8 @@ pub async fn run(ctx: &Ctx, cmd: &AdvisorCommand) -> ApiResult<Output> {
             introduction,
             signals,
             recommendations,
+            for_hr,
+            publish,
         } => {
             let mut texts = s.annual_report_texts(AnnualYear { year: *year }).await?;
             let given = [introduction, signals, recommendations];
@@ -576,19 +586,48 @@ pub async fn run(ctx: &Ctx, cmd: &AdvisorCommand) -> ApiResult<Output> {
                 }
                 texts = s.update_annual_report_texts(texts).await?;
             }
-            match file {
-                Some(path) => {
-                    let w = s
-                        .write_annual_report(AnnualReportRequest {
-                            year: *year,
-                            path: path.to_string_lossy().into_owned(),
-                            language: language(lang)?,
-                        })
-                        .await?;
-                    let text = format!("{} — niet versleuteld / not encrypted", w.path);
-                    out(&w, text)
+            let written = match file {
+                Some(path) => Some(
+                    s.write_annual_report(AnnualReportRequest {
+                        year: *year,
+                        path: path.to_string_lossy().into_owned(),
+                        language: language(lang)?,
+                    })
+                    .await?,
+                ),
+                None => None,
+            };
+            let sent = if for_hr.is_some() || *publish {
+                Some(
+                    s.send_annual_report(AnnualReportSendRequest {
+                        year: *year,
+                        language: language(lang)?,
+                        path: for_hr.as_ref().map(|p| p.to_string_lossy().into_owned()),
+                        publish: *publish,
+                    })
+                    .await?,
+                )
+            } else {
+                None
+            };
+            let pdf_line =
+                |w: &WrittenFile| format!("{} — niet versleuteld / not encrypted", w.path);
+            match (&written, &sent) {
+                (None, None) => out(&texts, "teksten bewaard / texts kept".to_string()),
+                (Some(w), None) => out(w, pdf_line(w)),
+                (_, Some(r)) => {
+                    let mut lines: Vec<String> = written.iter().map(pdf_line).collect();
+                    if let Some(f) = &r.file {
+                        lines.push(format!("{} — voor HR / for HR", f.path));
+                    }
+                    if r.published {
+                        lines.push("voor HR in org.db / for HR in org.db".into());
+                    }
+                    out(
+                        &serde_json::json!({ "written": written, "sent": r }),
+                        lines.join("\n"),
+                    )
                 }
-                None => out(&texts, "teksten bewaard / texts kept".to_string()),
             }
         }
         AdvisorCommand::Demo(DemoArgs {

@@ -8,7 +8,9 @@
 //! organisation as they gave them, and an Ed25519 signature over
 //! `"vertrouwd advisor-release v1\0"` followed by the body, with the key
 //! that verifies it (derived from the advisor's own private key, so the
-//! same for every release of that advisor).
+//! same for every release of that advisor). The advisor's jaarverslag may
+//! travel with it (`annual_report`, the PDF in base64); the signed body
+//! then names the PDF's SHA-256 (`annual_report_sha256`).
 //!
 //! Published inside the vault, a release goes into org.db — which managers
 //! hold too — sealed: the signed file under a key of its own, and that key
@@ -83,6 +85,12 @@ pub struct Release {
     pub hours: Hours,
     pub breakdowns: Vec<Breakdown>,
     pub appendix: Vec<AppendixLine>,
+    /// The SHA-256 (hex) of the advisor's jaarverslag when it travels with
+    /// the release ([`SignedRelease::annual_report`]): signed with the
+    /// figures, so that the PDF cannot be swapped on the way.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub annual_report_sha256: Option<String>,
 }
 
 /// The file form of a release.
@@ -104,6 +112,10 @@ pub struct SignedRelease {
     /// The release as JSON, exactly the text that was signed.
     pub body: String,
     pub signature: Signature,
+    /// The advisor's jaarverslag of the year as PDF (base64), when it was
+    /// given with the release; its hash is in the signed body.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annual_report: Option<String>,
 }
 
 fn signed_message(body: &str) -> Vec<u8> {
@@ -129,7 +141,36 @@ impl SignedRelease {
             organisation: organisation.into(),
             body,
             signature,
+            annual_report: None,
         })
+    }
+
+    /// Signs `release` with the advisor's jaarverslag `pdf` beside it: the
+    /// release names the PDF's hash, so the signature covers both.
+    pub fn with_annual_report(
+        release: &Release,
+        pdf: &[u8],
+        advisor: &str,
+        organisation: &str,
+        sign: impl FnOnce(&[u8]) -> ApiResult<Signature>,
+    ) -> ApiResult<Self> {
+        use base64::Engine;
+        let release = Release {
+            annual_report_sha256: Some(sha256_hex(pdf)),
+            ..release.clone()
+        };
+        let mut signed = Self::new(&release, advisor, organisation, sign)?;
+        signed.annual_report = Some(base64::engine::general_purpose::STANDARD.encode(pdf));
+        Ok(signed)
+    }
+
+    /// The jaarverslag that travels with the release, when one does. Only
+    /// call on a file [`SignedRelease::read`] accepted.
+    pub fn annual_report_pdf(&self) -> Option<Vec<u8>> {
+        use base64::Engine;
+        base64::engine::general_purpose::STANDARD
+            .decode(self.annual_report.as_deref()?)
+            .ok()
     }
 
     /// Reads a release file: its format, its signature over the body
@@ -163,6 +204,14 @@ impl SignedRelease {
         if release.schema != SCHEMA {
             return Err(Invalid::new("file", Reason::InvalidJson));
         }
+        // A jaarverslag beside the release is the one the signature names,
+        // or the file is refused: none added, swapped or taken away.
+        let pdf_hash = file.annual_report_pdf().map(|pdf| sha256_hex(&pdf));
+        if file.annual_report.is_some() != pdf_hash.is_some()
+            || pdf_hash != release.annual_report_sha256
+        {
+            return Err(Invalid::new("file", Reason::Tampered));
+        }
         Ok((file, release))
     }
 
@@ -171,6 +220,15 @@ impl SignedRelease {
     pub fn fingerprint(&self) -> String {
         fingerprint(&self.signature.key)
     }
+}
+
+/// SHA-256 in lower-case hex.
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// A signing key's fingerprint (see [`SignedRelease::fingerprint`]).

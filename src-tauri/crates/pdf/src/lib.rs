@@ -23,12 +23,14 @@
 //! [`preview`] goes the other way: it draws the pages of a PDF someone else
 //! made (an attachment) as pictures, in memory, for the app to show;
 //! [`isolated`] does it in a child process under hard limits (the
-//! `vertrouwd-preview` program built from this crate).
+//! `vertrouwd-preview` program built from this crate). [`append`] puts
+//! another PDF's pages, unchanged, after a document's own.
 //!
 //! Knows no domain type: each area builds a `Document` from its own data.
 
 #![forbid(unsafe_code)]
 
+pub mod append;
 pub mod charts;
 mod fonts;
 pub mod isolated;

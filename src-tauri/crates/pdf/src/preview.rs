@@ -105,7 +105,7 @@ fn render_pages(bytes: &[u8], options: PreviewOptions) -> Result<PagePictures, P
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::{Block, Document, Furniture, Language, Meta, PageSetup, Span};
 
@@ -126,7 +126,8 @@ mod tests {
         crate::render(&doc).bytes
     }
 
-    fn document(pages: usize) -> Vec<u8> {
+    /// A PDF of `pages` pages, each with one line of text.
+    pub(crate) fn document(pages: usize) -> Vec<u8> {
         let mut blocks = vec![];
         for i in 0..pages {
             if i > 0 {

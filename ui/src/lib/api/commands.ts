@@ -18,6 +18,7 @@ import type {
   AdmissibilityRequest,
   AdvisorRelease,
   AnnualReportRequest,
+  AnnualReportSendRequest,
   AnnualTexts,
   AnnualYear,
   AttachmentPreview,
@@ -174,6 +175,7 @@ export const api = {
   annualReportTexts: (req: AnnualYear) => invoke<AnnualTexts>("annual_report_texts", { req }),
   updateAnnualReportTexts: (req: AnnualTexts) => invoke<AnnualTexts>("update_annual_report_texts", { req }),
   writeAnnualReport: (req: AnnualReportRequest) => invoke<WrittenFile>("write_annual_report", { req }),
+  sendAnnualReport: (req: AnnualReportSendRequest) => invoke<Released>("send_annual_report", { req }),
 
   // complaints
   complaintProcedures: () => invoke<Array<Procedure>>("complaint_procedures"),

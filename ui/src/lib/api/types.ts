@@ -355,7 +355,13 @@ below_k: boolean,
 /**
  * The number of cases active in the year, when at least k.
  */
-cases: number | null, conversations: Cell | null, hours: Hours, breakdowns: Array<Breakdown>, appendix: Array<AppendixLine>, };
+cases: number | null, conversations: Cell | null, hours: Hours, breakdowns: Array<Breakdown>, appendix: Array<AppendixLine>, 
+/**
+ * The SHA-256 (hex) of the advisor's jaarverslag when it travels with
+ * the release ([`SignedRelease::annual_report`]): signed with the
+ * figures, so that the PDF cannot be swapped on the way.
+ */
+annual_report_sha256?: string, };
 
 export type Flag = { breakdown: string, 
 /**

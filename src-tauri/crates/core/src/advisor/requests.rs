@@ -198,3 +198,18 @@ pub struct AnnualReportRequest {
     #[serde(default)]
     pub language: crate::language::Language,
 }
+
+/// The jaarverslag of a year given to HR with its release: as a signed
+/// file where the advisor chose, and/or published in the vault for HR.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AnnualReportSendRequest {
+    pub year: i32,
+    #[serde(default)]
+    pub language: crate::language::Language,
+    /// Where to write the signed release file with the jaarverslag.
+    #[serde(default)]
+    pub path: Option<String>,
+    /// Also put it into org.db, for HR in this vault to pick up.
+    #[serde(default)]
+    pub publish: bool,
+}

@@ -35,9 +35,7 @@ pub async fn statistics_preview(cx: &Context<'_>, req: StatisticsRequest) -> Api
 pub async fn release_statistics(cx: &Context<'_>, req: ReleaseRequest) -> ApiResult<Released> {
     check_year(req.year)?;
     let pool = register(cx)?;
-    if req.publish && !cx.holds(ORG) {
-        return Err(ApiError::forbidden("publishing needs the org compartment"));
-    }
+    let readers = hr_readers(cx, req.publish).await?;
     let k = settings_of(&pool).await?.k;
     let facts = store::facts(&pool).await?;
     let natures = store::natures(&pool).await?;
@@ -49,32 +47,12 @@ pub async fn release_statistics(cx: &Context<'_>, req: ReleaseRequest) -> ApiRes
     let signed = SignedRelease::new(&release, &cx.user().display_name, cx.organisation(), |m| {
         cx.sign(m)
     })?;
-    let readers = if req.publish {
-        let readers = releases::hr_readers(cx, &cx.org()?).await?;
-        if readers.is_empty() {
-            return Err(ApiError::validation("publish", Reason::Required));
-        }
-        readers
-    } else {
-        vec![]
-    };
-    let file = match &req.path {
-        Some(path) => {
-            let text = serde_json::to_string_pretty(&signed)
-                .map_err(|_| ApiError::new(ErrorCode::Internal, "cannot encode the release"))?;
-            Some(cx.write_outside_vault(path, text.as_bytes())?)
-        }
-        None => None,
-    };
+    let file = write_signed(cx, &signed, req.path.as_deref())?;
     let year = req.year.to_string();
     cx.audited(&pool, async |tx| {
         store::add_release(tx, req.year, k, req.publish, &body, cx.now()).await?;
         if req.publish {
-            cx.audited(&cx.org()?, async |org| {
-                releases::publish(cx, org, req.year, &signed, &readers).await?;
-                Ok(((), Entry::new("advisor_statistics.published", Some(&year))))
-            })
-            .await?;
+            publish_to_hr(cx, req.year, &signed, &readers).await?;
         }
         Ok(((), Entry::new("statistics.released", Some(&year))))
     })
@@ -84,6 +62,54 @@ pub async fn release_statistics(cx: &Context<'_>, req: ReleaseRequest) -> ApiRes
         file,
         published: req.publish,
     })
+}
+
+/// The hr users a release is published to; refused when publishing finds
+/// none (reason `required`).
+async fn hr_readers(cx: &Context<'_>, publish: bool) -> ApiResult<Vec<vertrouwd_vault::Holder>> {
+    if !publish {
+        return Ok(vec![]);
+    }
+    if !cx.holds(ORG) {
+        return Err(ApiError::forbidden("publishing needs the org compartment"));
+    }
+    let readers = releases::hr_readers(cx, &cx.org()?).await?;
+    if readers.is_empty() {
+        return Err(ApiError::validation("publish", Reason::Required));
+    }
+    Ok(readers)
+}
+
+/// Publishes a signed release in org.db for `readers`, audited there.
+async fn publish_to_hr(
+    cx: &Context<'_>,
+    year: i32,
+    signed: &SignedRelease,
+    readers: &[vertrouwd_vault::Holder],
+) -> ApiResult<()> {
+    let object = year.to_string();
+    cx.audited(&cx.org()?, async |org| {
+        releases::publish(cx, org, year, signed, readers).await?;
+        Ok((
+            (),
+            Entry::new("advisor_statistics.published", Some(&object)),
+        ))
+    })
+    .await
+}
+
+/// Writes a signed release where the advisor chose, when they did.
+fn write_signed(
+    cx: &Context<'_>,
+    signed: &SignedRelease,
+    path: Option<&str>,
+) -> ApiResult<Option<WrittenFile>> {
+    let Some(path) = path else {
+        return Ok(None);
+    };
+    let text = serde_json::to_string_pretty(signed)
+        .map_err(|_| ApiError::new(ErrorCode::Internal, "cannot encode the release"))?;
+    Ok(Some(cx.write_outside_vault(path, text.as_bytes())?))
 }
 
 /// The sections of the jaarverslag's own words, as advisor.db keeps them.
@@ -135,17 +161,35 @@ pub async fn write_annual_report(
         return Err(ApiError::validation("path", Reason::Required));
     }
     let pool = register(cx)?;
-    let body = store::latest_release(&pool, req.year)
+    let (_, pdf) = jaarverslag(cx, &pool, req.year, req.language).await?;
+    let written = cx
+        .write_outside_vault(&req.path, &pdf.bytes)?
+        .with_warnings(&pdf.warnings);
+    cx.record(&pool, "annual_report.written", Some(&req.year.to_string()))
+        .await?;
+    Ok(written)
+}
+
+/// The jaarverslag of `year` as PDF, with the release its figures come
+/// from: the year's latest, exactly as released (reason `not_released`
+/// before there is one).
+async fn jaarverslag(
+    cx: &Context<'_>,
+    pool: &sqlx::SqlitePool,
+    year: i32,
+    language: crate::language::Language,
+) -> ApiResult<(stats::Release, vertrouwd_pdf::Rendered)> {
+    let body = store::latest_release(pool, year)
         .await?
         .ok_or_else(|| ApiError::validation("year", Reason::NotReleased))?;
     let release: stats::Release = serde_json::from_str(&body)
         .map_err(|_| ApiError::validation("year", Reason::NotReleased))?;
-    let texts = annual_report_texts(cx, AnnualYear { year: req.year }).await?;
-    let day = |m: u32, d: u32| chrono::NaiveDate::from_ymd_opt(req.year, m, d).unwrap_or_default();
-    let activities = store::activities(&pool, day(1, 1), day(12, 31)).await?;
+    let texts = annual_report_texts(cx, AnnualYear { year }).await?;
+    let day = |m: u32, d: u32| chrono::NaiveDate::from_ymd_opt(year, m, d).unwrap_or_default();
+    let activities = store::activities(pool, day(1, 1), day(12, 31)).await?;
     let four_years = store::activities(
-        &pool,
-        chrono::NaiveDate::from_ymd_opt(req.year - 3, 1, 1).unwrap_or_default(),
+        pool,
+        chrono::NaiveDate::from_ymd_opt(year - 3, 1, 1).unwrap_or_default(),
         day(12, 31),
     )
     .await?;
@@ -161,7 +205,7 @@ pub async fn write_annual_report(
             advisor: &cx.user().display_name,
             printed: cx.now(),
             today: cx.today(),
-            language: req.language,
+            language,
             activities: &activities,
             development_minutes,
             texts: &super::annual_report::Texts {
@@ -171,11 +215,42 @@ pub async fn write_annual_report(
             },
         },
     );
-    let pdf = vertrouwd_pdf::render(&doc);
-    let written = cx
-        .write_outside_vault(&req.path, &pdf.bytes)?
-        .with_warnings(&pdf.warnings);
-    cx.record(&pool, "annual_report.written", Some(&req.year.to_string()))
+    Ok((release, vertrouwd_pdf::render(&doc)))
+}
+
+/// Gives the jaarverslag of a year to HR, unchanged, with the release its
+/// figures come from: the year's latest release signed again with the PDF
+/// beside it, written where the advisor chose and, on request, published
+/// in org.db sealed to the hr users. HR's annual report includes it as it
+/// is; at HR it replaces the release of that year given before.
+pub async fn send_annual_report(
+    cx: &Context<'_>,
+    req: AnnualReportSendRequest,
+) -> ApiResult<Released> {
+    check_year(req.year)?;
+    let path = req.path.as_deref().map(str::trim).filter(|p| !p.is_empty());
+    if path.is_none() && !req.publish {
+        return Err(ApiError::validation("path", Reason::Required));
+    }
+    let pool = register(cx)?;
+    let (release, pdf) = jaarverslag(cx, &pool, req.year, req.language).await?;
+    let signed = SignedRelease::with_annual_report(
+        &release,
+        &pdf.bytes,
+        &cx.user().display_name,
+        cx.organisation(),
+        |m| cx.sign(m),
+    )?;
+    let readers = hr_readers(cx, req.publish).await?;
+    let file = write_signed(cx, &signed, path)?;
+    if req.publish {
+        publish_to_hr(cx, req.year, &signed, &readers).await?;
+    }
+    cx.record(&pool, "annual_report.sent", Some(&req.year.to_string()))
         .await?;
-    Ok(written)
+    Ok(Released {
+        release,
+        file,
+        published: req.publish,
+    })
 }

@@ -102,6 +102,7 @@ pub fn preview(
         },
         breakdowns: vec![],
         appendix: vec![],
+        annual_report_sha256: None,
     };
     let mut flags = vec![];
     let total_hours = hours(minutes.iter().sum());

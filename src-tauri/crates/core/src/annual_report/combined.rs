@@ -260,6 +260,7 @@ mod tests {
                 },
                 breakdowns,
                 appendix: vec![],
+                annual_report_sha256: None,
             },
         }
     }

@@ -377,6 +377,8 @@ pub struct Words {
     pub texts: HrReportTexts,
     /// The year's actions and last year's.
     pub actions: Vec<ReportAction>,
+    /// The advisors whose jaarverslag follows the report, in that order.
+    pub included: Vec<String>,
 }
 
 /// The report as a document for the PDF engine.
@@ -504,6 +506,12 @@ pub fn document(p: &HrReportPreview, w: &Words, f: &Facts<'_>) -> Document {
         };
         blocks.push(Block::Paragraph(vec![Span::plain(cases)]));
         tables(&mut blocks, &rel.breakdowns, rel.k, f);
+        if w.included.contains(&r.advisor) {
+            blocks.push(Block::Paragraph(vec![Span::plain(t(
+                "Het jaarverslag van deze vertrouwenspersoon staat ongewijzigd achter dit verslag.",
+                "This advisor's annual report follows this report unchanged.",
+            ))]));
+        }
         blocks.push(Block::Paragraph(vec![Span::italic(t(
             &format!(
                 "Ondertekend door de vertrouwenspersoon; sleutel {}.",
@@ -598,6 +606,28 @@ pub fn document(p: &HrReportPreview, w: &Words, f: &Facts<'_>) -> Document {
             category(f, b, &cell)
         },
     ));
+
+    if !w.included.is_empty() {
+        blocks.push(n.next(t(
+            "Bijlage: de jaarverslagen van de vertrouwenspersonen",
+            "Appendix: the confidential advisors' annual reports",
+        )));
+        blocks.push(Block::Paragraph(vec![Span::plain(t(
+            "Hierna volgen, ongewijzigd en met hun eigen paginanummering, de jaarverslagen die de vertrouwenspersonen bij hun ondertekende cijfers gaven. Bij ontvangst is gecontroleerd dat elk precies het verslag is dat de vertrouwenspersoon ondertekende.",
+            "What follows, unchanged and with their own page numbers, are the annual reports the advisors gave with their signed figures. On receipt each was checked to be exactly the report the advisor signed.",
+        ))]));
+        blocks.push(Block::Bullets(
+            w.included
+                .iter()
+                .map(|advisor| {
+                    vec![Span::plain(t(
+                        &format!("Jaarverslag {year} van {advisor}"),
+                        &format!("Annual report {year} by {advisor}"),
+                    ))]
+                })
+                .collect(),
+        ));
+    }
 
     reports::document(
         &reports::Head {

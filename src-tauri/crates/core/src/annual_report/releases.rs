@@ -18,8 +18,9 @@ use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::releases::{fingerprint, Release, SignedRelease};
 use crate::roles::Role;
 
-/// The largest release file read.
-pub const MAX_RELEASE_BYTES: u64 = 4 << 20;
+/// The largest release file read: room for a jaarverslag of up to
+/// [`vertrouwd_pdf::append::MAX_INPUT`] in base64 beside the figures.
+pub const MAX_RELEASE_BYTES: u64 = 24 << 20;
 
 /// hr.db, for a user with the hr role who holds its key.
 fn register(cx: &Context<'_>) -> ApiResult<SqlitePool> {
@@ -141,6 +142,29 @@ pub async fn advisor_releases(cx: &Context<'_>) -> ApiResult<Vec<AdvisorRelease>
             replaced: false,
             release,
         });
+    }
+    Ok(out)
+}
+
+/// The advisors' jaarverslagen that came with the imported releases of
+/// `year`: (the SHA-256 their signed release names, the PDF), each file
+/// checked against its signature again.
+pub(super) async fn annual_reports(
+    cx: &Context<'_>,
+    year: i32,
+) -> ApiResult<Vec<(String, Vec<u8>)>> {
+    let pool = register(cx)?;
+    let mut out = vec![];
+    for (_, y, _, file, _) in store::releases(&pool).await? {
+        if y != year {
+            continue;
+        }
+        let (signed, release) = SignedRelease::read(file.as_bytes())
+            .map_err(|_| ApiError::new(ErrorCode::Corrupt, "an imported release was changed"))?;
+        if let (Some(hash), Some(pdf)) = (release.annual_report_sha256, signed.annual_report_pdf())
+        {
+            out.push((hash, pdf));
+        }
     }
     Ok(out)
 }

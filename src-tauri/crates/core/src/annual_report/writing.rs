@@ -245,7 +245,9 @@ pub async fn publish_hr_annual_report(
 }
 
 /// Writes the report of a year where the user chose (never inside the
-/// vault; not encrypted), and its tables as CSV files when asked.
+/// vault; not encrypted), and its tables as CSV files when asked. The
+/// jaarverslagen the advisors gave with their releases follow HR's pages
+/// unchanged.
 pub async fn write_hr_annual_report(
     cx: &Context<'_>,
     req: HrReportRequest,
@@ -274,14 +276,34 @@ pub async fn write_hr_annual_report(
             cx.write_outside_vault(&path.to_string_lossy(), &bytes)?;
         }
     }
+    // The advisors' jaarverslagen given with the releases the report
+    // stands on (for a published year: those it was published with).
+    let given = super::releases::annual_reports(cx, req.year).await?;
+    let mut included = vec![];
+    for r in &preview.figures.releases {
+        let wanted = r.release.annual_report_sha256.as_deref();
+        if let Some((_, pdf)) = given.iter().find(|(hash, _)| Some(hash.as_str()) == wanted) {
+            included.push((r.advisor.clone(), pdf));
+        }
+    }
     let words = document::Words {
         texts: super::plan::hr_annual_report_texts(cx, HrReportYear { year: req.year }).await?,
         actions: super::plan::report_actions(cx, HrReportYear { year: req.year }).await?,
+        included: included
+            .iter()
+            .map(|(advisor, _)| advisor.clone())
+            .collect(),
     };
     let doc = document::document(&preview, &words, &facts);
     let pdf = vertrouwd_pdf::render(&doc);
+    let mut bytes = pdf.bytes;
+    for (_, theirs) in included {
+        bytes = vertrouwd_pdf::append::append_pages(&bytes, theirs)
+            .map_err(|_| ApiError::validation("annual_report", Reason::Unreadable))?
+            .0;
+    }
     let written = cx
-        .write_outside_vault(&req.path, &pdf.bytes)?
+        .write_outside_vault(&req.path, &bytes)?
         .with_warnings(&pdf.warnings);
     cx.record(
         &pool,

@@ -87,6 +87,7 @@ macro_rules! for_each_command {
                 annual_report_texts(req: AnnualYear) -> AnnualTexts;
                 update_annual_report_texts(req: AnnualTexts) -> AnnualTexts;
                 write_annual_report(req: AnnualReportRequest) -> WrittenFile;
+                send_annual_report(req: AnnualReportSendRequest) -> Released;
             }
             complaints {
                 complaint_procedures() -> Vec<Procedure>;

@@ -524,3 +524,160 @@ async fn the_report_uses_the_organisations_k() {
     assert_eq!(preview.figures.complaints.k, 10);
     assert_eq!(preview.figures.complaints.received.value, None, "8 < 10");
 }
+
+/// The number of pages of a PDF, as pdfinfo counts them.
+fn pages(pdf: &std::path::Path) -> usize {
+    let out = std::process::Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo (poppler-utils)");
+    let info = String::from_utf8(out.stdout).expect("utf-8");
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no page count in {info}"))
+}
+
+/// The text of pages `from` to `to`, on one line.
+fn text_of(pdf: &std::path::Path, from: usize, to: usize) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args([
+            "-enc",
+            "UTF-8",
+            "-f",
+            &from.to_string(),
+            "-l",
+            &to.to_string(),
+        ])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    String::from_utf8(out.stdout)
+        .expect("utf-8")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The advisor writes their jaarverslag of 2026 and gives it to HR with
+/// the release (a signed file). HR's report carries it unchanged after
+/// its own pages: the same pages, the same words. A file whose PDF was
+/// swapped, dropped or added after signing is refused.
+#[tokio::test]
+async fn the_advisors_jaarverslag_follows_hrs_report_unchanged() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (advisor, _) = released(tmp.path(), 9).await;
+    advisor
+        .update_annual_report_texts(AnnualTexts {
+            year: 2026,
+            introduction: "Een jaar met **veel** vragen over werkdruk.".into(),
+            signals: "Signaal: de ploegendienst van Zuidhaven meldt structureel te veel werk."
+                .into(),
+            recommendations: String::new(),
+        })
+        .await
+        .expect("texts");
+    let own = tmp.path().join("jaarverslag-vp.pdf");
+    advisor
+        .write_annual_report(AnnualReportRequest {
+            year: 2026,
+            path: own.to_string_lossy().into(),
+            language: vertrouwd_core::language::Language::Nl,
+        })
+        .await
+        .expect("own pdf");
+    let for_hr = tmp.path().join("voor-hr.json");
+    let sent = advisor
+        .send_annual_report(AnnualReportSendRequest {
+            year: 2026,
+            language: vertrouwd_core::language::Language::Nl,
+            path: Some(for_hr.to_string_lossy().into()),
+            publish: false,
+        })
+        .await
+        .expect("sent");
+    assert_eq!(sent.release.cases, Some(9));
+    let e = advisor
+        .send_annual_report(AnnualReportSendRequest {
+            year: 2026,
+            language: vertrouwd_core::language::Language::Nl,
+            path: None,
+            publish: false,
+        })
+        .await
+        .expect_err("nowhere to go");
+    assert_eq!(e.field.as_deref(), Some("path"));
+
+    let (hr, _) = session();
+    create(&hr, &tmp.path().join("hr"), vec![Role::Hr]).await;
+    let import = |path: &std::path::Path| {
+        hr.import_advisor_release(ReleaseImportRequest {
+            path: path.to_string_lossy().into(),
+        })
+    };
+    // Changed on the way: the PDF swapped for another, taken out, or put
+    // beside a release that named none.
+    let text = std::fs::read_to_string(&for_hr).expect("file");
+    let mut file: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let other = {
+        use base64::Engine;
+        base64::engine::general_purpose::STANDARD.encode(b"%PDF-1.7 een ander verslag")
+    };
+    let original = file["annual_report"].clone();
+    assert!(original.is_string(), "the PDF travels with it");
+    for (name, value) in [("verwisseld", Some(other.clone())), ("weg", None)] {
+        match value {
+            Some(v) => file["annual_report"] = v.into(),
+            None => {
+                file.as_object_mut()
+                    .expect("object")
+                    .remove("annual_report");
+            }
+        }
+        let path = tmp.path().join(format!("{name}.json"));
+        std::fs::write(&path, file.to_string()).expect("write");
+        let e = import(&path).await.expect_err(name);
+        assert_eq!(e.reason, Some(Reason::Tampered), "{name}");
+    }
+    let plain = tmp.path().join("jaarcijfers-2026.json");
+    let mut bare: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&plain).expect("plain")).expect("json");
+    bare["annual_report"] = other.into();
+    let added = tmp.path().join("erbij.json");
+    std::fs::write(&added, bare.to_string()).expect("write");
+    assert_eq!(
+        import(&added).await.expect_err("added").reason,
+        Some(Reason::Tampered)
+    );
+    assert!(hr.advisor_releases().await.expect("list").is_empty());
+
+    let got = import(&for_hr).await.expect("imported");
+    assert!(got.release.annual_report_sha256.is_some());
+    let report = tmp.path().join("jaarverslag-hr.pdf");
+    let (_, flat) = written(&hr, &report, None).await;
+    says(
+        &flat,
+        &flat,
+        &[
+            "staat ongewijzigd achter dit verslag",
+            "Bijlage: de jaarverslagen van de vertrouwenspersonen",
+            "Jaarverslag 2026 van Ayşe Yılmaz",
+            "ploegendienst van Zuidhaven",
+        ],
+    );
+    let theirs = pages(&own);
+    let all = pages(&report);
+    assert!(
+        all > theirs + 2,
+        "{all} pages, {theirs} of them the advisor's"
+    );
+    assert_eq!(
+        text_of(&report, all - theirs + 1, all),
+        text_of(&own, 1, theirs)
+    );
+    // HR's own last page is HR's: the advisor's words start after it.
+    let last_own = text_of(&report, all - theirs, all - theirs);
+    assert!(last_own.contains("ongewijzigd"), "{last_own}");
+    assert!(!last_own.contains("ploegendienst"), "{last_own}");
+}

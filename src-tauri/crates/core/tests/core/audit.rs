@@ -455,6 +455,18 @@ async fn every_write_leaves_one_audit_row() {
             language: vertrouwd_core::language::Language::Nl,
         })
     );
+    walk!(
+        ses,
+        walked,
+        "send_annual_report",
+        [adv],
+        session.send_annual_report(AnnualReportSendRequest {
+            year: 2026,
+            language: vertrouwd_core::language::Language::Nl,
+            path: Some(out("jaarverslag-voor-hr.json")),
+            publish: false,
+        })
+    );
 
     let keys_before = trails(&session).await;
     let hanna = walk!(
