@@ -42,6 +42,9 @@ pub enum Hidden {
     /// A sum of several sources' counts, one of which is hidden at its
     /// source (see `annual_report::combined`).
     PartHidden,
+    /// Shown beside a larger table of the same report, it would give a
+    /// small count away as the difference (see `annual_report::report`).
+    Differencing,
 }
 
 /// How the cells of a line relate to its total.
@@ -83,6 +86,9 @@ pub enum Withheld {
     /// A sum of several sources' breakdowns, one of which is not shown at
     /// its source.
     PartWithheld,
+    /// Beside a larger breakdown of the same report, the difference would
+    /// give a small count away.
+    Differencing,
 }
 
 /// One published line of counts.
@@ -117,6 +123,7 @@ pub enum AppendixReason {
     YearTotalBelowK,
     PartHidden,
     PartWithheld,
+    Differencing,
 }
 
 impl From<Hidden> for AppendixReason {
@@ -125,6 +132,7 @@ impl From<Hidden> for AppendixReason {
             Hidden::BelowK => AppendixReason::BelowK,
             Hidden::ProtectsAnother => AppendixReason::ProtectsAnother,
             Hidden::PartHidden => AppendixReason::PartHidden,
+            Hidden::Differencing => AppendixReason::Differencing,
         }
     }
 }
@@ -136,6 +144,7 @@ impl From<Withheld> for AppendixReason {
             Withheld::CannotProtect => AppendixReason::CannotProtect,
             Withheld::LeftOut => AppendixReason::LeftOut,
             Withheld::PartWithheld => AppendixReason::PartWithheld,
+            Withheld::Differencing => AppendixReason::Differencing,
         }
     }
 }
@@ -338,18 +347,27 @@ fn any_recomputable(cells: &[u32], total: u32, hidden: &[Option<Hidden>], k: u32
         .count() as u32;
     let secondaries = hidden
         .iter()
-        .filter(|h| matches!(h, Some(Hidden::ProtectsAnother | Hidden::PartHidden)))
+        .filter(|h| {
+            matches!(
+                h,
+                Some(Hidden::ProtectsAnother | Hidden::PartHidden | Hidden::Differencing)
+            )
+        })
         .count() as u32;
     hidden.iter().flatten().any(|kind| {
         let (p, q) = match kind {
             Hidden::BelowK => (primaries - 1, secondaries),
-            Hidden::ProtectsAnother | Hidden::PartHidden => (primaries, secondaries - 1),
+            Hidden::ProtectsAnother | Hidden::PartHidden | Hidden::Differencing => {
+                (primaries, secondaries - 1)
+            }
         };
         let mut fits = 0;
         for v in 0..=rest {
             let own = match kind {
                 Hidden::BelowK => (1..k).contains(&v),
-                Hidden::ProtectsAnother | Hidden::PartHidden => v == 0 || (k..=cap).contains(&v),
+                Hidden::ProtectsAnother | Hidden::PartHidden | Hidden::Differencing => {
+                    v == 0 || (k..=cap).contains(&v)
+                }
             };
             if own && others_can_make(rest - v, p, q, k, cap) {
                 fits += 1;

@@ -118,6 +118,11 @@ pub fn withheld_text(w: Withheld, k: u32, lang: Language) -> String {
             "Niet getoond: niet elke vertrouwenspersoon kon dit overzicht tonen.",
             "Not shown: not every advisor could show this breakdown.",
         ),
+        Withheld::Differencing => text(
+            lang,
+            "Niet getoond: naast het overzicht van alle klachten zou het verschil een klein aantal prijsgeven.",
+            "Not shown: beside the breakdown of all complaints, the difference would give a small count away.",
+        ),
     }
 }
 
@@ -140,6 +145,14 @@ pub fn breakdown(
     if let Some(w) = b.withheld {
         out.push(Block::Paragraph(vec![Span::italic(withheld_text(
             w, k, lang,
+        ))]));
+        return out;
+    }
+    if b.cells.is_empty() {
+        // Nobody in any category (no measures taken, say): said, not an
+        // empty table.
+        out.push(Block::Paragraph(vec![Span::italic(text(
+            lang, "Geen.", "None.",
         ))]));
         return out;
     }
@@ -235,6 +248,11 @@ fn reason_text(reason: AppendixReason, k: u32, lang: Language) -> String {
             lang,
             "niet bij elke vertrouwenspersoon getoond",
             "not shown by every advisor",
+        ),
+        AppendixReason::Differencing => text(
+            lang,
+            "het verschil met een ander overzicht in dit verslag zou een klein aantal prijsgeven",
+            "the difference with another table of this report would give a small count away",
         ),
     }
 }

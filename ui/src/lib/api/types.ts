@@ -285,9 +285,9 @@ export type CaseStatus = "open" | "closed";
 
 export const caseStatusValues: readonly CaseStatus[] = ["open", "closed"];
 
-export type Hidden = "below_k" | "protects_another" | "part_hidden";
+export type Hidden = "below_k" | "protects_another" | "part_hidden" | "differencing";
 
-export const hiddenValues: readonly Hidden[] = ["below_k", "protects_another", "part_hidden"];
+export const hiddenValues: readonly Hidden[] = ["below_k", "protects_another", "part_hidden", "differencing"];
 
 export type Cell = { 
 /**
@@ -304,9 +304,9 @@ label: string,
  */
 value: number | null, hidden: Hidden | null, percent: number | null, };
 
-export type Withheld = "total_below2k" | "cannot_protect" | "left_out" | "part_withheld";
+export type Withheld = "total_below2k" | "cannot_protect" | "left_out" | "part_withheld" | "differencing";
 
-export const withheldValues: readonly Withheld[] = ["total_below2k", "cannot_protect", "left_out", "part_withheld"];
+export const withheldValues: readonly Withheld[] = ["total_below2k", "cannot_protect", "left_out", "part_withheld", "differencing"];
 
 export type Breakdown = { 
 /**
@@ -340,9 +340,9 @@ median_per_case: number | null, };
 
 export type AppendixLine = { breakdown: string, category: string | null, reason: AppendixReason, };
 
-export type AppendixReason = "below_k" | "protects_another" | "breakdown_total_below2k" | "cannot_protect" | "left_out" | "year_total_below_k" | "part_hidden" | "part_withheld";
+export type AppendixReason = "below_k" | "protects_another" | "breakdown_total_below2k" | "cannot_protect" | "left_out" | "year_total_below_k" | "part_hidden" | "part_withheld" | "differencing";
 
-export const appendixReasonValues: readonly AppendixReason[] = ["below_k", "protects_another", "breakdown_total_below2k", "cannot_protect", "left_out", "year_total_below_k", "part_hidden", "part_withheld"];
+export const appendixReasonValues: readonly AppendixReason[] = ["below_k", "protects_another", "breakdown_total_below2k", "cannot_protect", "left_out", "year_total_below_k", "part_hidden", "part_withheld", "differencing"];
 
 export type HoursBand = { from: number, to: number | null, };
 
@@ -425,6 +425,16 @@ export type AnnualYear = { year: number, };
 export type AnnualTexts = { year: number, introduction: string, signals: string, recommendations: string, };
 
 export type AnnualReportRequest = { year: number, path: string, language: Language, };
+
+export type AnnualReportSendRequest = { year: number, language: Language, 
+/**
+ * Where to write the signed release file with the jaarverslag.
+ */
+path: string | null, 
+/**
+ * Also put it into org.db, for HR in this vault to pick up.
+ */
+publish: boolean, };
 
 export type Released = { release: Release, file: WrittenFile | null, published: boolean, };
 
@@ -984,7 +994,13 @@ median_days: number | null,
 /**
  * Steps with a due date that were done, and those done on time.
  */
-steps_due: number, steps_on_time: number, };
+steps_due: number, steps_on_time: number, 
+/**
+ * The same figures of the complaints handled under the Awb (a public
+ * body's complaints procedure, [`AWB_PROCEDURES`]), for the yearly
+ * publication of art. 9:12a; absent when none came in.
+ */
+awb?: ComplaintFigures, };
 
 export type FiguresRequest = { year: number, };
 
@@ -1027,7 +1043,17 @@ median_days: number | null,
  * Steps done on time, in percent, when at least k complaints were
  * received and the steps due reach 20.
  */
-on_time_percent: number | null, appendix: Array<AppendixLine>, };
+on_time_percent: number | null, appendix: Array<AppendixLine>, 
+/**
+ * The Awb complaints on their own, when any came in.
+ */
+awb?: PublishedAwb, };
+
+export type PublishedAwb = { received: Cell, 
+/**
+ * How they ended and what was found.
+ */
+breakdowns: Array<Breakdown>, median_days: number | null, on_time_percent: number | null, };
 
 export type HrReportYear = { year: number, };
 

@@ -12,6 +12,7 @@ use vertrouwd_pdf::{
 use super::combined::CombinedAdvisors;
 use super::comparison::NotComparable;
 use super::plan::{ActionStatus, HrReportTexts, ReportAction};
+use super::report::PublishedComplaints;
 use super::{HrReportPreview, ReportFigures};
 use crate::disclosure::{Breakdown, Cell, Hidden};
 use crate::language::{self, Language};
@@ -49,6 +50,15 @@ pub fn title(id: &str, lang: Language) -> String {
         "intervention" => t("Wat de vertrouwenspersoon deed", "What the advisor did"),
         "outcome" => t("Uitkomst", "Outcome"),
         "complaints" => t("Klachten", "Complaints"),
+        "awb" => t("Klachten volgens de Awb", "Complaints under the Awb"),
+        "awb_ending" => t(
+            "Klachten volgens de Awb: stand of afloop",
+            "Complaints under the Awb: where they stand or how they ended",
+        ),
+        "awb_finding" => t(
+            "Klachten volgens de Awb: oordeel",
+            "Complaints under the Awb: finding",
+        ),
         other => other.to_string(),
     }
 }
@@ -312,6 +322,59 @@ fn combined(out: &mut Vec<Block>, c: &CombinedAdvisors, k: u32, f: &Facts<'_>) {
     tables(out, &c.breakdowns, k, f);
 }
 
+/// The yearly publication of art. 9:12a Awb: the written complaints about
+/// the public body received in the year, how they ended and what was
+/// found, as far as disclosure control lets them be shown.
+fn awb(out: &mut Vec<Block>, complaints: &PublishedComplaints, f: &Facts<'_>) {
+    let lang = f.language;
+    let t = |nl: &str, en: &str| language::text(lang, nl, en);
+    let (year, k) = (complaints.year, complaints.k);
+    let Some(a) = &complaints.awb else {
+        out.push(Block::Paragraph(vec![Span::plain(t(
+            &format!(
+                "In {year} kwamen er geen klachten binnen volgens de klachtprocedure van de Awb."
+            ),
+            &format!("In {year} no complaints came in under the Awb complaints procedure."),
+        ))]));
+        return;
+    };
+    let received = match (a.received.value, a.received.hidden) {
+        (Some(n), _) => t(
+            &format!("In {year} kwamen er {n} klachten binnen volgens de klachtprocedure van de Awb."),
+            &format!("In {year}, {n} complaints came in under the Awb complaints procedure."),
+        ),
+        (None, Some(Hidden::BelowK)) => t(
+            &format!("In {year} kwamen er minder dan {k} klachten binnen volgens de klachtprocedure van de Awb; om niemand herkenbaar te maken staan er geen verdere aantallen."),
+            &format!("In {year}, fewer than {k} complaints came in under the Awb complaints procedure; so that nobody becomes recognisable, no further counts are given."),
+        ),
+        _ => t(
+            "Het aantal klachten volgens de klachtprocedure van de Awb staat er niet: naast de andere cijfers zou het een klein aantal prijsgeven.",
+            "The number of complaints under the Awb complaints procedure is not given: beside the other figures it would give a small count away.",
+        ),
+    };
+    out.push(Block::Paragraph(vec![Span::plain(received)]));
+    let mut key = vec![];
+    if let Some(d) = a.median_days {
+        key.push((
+            t(
+                "Doorlooptijd (mediaan, dagen)",
+                "Time to close (median, days)",
+            ),
+            reports::number_text(d, lang),
+        ));
+    }
+    if let Some(p) = a.on_time_percent {
+        key.push((
+            t("Stappen binnen de termijn", "Steps within their term"),
+            reports::percent_text(p, lang),
+        ));
+    }
+    if !key.is_empty() {
+        out.push(Block::KeyValue(key));
+    }
+    tables(out, &a.breakdowns, k, f);
+}
+
 /// Level 1 headings, numbered in the order they come (a section without
 /// content is left out, and the numbers close up).
 struct Numbered(u32);
@@ -471,7 +534,7 @@ pub fn document(p: &HrReportPreview, w: &Words, f: &Facts<'_>) -> Document {
     tables(&mut blocks, &complaints.breakdowns, k, f);
     blocks.extend(year_over_year(p, f));
 
-    if !w.texts.awb_summary.trim().is_empty() {
+    if complaints.awb.is_some() || !w.texts.awb_summary.trim().is_empty() {
         blocks.push(heading(
             2,
             t(
@@ -479,6 +542,7 @@ pub fn document(p: &HrReportPreview, w: &Words, f: &Facts<'_>) -> Document {
                 "Complaints about the public body (art. 9:12a Awb)",
             ),
         ));
+        awb(&mut blocks, complaints, f);
         blocks.extend(markdown::blocks(&w.texts.awb_summary, 3));
     }
     blocks.push(n.next(t("De vertrouwenspersonen", "The confidential advisors")));
@@ -685,6 +749,7 @@ pub fn csv_files(p: &HrReportPreview, f: &Facts<'_>) -> Vec<(String, Vec<u8>)> {
     let mut out: Vec<(String, Vec<u8>)> = complaints
         .breakdowns
         .iter()
+        .chain(complaints.awb.iter().flat_map(|a| a.breakdowns.iter()))
         .map(|b| (format!("klachten-{}.csv", b.id), table(b, complaints.k)))
         .collect();
     let (header, rows) = key_figures(p, f);

@@ -4,6 +4,15 @@
 //! hidden where a total would give one away, a breakdown only on a total
 //! of 2k or more, no median or share of steps on time when fewer than k
 //! complaints carry it — with the appendix of what was hidden and why.
+//!
+//! A public body's complaints under the Awb are published once more on
+//! their own (art. 9:12a, [`PublishedAwb`]). Beside the tables of all
+//! complaints, each Awb figure is checked against the difference it would
+//! make: the Awb count only when every Awb procedure's count is shown in
+//! the procedure line, an Awb breakdown only as a whole and only when
+//! every Awb cell and every "all minus Awb" cell is 0 or at least k (so
+//! no subtraction between the two tables lands in 1..k−1; the table of
+//! all complaints then has no small cell either).
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -34,6 +43,20 @@ pub struct PublishedComplaints {
     /// received and the steps due reach 20.
     pub on_time_percent: Option<f64>,
     pub appendix: Vec<AppendixLine>,
+    /// The Awb complaints on their own, when any came in.
+    #[serde(default)]
+    #[ts(optional)]
+    pub awb: Option<PublishedAwb>,
+}
+
+/// The complaints handled under the Awb, as art. 9:12a publishes them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PublishedAwb {
+    pub received: Cell,
+    /// How they ended and what was found.
+    pub breakdowns: Vec<Breakdown>,
+    pub median_days: Option<f64>,
+    pub on_time_percent: Option<f64>,
 }
 
 fn line(
@@ -89,6 +112,7 @@ pub fn publish(
         median_days: None,
         on_time_percent: None,
         appendix: hidden.into_iter().collect(),
+        awb: None,
     };
     if n < k {
         out.appendix.push(AppendixLine {
@@ -148,22 +172,150 @@ pub fn publish(
         out.breakdowns.push(published.breakdown);
         out.appendix.extend(published.appendix);
     }
+    (out.median_days, out.on_time_percent) = median_and_on_time(figures, k);
+    if let Some(awb) = &figures.awb {
+        let published = publish_awb(figures, awb, &out, k, label);
+        out.appendix.extend(awb_appendix(&published));
+        out.awb = Some(published);
+    }
+    out
+}
+
+/// The median days to the end, when at least k ended; the share of steps
+/// on time, when at least 20 steps were due.
+fn median_and_on_time(figures: &ComplaintFigures, k: u32) -> (Option<f64>, Option<f64>) {
     let ended: u32 = figures
         .endings
         .iter()
         .filter(|c| c.code != "open")
         .map(|c| c.count)
         .sum();
-    out.median_days = figures.median_days.filter(|_| ended >= k);
-    out.on_time_percent = (figures.steps_due >= disclosure::MIN_PERCENT_BASE).then(|| {
+    let on_time = (figures.steps_due >= disclosure::MIN_PERCENT_BASE).then(|| {
         (f64::from(figures.steps_on_time) * 1000.0 / f64::from(figures.steps_due)).round() / 10.0
     });
+    (figures.median_days.filter(|_| ended >= k), on_time)
+}
+
+/// The lines of the Awb section: how they ended, and what was found.
+fn awb_lines(f: &ComplaintFigures, label: &dyn Fn(&str) -> String) -> [Line; 2] {
+    let decided: u32 = f.findings.iter().map(|c| c.count).sum();
+    [
+        line(
+            "awb_ending",
+            Sum::Additive,
+            f.received,
+            &ENDINGS,
+            &f.endings,
+            label,
+        ),
+        line(
+            "awb_finding",
+            Sum::Additive,
+            decided,
+            &FINDINGS,
+            &f.findings,
+            label,
+        ),
+    ]
+}
+
+/// The Awb complaints of the year beside `all`, as published in `out`.
+fn publish_awb(
+    all: &ComplaintFigures,
+    awb: &ComplaintFigures,
+    out: &PublishedComplaints,
+    k: u32,
+    label: &dyn Fn(&str) -> String,
+) -> PublishedAwb {
+    let n = awb.received;
+    // Every Awb procedure's own count shown in the procedure line: their
+    // sum says nothing more.
+    let procedure = out.breakdowns.iter().find(|b| b.id == "procedure");
+    let parts_shown = procedure.is_some_and(|b| {
+        b.withheld.is_none()
+            && b.cells
+                .iter()
+                .filter(|c| {
+                    crate::complaints::figures::AWB_PROCEDURES.contains(&c.category.as_str())
+                })
+                .all(|c| c.value.is_some())
+    });
+    let received = Cell {
+        category: "awb_received".into(),
+        label: label("awb_received"),
+        value: (parts_shown && n >= k).then_some(n),
+        hidden: if n > 0 && n < k {
+            Some(disclosure::Hidden::BelowK)
+        } else if !parts_shown && n > 0 {
+            Some(disclosure::Hidden::Differencing)
+        } else {
+            None
+        },
+        percent: None,
+    };
+    let mut published = PublishedAwb {
+        received,
+        breakdowns: vec![],
+        median_days: None,
+        on_time_percent: None,
+    };
+    if published.received.value.is_none() {
+        return published;
+    }
+    let safe = |v: u32| v == 0 || v >= k;
+    for (mine, whole) in awb_lines(awb, label).into_iter().zip(awb_lines(all, label)) {
+        // What all complaints minus the Awb ones would give, cell by cell.
+        let of_mine = |code: &str| {
+            mine.cells
+                .iter()
+                .find(|(c, ..)| c == code)
+                .map_or(0, |(.., n)| *n)
+        };
+        let clean = mine.cells.iter().all(|(.., n)| safe(*n))
+            && whole.cells.iter().all(|(c, _, n)| safe(n - of_mine(c)))
+            && safe(whole.total - mine.total);
+        let id = mine.id.clone();
+        let mut p = disclosure::publish(mine, k, false);
+        if p.breakdown.withheld.is_none() && !clean {
+            p.breakdown = Breakdown {
+                id,
+                total: None,
+                cells: vec![],
+                withheld: Some(disclosure::Withheld::Differencing),
+            };
+        }
+        published.breakdowns.push(p.breakdown);
+    }
+    (published.median_days, published.on_time_percent) = median_and_on_time(awb, k);
+    published
+}
+
+/// What the appendix says of the Awb section.
+fn awb_appendix(p: &PublishedAwb) -> Vec<AppendixLine> {
+    let mut out = vec![];
+    if let Some(h) = p.received.hidden {
+        out.push(AppendixLine {
+            breakdown: "awb".into(),
+            category: None,
+            reason: h.into(),
+        });
+    }
+    for b in &p.breakdowns {
+        if let Some(w) = b.withheld {
+            out.push(AppendixLine {
+                breakdown: b.id.clone(),
+                category: None,
+                reason: w.into(),
+            });
+        }
+    }
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::disclosure::Hidden;
 
     fn count(code: &str, count: u32) -> Count {
         Count {
@@ -190,6 +342,7 @@ mod tests {
             median_days: Some(41.0),
             steps_due: 30,
             steps_on_time: 24,
+            awb: None,
         }
     }
 
@@ -241,5 +394,159 @@ mod tests {
             .appendix
             .iter()
             .any(|a| a.reason == AppendixReason::YearTotalBelowK));
+    }
+
+    /// The year's complaints: `n` of each (procedure, ending, finding).
+    fn register(rows: &[(&str, &str, Option<&str>, u32)]) -> ComplaintFigures {
+        use crate::complaints::figures::{figures_with_awb, ComplaintFacts};
+        let mut facts = vec![];
+        for (procedure, ending, finding, n) in rows {
+            for _ in 0..*n {
+                facts.push(ComplaintFacts {
+                    procedure: procedure.to_string(),
+                    channel: "letter".into(),
+                    natures: vec![],
+                    received: (2026, 2),
+                    ended: (2026, 3),
+                    ending: ending.to_string(),
+                    finding: finding.map(str::to_string),
+                    measures: vec![],
+                    steps_due: 2,
+                    steps_on_time: 2,
+                    days_open: 40,
+                });
+            }
+        }
+        figures_with_awb(2026, &facts, 0)
+    }
+
+    fn awb_line<'a>(p: &'a PublishedComplaints, id: &str) -> &'a Breakdown {
+        let a = p.awb.as_ref().expect("an Awb section");
+        a.breakdowns.iter().find(|b| b.id == id).expect(id)
+    }
+
+    #[test]
+    fn the_awb_complaints_are_published_on_their_own_when_no_difference_is_small() {
+        // 20 under the regulation, 10 under the Awb; every count and every
+        // "all minus Awb" count 0 or at least 5.
+        let clean = register(&[
+            ("complaints_regulation", "closed", Some("upheld"), 10),
+            ("complaints_regulation", "closed", Some("not_upheld"), 5),
+            ("complaints_regulation", "withdrawn", None, 5),
+            ("awb", "closed", Some("upheld"), 5),
+            ("awb", "closed", Some("not_upheld"), 5),
+        ]);
+        let p = publish(&clean, 5, &|c| c.to_string());
+        let a = p.awb.as_ref().expect("awb");
+        assert_eq!(a.received.value, Some(10));
+        assert_eq!(a.on_time_percent, Some(100.0));
+        assert_eq!(a.median_days, Some(40.0));
+        let ending = awb_line(&p, "awb_ending");
+        assert_eq!(ending.withheld, None);
+        assert_eq!(
+            ending
+                .cells
+                .iter()
+                .map(|c| (c.category.as_str(), c.value))
+                .collect::<Vec<_>>(),
+            [
+                ("closed", Some(10)),
+                ("withdrawn", Some(0)),
+                ("inadmissible", Some(0)),
+                ("open", Some(0))
+            ]
+        );
+        assert_eq!(awb_line(&p, "awb_finding").total, Some(10));
+
+        // Three withdrawn under the regulation: the table of all
+        // complaints hides them, but beside the Awb's (10 closed, none
+        // withdrawn) the regulation's 20 minus its 17 closed would give
+        // them away. The Awb's endings are withheld whole.
+        let small = register(&[
+            ("complaints_regulation", "closed", Some("upheld"), 17),
+            ("complaints_regulation", "withdrawn", None, 3),
+            ("awb", "closed", Some("upheld"), 10),
+        ]);
+        let p = publish(&small, 5, &|c| c.to_string());
+        let ending = awb_line(&p, "awb_ending");
+        assert_eq!(
+            ending.withheld,
+            Some(crate::disclosure::Withheld::Differencing)
+        );
+        assert!(ending.cells.is_empty() && ending.total.is_none());
+        assert_eq!(
+            awb_line(&p, "awb_finding").withheld,
+            None,
+            "17 − 10 = 7 upheld"
+        );
+        assert!(p
+            .appendix
+            .iter()
+            .any(|l| l.breakdown == "awb_ending" && l.reason == AppendixReason::Differencing));
+
+        // Two Awb complaints with an advisory committee: their procedure
+        // cell is hidden, so the Awb count (12) would give it away beside
+        // the 10 without one.
+        let split = register(&[
+            ("complaints_regulation", "closed", Some("upheld"), 20),
+            ("awb", "closed", Some("upheld"), 10),
+            ("awb_committee", "closed", Some("upheld"), 2),
+        ]);
+        let p = publish(&split, 5, &|c| c.to_string());
+        let a = p.awb.as_ref().expect("awb");
+        assert_eq!(a.received.value, None);
+        assert_eq!(a.received.hidden, Some(Hidden::Differencing));
+        assert!(a.breakdowns.is_empty() && a.median_days.is_none());
+
+        // No Awb complaint: no section.
+        let none = register(&[("complaints_regulation", "closed", Some("upheld"), 12)]);
+        assert!(publish(&none, 5, &|c| c.to_string()).awb.is_none());
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        /// Whatever the year's complaints, no Awb count shown and no
+        /// difference between a shown Awb count and its counterpart over
+        /// all complaints (shown or not) lies in 1..k−1.
+        #[test]
+        fn no_awb_figure_gives_a_small_count_away(
+            counts in proptest::collection::vec(0u32..9, 8),
+            k in 3u32..6,
+        ) {
+            let endings = ["closed", "withdrawn"];
+            let mut rows = vec![];
+            for (i, n) in counts.iter().enumerate() {
+                let procedure = ["complaints_regulation", "awb"][i / 4];
+                let ending = endings[(i / 2) % 2];
+                let finding = (ending == "closed").then_some(["upheld", "not_upheld"][i % 2]);
+                rows.push((procedure, ending, finding, *n));
+            }
+            let figures = register(&rows);
+            let p = publish(&figures, k, &|c| c.to_string());
+            let small = |v: u32| v > 0 && v < k;
+            let Some(a) = &p.awb else { return Ok(()) };
+            if let Some(n) = a.received.value {
+                proptest::prop_assert!(!small(n));
+            }
+            let all = figures.awb.as_deref().expect("awb figures");
+            for b in &a.breakdowns {
+                let whole = if b.id == "awb_ending" { &figures.endings } else { &figures.findings };
+                let mine = if b.id == "awb_ending" { &all.endings } else { &all.findings };
+                for c in &b.cells {
+                    let Some(v) = c.value else { continue };
+                    proptest::prop_assert!(!small(v), "{} {} = {v}", b.id, c.category);
+                    let everyone = whole.iter().find(|x| x.code == c.category).map_or(0, |x| x.count);
+                    let awb = mine.iter().find(|x| x.code == c.category).map_or(0, |x| x.count);
+                    proptest::prop_assert_eq!(awb, v);
+                    proptest::prop_assert!(!small(everyone - v), "{} {}: {everyone} − {v}", b.id, c.category);
+                }
+                if let Some(t) = b.total {
+                    let everyone: u32 = whole.iter().map(|x| x.count).sum();
+                    let everyone = if b.id == "awb_ending" { figures.received } else { everyone };
+                    proptest::prop_assert!(!small(everyone - t));
+                }
+            }
+        }
     }
 }

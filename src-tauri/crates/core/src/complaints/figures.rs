@@ -116,7 +116,17 @@ pub struct ComplaintFigures {
     /// Steps with a due date that were done, and those done on time.
     pub steps_due: u32,
     pub steps_on_time: u32,
+    /// The same figures of the complaints handled under the Awb (a public
+    /// body's complaints procedure, [`AWB_PROCEDURES`]), for the yearly
+    /// publication of art. 9:12a; absent when none came in.
+    #[serde(default)]
+    #[ts(optional)]
+    pub awb: Option<Box<ComplaintFigures>>,
 }
+
+/// The procedures of Awb chapter 9: a public body's own complaints
+/// handling, without and with an advisory committee.
+pub const AWB_PROCEDURES: [&str; 2] = ["awb", "awb_committee"];
 
 fn counted<'a>(codes: impl Iterator<Item = &'a str>) -> Vec<Count> {
     let mut by: BTreeMap<&str, u32> = BTreeMap::new();
@@ -157,6 +167,24 @@ pub(crate) fn figures(year: i32, facts: &[ComplaintFacts], not_readable: u32) ->
         median_days: crate::disclosure::median(ended),
         steps_due: of.iter().map(|f| f.steps_due as u32).sum(),
         steps_on_time: of.iter().map(|f| f.steps_on_time as u32).sum(),
+        awb: None,
+    }
+}
+
+/// The figures of `year` over `facts`, with those of its Awb complaints.
+pub(crate) fn figures_with_awb(
+    year: i32,
+    facts: &[ComplaintFacts],
+    not_readable: u32,
+) -> ComplaintFigures {
+    let awb: Vec<ComplaintFacts> = facts
+        .iter()
+        .filter(|f| f.received.0 == year && AWB_PROCEDURES.contains(&f.procedure.as_str()))
+        .cloned()
+        .collect();
+    ComplaintFigures {
+        awb: (!awb.is_empty()).then(|| Box::new(figures(year, &awb, 0))),
+        ..figures(year, facts, not_readable)
     }
 }
 
@@ -197,7 +225,7 @@ pub async fn complaint_figures(
     facts.extend(store::tombstones(&pool).await?);
     let all = store::references(&mut *pool.acquire().await?).await?.len();
     let not_readable = all.saturating_sub(readable.len()) as u32;
-    Ok(figures(req.year, &facts, not_readable))
+    Ok(figures_with_awb(req.year, &facts, not_readable))
 }
 
 #[cfg(test)]

@@ -32,7 +32,7 @@ impl Seen {
         match hidden {
             Hidden::BelowK => (1..self.k).contains(&v),
             Hidden::ProtectsAnother => v == 0 || (self.k..=cap).contains(&v),
-            Hidden::PartHidden => v <= self.total,
+            Hidden::PartHidden | Hidden::Differencing => v <= self.total,
         }
     }
 

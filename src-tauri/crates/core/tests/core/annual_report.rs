@@ -188,8 +188,19 @@ async fn the_hr_annual_report_publishes_the_years_figures_and_never_a_small_coun
             "Doorlooptijd (mediaan, 214,5",
             "In 2026 liepen er 14 meldingen bij deze vertrouwenspersoon.",
             "Zo is de anonimiteit beschermd",
+            // Art. 9:12a Awb: the two citizens' complaints counted on
+            // their own, and only as fewer than k.
+            "Klachten over het bestuursorgaan (artikel 9:12a Awb)",
+            "In 2026 kwamen er minder dan 5 klachten binnen volgens de klachtprocedure van de Awb",
         ],
     );
+    let awb = preview
+        .figures
+        .complaints
+        .awb
+        .as_ref()
+        .expect("an Awb section");
+    assert_eq!((awb.received.value, awb.breakdowns.len()), (None, 0));
     // The two citizens' complaints are "< 5" wherever their line stands.
     let awb: Vec<String> = text
         .lines()
@@ -680,4 +691,54 @@ async fn the_advisors_jaarverslag_follows_hrs_report_unchanged() {
     let last_own = text_of(&report, all - theirs, all - theirs);
     assert!(last_own.contains("ongewijzigd"), "{last_own}");
     assert!(!last_own.contains("ploegendienst"), "{last_own}");
+}
+
+/// A public body: 10 complaints under its klachtenregeling and 10 under
+/// the Awb, all closed. The report publishes the Awb complaints on their
+/// own (art. 9:12a): their number, how they ended, and the same as CSV.
+#[tokio::test]
+async fn the_awb_complaints_are_published_on_their_own() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (hr, _) = session();
+    create(&hr, &tmp.path().join("hr"), vec![Role::Hr]).await;
+    for i in 0..20 {
+        let procedure = if i < 10 {
+            "complaints_regulation"
+        } else {
+            "awb"
+        };
+        let c = hr
+            .add_complaint(super::complaints::complaint(
+                &format!("{}-{}-2026", 1 + i, 1 + i % 9),
+                procedure,
+            ))
+            .await
+            .expect("complaint");
+        hr.close_complaint(vertrouwd_core::api::CloseComplaintRequest {
+            complaint: c.reference,
+            kind: vertrouwd_core::complaints::ClosureKind::Closed,
+            on: "20-11-2026".into(),
+            note: None,
+        })
+        .await
+        .expect("closed");
+    }
+    let pdf = tmp.path().join("jaarverslag.pdf");
+    let csv = tmp.path().join("tabellen");
+    std::fs::create_dir(&csv).expect("dir");
+    let (text, flat) = written(&hr, &pdf, Some(&csv)).await;
+    says(
+        &text,
+        &flat,
+        &[
+            "Klachten over het bestuursorgaan (artikel 9:12a Awb)",
+            "In 2026 kwamen er 10 klachten binnen volgens de klachtprocedure van de Awb.",
+            "Klachten volgens de Awb: stand of afloop",
+        ],
+    );
+    let endings =
+        String::from_utf8(std::fs::read(csv.join("klachten-awb_ending.csv")).expect("csv"))
+            .expect("utf-8");
+    // No percentage on a denominator below 20.
+    assert!(endings.contains("afgesloten;10;\r\n"), "{endings}");
 }
