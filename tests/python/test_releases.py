@@ -214,3 +214,46 @@ def test_the_advisors_jaarverslag_reaches_hr_sealed_and_follows_hrs_report(tmp_p
     assert text(report, total - theirs + 1, total) == text(own, 1, theirs)
     assert "Zuidhaven" in text(own, 1, theirs)
     assert "Jaarverslag 2026 van Vera" in text(report, 1, total - theirs)
+
+
+def test_three_years_together_give_no_single_year_away(tmp_path):
+    """A small organisation publishes 2024 and 2025 (six complaints each),
+    then writes 2024–2026 together with two complaints so far in 2026: the
+    fourteen would give 2026's two away, so neither appears in the PDF;
+    with three more in 2026 the seventeen does."""
+    _, hr = vault(tmp_path, "hr", "ayse", "hr")
+
+    def add(day):
+        complaint = {"received_on": day, "channel": "letter", "procedure": "complaints_regulation",
+                     "complainant": {"anonymous": True, "role": "employee"},
+                     "complained_about": [], "natures": ["bullying"],
+                     "description": "Uitgescholden in de kantine.", "access": {"who": "everyone"}}
+        cli(hr, "complaints", "add", stdin=json.dumps(complaint))
+
+    for year in (2024, 2025):
+        for i in range(6):
+            add(f"{1 + i}-{1 + i}-{year}")
+        cli(hr, "hr", "annual-report", "--year", str(year), "--publish")
+    for i in range(2):
+        add(f"{2 + i}-3-2026")
+
+    def report():
+        pdf = tmp_path / "drie-jaar.pdf"
+        cli(hr, "hr", "annual-report", "--year", "2026", "--three-years", "--out", str(pdf))
+        return subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], check=True,
+                              capture_output=True, text=True).stdout
+
+    text = report()
+    assert "Verslag sociale veiligheid en integriteit 2024–2026" in " ".join(text.split())
+    received = [l for l in text.splitlines() if l.strip().startswith("Klachten en meldingen")]
+    assert received and all(not any(n in l.split() for n in ("2", "14")) for l in received), received
+    assert "Het aantal klachten staat er niet" in " ".join(text.split())
+    refused = cli(hr, "hr", "annual-report", "--year", "2026", "--three-years", "--publish",
+                  check=False)
+    assert refused.returncode != 0, "a three-year report is not published"
+
+    for i in range(3):
+        add(f"{2 + i}-4-2026")
+    text = report()
+    assert any(l.strip().startswith("Klachten en meldingen") and l.split()[-1] == "17"
+               for l in text.splitlines()), text

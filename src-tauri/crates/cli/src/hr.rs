@@ -39,6 +39,10 @@ pub enum HrCommand {
         /// The publishable summary of art. 9:12a Awb, from a text file
         #[arg(long)]
         awb_summary: Option<PathBuf>,
+        /// The three years up to --year together (for an organisation too
+        /// small for one), checked against the single years published
+        #[arg(long, conflicts_with = "publish")]
+        three_years: bool,
     },
     /// The plan van aanpak: the report's recommendations as actions
     #[command(subcommand)]
@@ -130,6 +134,7 @@ pub async fn run(ctx: &Ctx, cmd: &HrCommand) -> ApiResult<Output> {
             introduction,
             conclusions,
             awb_summary,
+            three_years,
         } => {
             let given = [introduction, conclusions, awb_summary];
             if given.iter().any(|g| g.is_some()) {
@@ -167,6 +172,7 @@ pub async fn run(ctx: &Ctx, cmd: &HrCommand) -> ApiResult<Output> {
                     path: file.to_string_lossy().into_owned(),
                     language: language(lang)?,
                     csv_dir: csv.as_ref().map(|d| d.to_string_lossy().into_owned()),
+                    three_years: three_years.then_some(true),
                 })
                 .await?;
             lines.push(format!("{} — niet versleuteld / not encrypted", w.path));

@@ -193,6 +193,7 @@ fn complaints(c: &mut Criterion) {
                     path: out.to_string_lossy().into(),
                     language: vertrouwd_core::language::Language::Nl,
                     csv_dir: None,
+                    three_years: None,
                 }))
                 .expect("report"),
             )

@@ -382,7 +382,7 @@ fn any_recomputable(cells: &[u32], total: u32, hidden: &[Option<Hidden>], k: u32
 
 /// Whether `p` cells of 1..k−1 and `q` cells of {0} ∪ k..=cap can add up
 /// to `x`.
-fn others_can_make(x: u32, p: u32, q: u32, k: u32, cap: u32) -> bool {
+pub(crate) fn others_can_make(x: u32, p: u32, q: u32, k: u32, cap: u32) -> bool {
     let (p_lo, p_hi) = (p, p * (k - 1));
     (0..=q).any(|nonzero| {
         if nonzero > 0 && cap < k {
@@ -392,6 +392,69 @@ fn others_can_make(x: u32, p: u32, q: u32, k: u32, cap: u32) -> bool {
         let hi = p_hi + nonzero * cap;
         (lo..=hi).contains(&x)
     })
+}
+
+/// What a reader of an earlier publication knows of one part of a sum:
+/// a shown count, a hidden one, or nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Shown(u32),
+    /// Published as "< k": somewhere in 1..k−1.
+    BelowK,
+    /// Hidden for another reason: 0, or k and more.
+    Hidden,
+    /// Not published (a year not published, a line withheld).
+    Unknown,
+}
+
+/// Whether `total` (a count over several years) may be shown beside the
+/// earlier publications of its parts (`parts`, one per year) without
+/// giving anything away: the reader subtracts what was shown and tries
+/// every value the hidden parts may have had. Refused when that pins a
+/// hidden part to one value, when it narrows what was not published
+/// (together) to fewer values than "< k" allows, or when the shown parts
+/// do not fit at all (a year counted differently since).
+pub fn sum_safe(total: u32, parts: &[Part], k: u32) -> bool {
+    let k = k.max(MIN_K);
+    let shown: u32 = parts
+        .iter()
+        .map(|p| if let Part::Shown(v) = p { *v } else { 0 })
+        .sum();
+    let Some(rest) = total.checked_sub(shown) else {
+        return false;
+    };
+    let below = parts.iter().filter(|p| **p == Part::BelowK).count() as u32;
+    let hidden = parts.iter().filter(|p| **p == Part::Hidden).count() as u32;
+    let unknown = parts.contains(&Part::Unknown);
+    // Whether p "< k" parts, q hidden parts and (when some part was not
+    // published) whatever that was can add up to x.
+    // (With an unknown part, anything from the least the others make —
+    // p ones and q zeros — up fits.)
+    let fits = |x: u32, p: u32, q: u32| {
+        if unknown {
+            x >= p
+        } else {
+            others_can_make(x, p, q, k, total)
+        }
+    };
+    let pinned = |values: &mut dyn Iterator<Item = u32>| values.take(2).count() == 1;
+    if below > 0 && pinned(&mut (1..k).filter(|v| *v <= rest && fits(rest - v, below - 1, hidden)))
+    {
+        return false;
+    }
+    let big = std::iter::once(0).chain(k..=total);
+    if hidden > 0 && pinned(&mut big.filter(|v| *v <= rest && fits(rest - v, below, hidden - 1))) {
+        return false;
+    }
+    if unknown {
+        let possible: Vec<u32> = (0..=rest)
+            .filter(|r| others_can_make(rest - r, below, hidden, k, total))
+            .collect();
+        let narrower_than_below_k =
+            possible.iter().all(|r| (1..k).contains(r)) && (possible.len() as u32) < k - 1;
+        return !narrower_than_below_k;
+    }
+    fits(rest, below, hidden)
 }
 
 #[cfg(test)]
@@ -605,5 +668,94 @@ mod tests {
             line.additive = false;
             prop_assert_eq!(attack::work_out(&[line], None).pinned(), None);
         }
+
+        /// `sum_safe` against every assignment a reader could try: the
+        /// hidden parts' values and what was not published, adding up to
+        /// the total.
+        #[test]
+        fn a_sum_is_safe_exactly_when_no_reader_pins_a_part(
+            parts in proptest::collection::vec(0u8..4, 1..4),
+            values in proptest::collection::vec(0u32..9, 4),
+            k in 3u32..6,
+        ) {
+            // The truth: one value per part (a "< k" part below k, a
+            // hidden one 0 or k and more), and what was never published.
+            let truth: Vec<(Part, u32)> = parts
+                .iter()
+                .zip(&values)
+                .map(|(kind, v)| match kind {
+                    0 => (Part::Shown(*v), *v),
+                    1 => (Part::BelowK, 1 + v % (k - 1)),
+                    2 => (Part::Hidden, if *v < k { 0 } else { *v }),
+                    _ => (Part::Unknown, *v),
+                })
+                .collect();
+            let total: u32 = truth.iter().map(|t| t.1).sum();
+            let kinds: Vec<Part> = truth.iter().map(|t| t.0).collect();
+            // Every assignment of the parts a reader does not see.
+            let domain = |p: Part| -> Vec<u32> {
+                match p {
+                    Part::Shown(v) => vec![v],
+                    Part::BelowK => (1..k).collect(),
+                    Part::Hidden => std::iter::once(0).chain(k..=total).collect(),
+                    Part::Unknown => (0..=total).collect(),
+                }
+            };
+            // The unknown parts count as one (their sum is what is learnt).
+            let mut vars: Vec<Part> = kinds.iter().copied().filter(|p| *p != Part::Unknown).collect();
+            let unknown = kinds.contains(&Part::Unknown);
+            if unknown {
+                vars.push(Part::Unknown);
+            }
+            let mut seen: Vec<std::collections::BTreeSet<u32>> = vec![Default::default(); vars.len()];
+            let mut assignment = vec![0u32; vars.len()];
+            fn walk(
+                i: usize, left: u32, vars: &[Part], domain: &dyn Fn(Part) -> Vec<u32>,
+                a: &mut Vec<u32>, seen: &mut [std::collections::BTreeSet<u32>],
+            ) {
+                if i == vars.len() {
+                    if left == 0 {
+                        for (s, v) in seen.iter_mut().zip(a.iter()) {
+                            s.insert(*v);
+                        }
+                    }
+                    return;
+                }
+                for v in domain(vars[i]) {
+                    if v <= left {
+                        a[i] = v;
+                        walk(i + 1, left - v, vars, domain, a, seen);
+                    }
+                }
+            }
+            walk(0, total, &vars, &domain, &mut assignment, &mut seen);
+            let leaks = vars.iter().zip(&seen).any(|(p, s)| match p {
+                Part::Shown(_) => false,
+                Part::BelowK | Part::Hidden => s.len() == 1,
+                Part::Unknown => s.iter().all(|v| (1..k).contains(v)) && (s.len() as u32) < k - 1,
+            });
+            prop_assert_eq!(sum_safe(total, &kinds, k), !leaks, "{:?} total {}", truth, total);
+        }
+    }
+
+    #[test]
+    fn a_sum_beside_published_parts() {
+        // 2024 and 2025 published as 6 each; 2026 not: 14 in three years
+        // gives 2026's 2 away.
+        let unknown = Part::Unknown;
+        assert!(!sum_safe(14, &[Part::Shown(6), Part::Shown(6), unknown], 5));
+        assert!(sum_safe(17, &[Part::Shown(6), Part::Shown(6), unknown], 5));
+        // Two years published as "< 5": 9 in three years pins nothing.
+        assert!(sum_safe(9, &[Part::BelowK, Part::BelowK, unknown], 5));
+        // All three published, one "< 5": the total pins it.
+        assert!(!sum_safe(
+            9,
+            &[Part::Shown(6), Part::BelowK, Part::Shown(0)],
+            5
+        ));
+        // Nothing published before: anything may be shown.
+        assert!(sum_safe(5, &[unknown, unknown, unknown], 5));
+        // A year counted differently since (more shown than there is).
+        assert!(!sum_safe(5, &[Part::Shown(6), unknown], 5));
     }
 }

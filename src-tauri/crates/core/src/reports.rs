@@ -120,8 +120,8 @@ pub fn withheld_text(w: Withheld, k: u32, lang: Language) -> String {
         ),
         Withheld::Differencing => text(
             lang,
-            "Niet getoond: naast het overzicht van alle klachten zou het verschil een klein aantal prijsgeven.",
-            "Not shown: beside the breakdown of all complaints, the difference would give a small count away.",
+            "Niet getoond: het verschil met een ander overzicht, in dit verslag of een eerder gepubliceerd, zou een klein aantal prijsgeven.",
+            "Not shown: the difference with another table, in this report or one published before, would give a small count away.",
         ),
     }
 }
@@ -251,8 +251,8 @@ fn reason_text(reason: AppendixReason, k: u32, lang: Language) -> String {
         ),
         AppendixReason::Differencing => text(
             lang,
-            "het verschil met een ander overzicht in dit verslag zou een klein aantal prijsgeven",
-            "the difference with another table of this report would give a small count away",
+            "het verschil met een ander overzicht, in dit verslag of een eerder gepubliceerd, zou een klein aantal prijsgeven",
+            "the difference with another table, in this report or one published before, would give a small count away",
         ),
     }
 }

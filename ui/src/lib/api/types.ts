@@ -1100,7 +1100,15 @@ export type TrendPoint = { year: number, received: number | null, advisor_cases:
  */
 on_time_percent: number | null, };
 
-export type ReportFigures = { year: number, complaints: PublishedComplaints, 
+export type ReportFigures = { 
+/**
+ * The (last) year of the report.
+ */
+year: number, 
+/**
+ * The first year, when the report takes three years together.
+ */
+first_year?: number, complaints: PublishedComplaints, 
 /**
  * The advisors' releases of the year, as they released them.
  */
@@ -1130,7 +1138,11 @@ comparisons: Array<Comparison>,
  */
 trend: Array<TrendPoint>, };
 
-export type HrReportRequest = { year: number, path: string, language: Language, csv_dir: string | null, };
+export type HrReportRequest = { year: number, path: string, language: Language, csv_dir: string | null, 
+/**
+ * The three years up to `year` together ([`super::window`]).
+ */
+three_years?: boolean, };
 
 export type HrReportTexts = { year: number, introduction: string, 
 /**

@@ -294,7 +294,8 @@ fn trend(p: &HrReportPreview, f: &Facts<'_>) -> Vec<Block> {
 }
 
 /// The advisors' figures added up, before each advisor's own.
-fn combined(out: &mut Vec<Block>, c: &CombinedAdvisors, k: u32, f: &Facts<'_>) {
+/// With `years`, the releases are those of several years.
+fn combined(out: &mut Vec<Block>, c: &CombinedAdvisors, years: bool, k: u32, f: &Facts<'_>) {
     let lang = f.language;
     let t = |nl: &str, en: &str| language::text(lang, nl, en);
     out.push(Block::Heading {
@@ -304,10 +305,17 @@ fn combined(out: &mut Vec<Block>, c: &CombinedAdvisors, k: u32, f: &Facts<'_>) {
             "All confidential advisors together",
         ),
     });
-    out.push(Block::Paragraph(vec![Span::plain(t(
-        &format!("De cijfers van {} vertrouwenspersonen opgeteld. Een aantal staat er alleen als elke vertrouwenspersoon het zelf toonde; anders staat er ×.", c.advisors),
-        &format!("The figures of {} advisors added up. A count is given only where every advisor showed it; otherwise it reads ×.", c.advisors),
-    ))]));
+    out.push(Block::Paragraph(vec![Span::plain(if years {
+        t(
+            &format!("De {} vrijgaven van deze jaren opgeteld. Een aantal staat er alleen als elke vrijgave het zelf toonde; anders staat er ×.", c.advisors),
+            &format!("The {} releases of these years added up. A count is given only where every release showed it; otherwise it reads ×.", c.advisors),
+        )
+    } else {
+        t(
+            &format!("De cijfers van {} vertrouwenspersonen opgeteld. Een aantal staat er alleen als elke vertrouwenspersoon het zelf toonde; anders staat er ×.", c.advisors),
+            &format!("The figures of {} advisors added up. A count is given only where every advisor showed it; otherwise it reads ×.", c.advisors),
+        )
+    })]));
     let mut key = vec![
         (t("Meldingen", "Cases"), reports::count_text(&c.cases, k)),
         (
@@ -325,10 +333,10 @@ fn combined(out: &mut Vec<Block>, c: &CombinedAdvisors, k: u32, f: &Facts<'_>) {
 /// The yearly publication of art. 9:12a Awb: the written complaints about
 /// the public body received in the year, how they ended and what was
 /// found, as far as disclosure control lets them be shown.
-fn awb(out: &mut Vec<Block>, complaints: &PublishedComplaints, f: &Facts<'_>) {
+fn awb(out: &mut Vec<Block>, complaints: &PublishedComplaints, year: &str, f: &Facts<'_>) {
     let lang = f.language;
     let t = |nl: &str, en: &str| language::text(lang, nl, en);
-    let (year, k) = (complaints.year, complaints.k);
+    let k = complaints.k;
     let Some(a) = &complaints.awb else {
         out.push(Block::Paragraph(vec![Span::plain(t(
             &format!(
@@ -453,6 +461,9 @@ pub fn document(p: &HrReportPreview, w: &Words, f: &Facts<'_>) -> Document {
     let releases = &p.figures.releases;
     let k = complaints.k;
     let heading = |level: u8, text: String| Block::Heading { level, text };
+    // The years the report covers: one, or three together.
+    let first_year = p.figures.first_year;
+    let period = first_year.map_or(year.to_string(), |from| format!("{from}–{year}"));
     let mut n = Numbered(0);
     let mut blocks = vec![];
     if !w.texts.introduction.trim().is_empty() {
@@ -473,18 +484,30 @@ pub fn document(p: &HrReportPreview, w: &Words, f: &Facts<'_>) -> Document {
                 at.published_by
             ),
         ),
+        None if first_year.is_some() => t(
+            &format!("Dit verslag neemt de jaren {period} samen: de aantallen van één jaar zijn te klein om te tonen zonder iemand herkenbaar te maken. Het is gecontroleerd tegen de jaren die al afzonderlijk zijn gepubliceerd: wat daarnaast iets zou prijsgeven, staat er niet."),
+            &format!("This report takes the years {period} together: the counts of one year are too small to show without making someone recognisable. It was checked against the years already published on their own: what would give something away beside them is left out."),
+        ),
         None => t(
             "Concept: de cijfers zijn nog niet gepubliceerd en kunnen nog veranderen.",
             "Draft: the figures are not published yet and may still change.",
         ),
     })]));
-    blocks.push(key_table(p, f));
     let mut key = vec![];
+    if p.comparisons.is_empty() {
+        key.push((
+            format!("{}, {period}", figure_name("received", lang)),
+            reports::count_text(&complaints.received, k),
+        ));
+    } else {
+        blocks.push(key_table(p, f));
+    }
     for r in releases {
+        let of = first_year.map_or(String::new(), |_| format!(", {}", r.year));
         key.push((
             t(
-                &format!("Meldingen bij {}", r.advisor),
-                &format!("Cases with {}", r.advisor),
+                &format!("Meldingen bij {}{of}", r.advisor),
+                &format!("Cases with {}{of}", r.advisor),
             ),
             match r.release.cases {
                 Some(n) => n.to_string(),
@@ -516,14 +539,19 @@ pub fn document(p: &HrReportPreview, w: &Words, f: &Facts<'_>) -> Document {
 
     blocks.push(n.next(t("Klachten en meldingen", "Complaints and reports")));
     blocks.push(Block::Paragraph(vec![Span::plain(t(
-        "Formele klachten over ongewenste omgangsvormen, meldingen van een vermoeden van een misstand en klachten van burgers, ontvangen in het jaar; hoe zij tot nu toe afliepen.",
-        "Formal complaints about undesirable behaviour, reports of suspected wrongdoing and citizens' complaints received in the year, and how they ended so far.",
+        &format!("Formele klachten over ongewenste omgangsvormen, meldingen van een vermoeden van een misstand en klachten van burgers, ontvangen in {period}; hoe zij tot nu toe afliepen."),
+        &format!("Formal complaints about undesirable behaviour, reports of suspected wrongdoing and citizens' complaints received in {period}, and how they ended so far."),
     ))]));
-    if complaints.received.value.is_none() {
-        blocks.push(Block::Paragraph(vec![Span::plain(t(
+    match (complaints.received.value, complaints.received.hidden) {
+        (Some(_), _) => {}
+        (None, Some(Hidden::BelowK)) | (None, None) => blocks.push(Block::Paragraph(vec![Span::plain(t(
             &format!("Er kwamen minder dan {k} klachten binnen; om niemand herkenbaar te maken staan er geen verdere aantallen in dit verslag."),
             &format!("Fewer than {k} complaints came in; so that nobody becomes recognisable, this report gives no further counts."),
-        ))]));
+        ))])),
+        (None, Some(_)) => blocks.push(Block::Paragraph(vec![Span::plain(t(
+            "Het aantal klachten staat er niet: naast de jaren die al afzonderlijk zijn gepubliceerd zou het een klein aantal prijsgeven. Daarom staan er geen verdere aantallen in dit verslag.",
+            "The number of complaints is not given: beside the years already published on their own it would give a small count away. So this report gives no further counts.",
+        ))])),
     }
     if complaints.not_readable.value != Some(0) {
         blocks.push(Block::Paragraph(vec![Span::italic(t(
@@ -542,12 +570,12 @@ pub fn document(p: &HrReportPreview, w: &Words, f: &Facts<'_>) -> Document {
                 "Complaints about the public body (art. 9:12a Awb)",
             ),
         ));
-        awb(&mut blocks, complaints, f);
+        awb(&mut blocks, complaints, &period, f);
         blocks.extend(markdown::blocks(&w.texts.awb_summary, 3));
     }
     blocks.push(n.next(t("De vertrouwenspersonen", "The confidential advisors")));
     if let Some(c) = &p.figures.combined {
-        combined(&mut blocks, c, k, f);
+        combined(&mut blocks, c, first_year.is_some(), k, f);
     }
     if releases.is_empty() {
         blocks.push(Block::Paragraph(vec![Span::italic(t(
@@ -557,7 +585,12 @@ pub fn document(p: &HrReportPreview, w: &Words, f: &Facts<'_>) -> Document {
     }
     for r in releases {
         let rel = &r.release;
-        blocks.push(heading(2, format!("{} ({})", r.advisor, r.organisation)));
+        let of = first_year.map_or(String::new(), |_| format!(", {}", r.year));
+        blocks.push(heading(
+            2,
+            format!("{} ({}){of}", r.advisor, r.organisation),
+        ));
+        let year = r.year;
         let cases = match rel.cases {
             Some(n) => t(
                 &format!("In {year} liepen er {n} meldingen bij deze vertrouwenspersoon."),
@@ -696,8 +729,16 @@ pub fn document(p: &HrReportPreview, w: &Words, f: &Facts<'_>) -> Document {
     reports::document(
         &reports::Head {
             title: t(
-                &format!("Jaarverslag sociale veiligheid en integriteit {year}"),
-                &format!("Annual report on social safety and integrity {year}"),
+                &if first_year.is_some() {
+                    format!("Verslag sociale veiligheid en integriteit {period}")
+                } else {
+                    format!("Jaarverslag sociale veiligheid en integriteit {year}")
+                },
+                &if first_year.is_some() {
+                    format!("Report on social safety and integrity {period}")
+                } else {
+                    format!("Annual report on social safety and integrity {year}")
+                },
             ),
             year,
             organisation: f.organisation,

@@ -5,7 +5,8 @@
 //!
 //! The report itself publishes the register's figures under disclosure
 //! control ([`report`]) and each advisor's figures as released, as PDF
-//! and CSV ([`document`]). Only users with the hr role who hold hr.db
+//! and CSV ([`document`]); a small organisation may take three years
+//! together ([`window`]). Only users with the hr role who hold hr.db
 //! reach it.
 
 pub mod combined;
@@ -15,6 +16,7 @@ pub mod plan;
 mod releases;
 pub mod report;
 mod store;
+pub mod window;
 mod writing;
 
 pub(crate) use plan::*;

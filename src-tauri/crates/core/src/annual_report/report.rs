@@ -417,7 +417,7 @@ mod tests {
                 });
             }
         }
-        figures_with_awb(2026, &facts, 0)
+        figures_with_awb(&(2026..=2026), &facts, 0)
     }
 
     fn awb_line<'a>(p: &'a PublishedComplaints, id: &str) -> &'a Breakdown {

@@ -4,6 +4,8 @@
 //! of it and for next year's comparison), and written as PDF, with every
 //! table as CSV when asked, where the user chose.
 
+use std::ops::RangeInclusive;
+
 use chrono::{DateTime, Datelike, Utc};
 use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
@@ -16,7 +18,6 @@ use super::document::{self, Facts};
 use super::releases::{advisor_releases, AdvisorRelease};
 use super::report::{self, PublishedComplaints};
 use super::store;
-use crate::complaints::figures::FiguresRequest;
 use crate::context::Context;
 use crate::dates::check_year;
 use crate::disclosure::{Cell, Hidden};
@@ -34,7 +35,12 @@ pub struct HrReportYear {
 /// frozen when it is.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ReportFigures {
+    /// The (last) year of the report.
     pub year: i32,
+    /// The first year, when the report takes three years together.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub first_year: Option<i32>,
     pub complaints: PublishedComplaints,
     /// The advisors' releases of the year, as they released them.
     pub releases: Vec<AdvisorRelease>,
@@ -92,6 +98,10 @@ pub struct HrReportRequest {
     pub language: Language,
     #[serde(default)]
     pub csv_dir: Option<String>,
+    /// The three years up to `year` together ([`super::window`]).
+    #[serde(default)]
+    #[ts(optional)]
+    pub three_years: Option<bool>,
 }
 
 fn label(lang: Language, code: &str) -> String {
@@ -130,24 +140,35 @@ async fn frozen(pool: &SqlitePool, year: i32) -> ApiResult<Option<(ReportFigures
     )))
 }
 
-/// The year's figures counted now, through disclosure control.
-async fn counted(cx: &Context<'_>, year: i32) -> ApiResult<ReportFigures> {
-    let figures = crate::complaints::complaint_figures(cx, FiguresRequest { year }).await?;
+/// The figures of `years` counted now, through disclosure control.
+async fn counted(cx: &Context<'_>, years: RangeInclusive<i32>) -> ApiResult<ReportFigures> {
+    let figures = crate::complaints::figures::figures_of_years(cx, years.clone()).await?;
     let releases: Vec<AdvisorRelease> = advisor_releases(cx)
         .await?
         .into_iter()
-        .filter(|r| r.year == year)
+        .filter(|r| years.contains(&r.year))
         .collect();
     let k = releases.iter().map(|r| r.release.k).fold(
         crate::complaints::complaint_settings(cx).await?.report_k,
         u32::max,
     );
     Ok(ReportFigures {
-        year,
+        year: *years.end(),
+        first_year: (years.start() != years.end()).then_some(*years.start()),
         complaints: report::publish(&figures, k, &|c| label(Language::Nl, c)),
         combined: combine(&releases),
         releases,
     })
+}
+
+/// A year's point of the trend: its figures as published, if they were.
+fn trend_point(year: i32, f: Option<&ReportFigures>) -> TrendPoint {
+    TrendPoint {
+        year,
+        received: f.and_then(|f| f.complaints.received.value),
+        advisor_cases: f.and_then(|f| f.advisor_cases()).and_then(|c| c.value),
+        on_time_percent: f.and_then(|f| f.complaints.on_time_percent),
+    }
 }
 
 /// Every figure of the year as the report publishes it: the frozen ones
@@ -161,7 +182,7 @@ pub async fn hr_annual_report_preview(
     let pool = hr(cx)?;
     let (figures, published) = match frozen(&pool, req.year).await? {
         Some((f, p)) => (f, Some(p)),
-        None => (counted(cx, req.year).await?, None),
+        None => (counted(cx, req.year..=req.year).await?, None),
     };
     let mut earlier = vec![];
     for year in (req.year - 4)..req.year {
@@ -192,22 +213,53 @@ pub async fn hr_annual_report_preview(
             k,
         ));
     }
-    let point = |year: i32, f: Option<&ReportFigures>| TrendPoint {
-        year,
-        received: f.and_then(|f| f.complaints.received.value),
-        advisor_cases: f.and_then(|f| f.advisor_cases()).and_then(|c| c.value),
-        on_time_percent: f.and_then(|f| f.complaints.on_time_percent),
-    };
     let mut trend: Vec<TrendPoint> = earlier
         .iter()
-        .map(|(year, f)| point(*year, f.as_ref()))
+        .map(|(year, f)| trend_point(*year, f.as_ref()))
         .collect();
-    trend.push(point(req.year, Some(&figures)));
+    trend.push(trend_point(req.year, Some(&figures)));
     Ok(HrReportPreview {
         figures,
         published,
         previous,
         comparisons,
+        trend,
+    })
+}
+
+/// The report of the three years up to `year` together, for an
+/// organisation too small for one: counted now and checked against the
+/// single years of the three published before ([`super::window`]); beside
+/// no other years (the trend shows the single years published).
+pub async fn hr_three_year_report_preview(
+    cx: &Context<'_>,
+    req: HrReportYear,
+) -> ApiResult<HrReportPreview> {
+    check_year(req.year)?;
+    let pool = hr(cx)?;
+    let first = req.year - (super::window::YEARS - 1);
+    let mut figures = counted(cx, first..=req.year).await?;
+    let mut published = vec![];
+    for year in first..=req.year {
+        published.push(frozen(&pool, year).await?.map(|f| f.0));
+    }
+    let earlier: Vec<Option<&PublishedComplaints>> = published
+        .iter()
+        .map(|f| f.as_ref().map(|f| &f.complaints))
+        .collect();
+    super::window::check(&mut figures.complaints, &earlier);
+    let mut trend = vec![];
+    for year in (req.year - 4)..=req.year {
+        trend.push(trend_point(
+            year,
+            frozen(&pool, year).await?.map(|f| f.0).as_ref(),
+        ));
+    }
+    Ok(HrReportPreview {
+        figures,
+        published: None,
+        previous: None,
+        comparisons: vec![],
         trend,
     })
 }
@@ -227,7 +279,7 @@ pub async fn publish_hr_annual_report(
     if frozen(&pool, req.year).await?.is_some() {
         return Err(ApiError::validation("year", Reason::Published));
     }
-    let figures = counted(cx, req.year).await?;
+    let figures = counted(cx, req.year..=req.year).await?;
     let json = serde_json::to_string(&figures)
         .map_err(|_| ApiError::new(ErrorCode::Internal, "cannot encode the figures"))?;
     let by = cx.user().display_name.clone();
@@ -255,7 +307,11 @@ pub async fn write_hr_annual_report(
     if req.path.trim().is_empty() {
         return Err(ApiError::validation("path", Reason::Required));
     }
-    let preview = hr_annual_report_preview(cx, HrReportYear { year: req.year }).await?;
+    let preview = if req.three_years == Some(true) {
+        hr_three_year_report_preview(cx, HrReportYear { year: req.year }).await?
+    } else {
+        hr_annual_report_preview(cx, HrReportYear { year: req.year }).await?
+    };
     let pool = hr(cx)?;
     let facts = Facts {
         organisation: cx.organisation(),

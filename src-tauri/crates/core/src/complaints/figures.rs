@@ -8,6 +8,7 @@
 //! where figures are published (the annual report).
 
 use std::collections::BTreeMap;
+use std::ops::RangeInclusive;
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -141,9 +142,18 @@ fn counted<'a>(codes: impl Iterator<Item = &'a str>) -> Vec<Count> {
         .collect()
 }
 
-/// The figures of `year` over `facts`.
-pub(crate) fn figures(year: i32, facts: &[ComplaintFacts], not_readable: u32) -> ComplaintFigures {
-    let of: Vec<&ComplaintFacts> = facts.iter().filter(|f| f.received.0 == year).collect();
+/// The figures of the complaints received in `years` over `facts` (its
+/// `year` the last of them).
+pub(crate) fn figures(
+    years: &RangeInclusive<i32>,
+    facts: &[ComplaintFacts],
+    not_readable: u32,
+) -> ComplaintFigures {
+    let year = *years.end();
+    let of: Vec<&ComplaintFacts> = facts
+        .iter()
+        .filter(|f| years.contains(&f.received.0))
+        .collect();
     let quarter_codes: Vec<String> = of.iter().map(|f| format!("q{}", f.received.1)).collect();
     let ended: Vec<i64> = of
         .iter()
@@ -171,20 +181,20 @@ pub(crate) fn figures(year: i32, facts: &[ComplaintFacts], not_readable: u32) ->
     }
 }
 
-/// The figures of `year` over `facts`, with those of its Awb complaints.
+/// The figures of `years` over `facts`, with those of its Awb complaints.
 pub(crate) fn figures_with_awb(
-    year: i32,
+    years: &RangeInclusive<i32>,
     facts: &[ComplaintFacts],
     not_readable: u32,
 ) -> ComplaintFigures {
     let awb: Vec<ComplaintFacts> = facts
         .iter()
-        .filter(|f| f.received.0 == year && AWB_PROCEDURES.contains(&f.procedure.as_str()))
+        .filter(|f| years.contains(&f.received.0) && AWB_PROCEDURES.contains(&f.procedure.as_str()))
         .cloned()
         .collect();
     ComplaintFigures {
-        awb: (!awb.is_empty()).then(|| Box::new(figures(year, &awb, 0))),
-        ..figures(year, facts, not_readable)
+        awb: (!awb.is_empty()).then(|| Box::new(figures(years, &awb, 0))),
+        ..figures(years, facts, not_readable)
     }
 }
 
@@ -199,6 +209,15 @@ pub struct FiguresRequest {
 pub async fn complaint_figures(
     cx: &Context<'_>,
     req: FiguresRequest,
+) -> ApiResult<ComplaintFigures> {
+    figures_of_years(cx, req.year..=req.year).await
+}
+
+/// The register's figures of the complaints received in `years`, over the
+/// complaints this user may read and every tombstone.
+pub(crate) async fn figures_of_years(
+    cx: &Context<'_>,
+    years: RangeInclusive<i32>,
 ) -> ApiResult<ComplaintFigures> {
     let pool = register(cx)?;
     let today = cx.today();
@@ -225,7 +244,7 @@ pub async fn complaint_figures(
     facts.extend(store::tombstones(&pool).await?);
     let all = store::references(&mut *pool.acquire().await?).await?.len();
     let not_readable = all.saturating_sub(readable.len()) as u32;
-    Ok(figures_with_awb(req.year, &facts, not_readable))
+    Ok(figures_with_awb(&years, &facts, not_readable))
 }
 
 #[cfg(test)]
@@ -256,7 +275,7 @@ mod tests {
             fact(2026, 3, "open", None, 90),
             fact(2025, 4, "closed", Some("not_upheld"), 60),
         ];
-        let f = figures(2026, &facts, 2);
+        let f = figures(&(2026..=2026), &facts, 2);
         assert_eq!((f.received, f.not_readable), (3, 2));
         assert_eq!(
             f.endings,

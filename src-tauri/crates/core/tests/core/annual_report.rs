@@ -20,6 +20,7 @@ async fn written(
         path: pdf.to_string_lossy().into(),
         language: vertrouwd_core::language::Language::Nl,
         csv_dir: csv.map(|c| c.to_string_lossy().into()),
+        three_years: None,
     })
     .await
     .expect("written");
@@ -741,4 +742,104 @@ async fn the_awb_complaints_are_published_on_their_own() {
             .expect("utf-8");
     // No percentage on a denominator below 20.
     assert!(endings.contains("afgesloten;10;\r\n"), "{endings}");
+}
+
+/// A small organisation: 6 complaints in 2024 and 6 in 2025, both years
+/// published; 2 so far in 2026. Three years together would say 14 — and
+/// with the 6 and 6 published, give 2026's 2 away: it is not shown. Three
+/// more in 2026 make 17, which says nothing of a single year.
+#[tokio::test]
+async fn three_years_together_give_no_single_year_away() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (hr, _) = session();
+    create(&hr, &tmp.path().join("hr"), vec![Role::Hr]).await;
+    let add =
+        |day: String| hr.add_complaint(super::complaints::complaint(&day, "complaints_regulation"));
+    for year in [2024, 2025] {
+        for i in 0..6 {
+            add(format!("{}-{}-{year}", 1 + i, 1 + i))
+                .await
+                .expect("complaint");
+        }
+        hr.publish_hr_annual_report(HrReportYear { year })
+            .await
+            .expect("published");
+    }
+    for i in 0..2 {
+        add(format!("{}-3-2026", 2 + i)).await.expect("complaint");
+    }
+    let three = hr
+        .hr_three_year_report_preview(HrReportYear { year: 2026 })
+        .await
+        .expect("preview");
+    assert_eq!(three.figures.first_year, Some(2024));
+    let c = &three.figures.complaints;
+    assert_eq!(c.received.value, None, "14 − 6 − 6 = 2");
+    assert_eq!(
+        c.received.hidden,
+        Some(vertrouwd_core::disclosure::Hidden::Differencing)
+    );
+    assert!(c.breakdowns.iter().all(|b| b.withheld.is_some()));
+    let pdf = tmp.path().join("drie-jaar.pdf");
+    let write = |path: std::path::PathBuf| {
+        hr.write_hr_annual_report(HrReportRequest {
+            year: 2026,
+            path: path.to_string_lossy().into(),
+            language: vertrouwd_core::language::Language::Nl,
+            csv_dir: None,
+            three_years: Some(true),
+        })
+    };
+    write(pdf.clone()).await.expect("written");
+    let text = super::complaints::pdf_text(&pdf);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    says(
+        &text,
+        &flat,
+        &[
+            "Verslag sociale veiligheid en integriteit 2024–2026",
+            "Dit verslag neemt de jaren 2024–2026 samen",
+            "ontvangen, 2024–2026",
+            "Het aantal klachten staat er niet: naast de jaren die al afzonderlijk zijn gepubliceerd",
+        ],
+    );
+    assert!(
+        !flat.contains(" 14 ") && !flat.contains(" 2 klachten"),
+        "{text}"
+    );
+
+    for i in 0..3 {
+        add(format!("{}-4-2026", 2 + i)).await.expect("complaint");
+    }
+    let three = hr
+        .hr_three_year_report_preview(HrReportYear { year: 2026 })
+        .await
+        .expect("preview");
+    assert_eq!(three.figures.complaints.received.value, Some(17));
+    assert!(three.comparisons.is_empty());
+    write(pdf.clone()).await.expect("written");
+    let text = super::complaints::pdf_text(&pdf);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    says(
+        &text,
+        &flat,
+        &["ontvangen in 2024–2026", "ontvangen, 2024–2026"],
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.contains("Klachten en meldingen") && l.trim_end().ends_with("17")),
+        "{text}"
+    );
+    // The single year stays its own report.
+    let one = hr
+        .hr_annual_report_preview(HrReportYear { year: 2026 })
+        .await
+        .expect("one year");
+    assert_eq!(
+        (
+            one.figures.first_year,
+            one.figures.complaints.received.value
+        ),
+        (None, Some(5))
+    );
 }

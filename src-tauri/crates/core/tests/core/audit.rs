@@ -57,6 +57,7 @@ const NOT_WRITING: &[&str] = &[
     "advisor_releases",
     "complaint_figures",
     "hr_annual_report_preview",
+    "hr_three_year_report_preview",
     "hr_annual_report_texts",
     "report_actions",
 ];
@@ -723,6 +724,7 @@ async fn every_write_leaves_one_audit_row() {
             path: out("jaarverslag-hr.pdf"),
             language: vertrouwd_core::language::Language::Nl,
             csv_dir: None,
+            three_years: None,
         })
     );
     let regulation = h.complaint_procedures().await.expect("procedures")[0].clone();
