@@ -390,3 +390,19 @@ def test_7_a_past_year_is_published_and_the_report_carries_its_own_words(app, ho
                   "Meer voorlichting over de vertrouwenspersoon."):
         assert words in text, f"{words!r} not in the report: {text}"
     assert "**" not in text
+
+    # Three years together, for an organisation this small: checked
+    # against 2025 as published, and never published itself.
+    a.click("#report-three-years")
+    a.click("#report-preview")
+    a.wait.until(lambda d: "2024 tot en met 2026" in a.text("#report-window"))
+    assert not a.d.find_elements(By.CSS_SELECTOR, "#report-publish")
+    a.shot("52b-hr-report-three-years")
+    a.axe("HR annual report, three years")
+    three = home / "verslag-hr-2024-2026.pdf"
+    a.pick_file("#report-write", three)
+    a.wait.until(lambda d: three.exists())
+    text = " ".join(subprocess.run(["pdftotext", "-enc", "UTF-8", str(three), "-"], check=True,
+                                   capture_output=True, text=True).stdout.split())
+    assert "Verslag sociale veiligheid en integriteit 2024–2026" in text, text
+    assert "Dit verslag neemt de jaren 2024–2026 samen" in text, text

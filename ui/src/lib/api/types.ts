@@ -1000,7 +1000,12 @@ steps_due: number, steps_on_time: number,
  * body's complaints procedure, [`AWB_PROCEDURES`]), for the yearly
  * publication of art. 9:12a; absent when none came in.
  */
-awb?: ComplaintFigures, };
+awb?: ComplaintFigures, 
+/**
+ * Per step: how many complaints did it, and the median days from
+ * receipt, soonest step first.
+ */
+step_days: Array<StepDays>, };
 
 export type FiguresRequest = { year: number, };
 
@@ -1047,13 +1052,26 @@ on_time_percent: number | null, appendix: Array<AppendixLine>,
 /**
  * The Awb complaints on their own, when any came in.
  */
-awb?: PublishedAwb, };
+awb?: PublishedAwb, 
+/**
+ * Per step of the procedures, the median days from receipt to it,
+ * soonest first; absent where fewer than k complaints did the step.
+ */
+step_days: Array<PublishedStep>, };
 
 export type PublishedAwb = { received: Cell, 
 /**
  * How they ended and what was found.
  */
 breakdowns: Array<Breakdown>, median_days: number | null, on_time_percent: number | null, };
+
+export type PublishedStep = { step: string, median_days: number | null, };
+
+export type StepDays = { step: string, complaints: number, 
+/**
+ * Days from receipt to the step done, the median.
+ */
+median_days: number | null, };
 
 export type HrReportYear = { year: number, };
 

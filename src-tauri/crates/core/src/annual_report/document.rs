@@ -51,6 +51,7 @@ pub fn title(id: &str, lang: Language) -> String {
         "outcome" => t("Uitkomst", "Outcome"),
         "complaints" => t("Klachten", "Complaints"),
         "awb" => t("Klachten volgens de Awb", "Complaints under the Awb"),
+        "step_days" => t("Doorlooptijd per stap", "Time per step"),
         "awb_ending" => t(
             "Klachten volgens de Awb: stand of afloop",
             "Complaints under the Awb: where they stand or how they ended",
@@ -291,6 +292,64 @@ fn trend(p: &HrReportPreview, f: &Facts<'_>) -> Vec<Block> {
         "Earlier years as they were published; a year not published or below k is a gap in the line.",
     ))]));
     out
+}
+
+/// The median time per step of the procedures: a header and rows (a step
+/// fewer than k complaints did reads so, without its median).
+fn step_rows(c: &PublishedComplaints, f: &Facts<'_>) -> (Vec<String>, Vec<Vec<String>>) {
+    let lang = f.language;
+    let t = |nl: &str, en: &str| language::text(lang, nl, en);
+    let header = vec![
+        t("Stap", "Step"),
+        t("Mediaan, dagen na ontvangst", "Median, days after receipt"),
+    ];
+    let rows = c
+        .step_days
+        .iter()
+        .map(|s| {
+            vec![
+                (f.label)(lang, &s.step),
+                s.median_days.map_or_else(
+                    || {
+                        t(
+                            &format!("minder dan {} klachten", c.k),
+                            &format!("fewer than {} complaints", c.k),
+                        )
+                    },
+                    |d| reports::number_text(d, lang),
+                ),
+            ]
+        })
+        .collect();
+    (header, rows)
+}
+
+/// The median time per step as a table, when any step was done.
+fn step_table(c: &PublishedComplaints, f: &Facts<'_>) -> Vec<Block> {
+    if c.step_days.is_empty() {
+        return vec![];
+    }
+    let (header, rows) = step_rows(c, f);
+    vec![
+        Block::Heading {
+            level: 3,
+            text: language::text(f.language, "Doorlooptijd per stap", "Time per step"),
+        },
+        Block::Table(Table {
+            columns: header
+                .into_iter()
+                .zip([5.0, 3.0])
+                .enumerate()
+                .map(|(i, (title, width))| Column {
+                    title,
+                    width,
+                    align: if i == 0 { Align::Left } else { Align::Right },
+                })
+                .collect(),
+            rows,
+            zebra: true,
+        }),
+    ]
 }
 
 /// The advisors' figures added up, before each advisor's own.
@@ -560,6 +619,7 @@ pub fn document(p: &HrReportPreview, w: &Words, f: &Facts<'_>) -> Document {
         ))]));
     }
     tables(&mut blocks, &complaints.breakdowns, k, f);
+    blocks.extend(step_table(complaints, f));
     blocks.extend(year_over_year(p, f));
 
     if complaints.awb.is_some() || !w.texts.awb_summary.trim().is_empty() {
@@ -798,6 +858,13 @@ pub fn csv_files(p: &HrReportPreview, f: &Facts<'_>) -> Vec<(String, Vec<u8>)> {
         0,
         ("kerncijfers.csv".into(), reports::csv(&header, &rows, lang)),
     );
+    if !complaints.step_days.is_empty() {
+        let (header, rows) = step_rows(complaints, f);
+        out.push((
+            "doorlooptijden.csv".into(),
+            reports::csv(&header, &rows, lang),
+        ));
+    }
     let trend_header = vec![
         language::text(lang, "Jaar", "Year"),
         figure_name("received", lang),

@@ -47,6 +47,17 @@ pub struct PublishedComplaints {
     #[serde(default)]
     #[ts(optional)]
     pub awb: Option<PublishedAwb>,
+    /// Per step of the procedures, the median days from receipt to it,
+    /// soonest first; absent where fewer than k complaints did the step.
+    #[serde(default)]
+    pub step_days: Vec<PublishedStep>,
+}
+
+/// A step's median time, as published.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PublishedStep {
+    pub step: String,
+    pub median_days: Option<f64>,
 }
 
 /// The complaints handled under the Awb, as art. 9:12a publishes them.
@@ -113,6 +124,7 @@ pub fn publish(
         on_time_percent: None,
         appendix: hidden.into_iter().collect(),
         awb: None,
+        step_days: vec![],
     };
     if n < k {
         out.appendix.push(AppendixLine {
@@ -173,6 +185,20 @@ pub fn publish(
         out.appendix.extend(published.appendix);
     }
     (out.median_days, out.on_time_percent) = median_and_on_time(figures, k);
+    for s in &figures.step_days {
+        let shown = s.complaints >= k;
+        out.step_days.push(PublishedStep {
+            step: s.step.clone(),
+            median_days: s.median_days.filter(|_| shown),
+        });
+        if !shown {
+            out.appendix.push(AppendixLine {
+                breakdown: "step_days".into(),
+                category: Some(s.step.clone()),
+                reason: AppendixReason::BelowK,
+            });
+        }
+    }
     if let Some(awb) = &figures.awb {
         let published = publish_awb(figures, awb, &out, k, label);
         out.appendix.extend(awb_appendix(&published));
@@ -343,6 +369,18 @@ mod tests {
             steps_due: 30,
             steps_on_time: 24,
             awb: None,
+            step_days: vec![
+                crate::complaints::figures::StepDays {
+                    step: "acknowledgement".into(),
+                    complaints: 24,
+                    median_days: Some(2.0),
+                },
+                crate::complaints::figures::StepDays {
+                    step: "hearing".into(),
+                    complaints: 3,
+                    median_days: Some(30.0),
+                },
+            ],
         }
     }
 
@@ -380,6 +418,17 @@ mod tests {
         assert_eq!(cell(&p, "nature", "bullying").value, Some(21));
         assert_eq!(p.median_days, Some(41.0));
         assert_eq!(p.on_time_percent, Some(80.0));
+        // Time per step: only where at least k complaints did it.
+        assert_eq!(
+            p.step_days
+                .iter()
+                .map(|s| (s.step.as_str(), s.median_days))
+                .collect::<Vec<_>>(),
+            [("acknowledgement", Some(2.0)), ("hearing", None)]
+        );
+        assert!(p.appendix.iter().any(|a| a.breakdown == "step_days"
+            && a.category.as_deref() == Some("hearing")
+            && a.reason == AppendixReason::BelowK));
         for b in &p.breakdowns {
             for c in &b.cells {
                 if let Some(v) = c.value {
@@ -414,6 +463,7 @@ mod tests {
                     steps_due: 2,
                     steps_on_time: 2,
                     days_open: 40,
+                    step_days: vec![],
                 });
             }
         }

@@ -236,6 +236,8 @@ pub fn typescript_bindings() -> String {
         crate::annual_report::ReleaseImportRequest::decl(cfg),
         crate::annual_report::report::PublishedComplaints::decl(cfg),
         crate::annual_report::report::PublishedAwb::decl(cfg),
+        crate::annual_report::report::PublishedStep::decl(cfg),
+        crate::complaints::figures::StepDays::decl(cfg),
         crate::annual_report::HrReportYear::decl(cfg),
         crate::annual_report::combined::CombinedAdvisors::decl(cfg),
         crate::annual_report::comparison::NotComparable::decl(cfg),

@@ -46,6 +46,10 @@ pub(crate) struct ComplaintFacts {
     pub steps_on_time: i64,
     /// Days from receipt to the end (or to today, while running).
     pub days_open: i64,
+    /// Each step done: its key and the days from receipt to it (absent
+    /// from facts kept before they were counted).
+    #[serde(default)]
+    pub step_days: Vec<(String, i64)>,
 }
 
 impl ComplaintFacts {
@@ -81,6 +85,12 @@ impl ComplaintFacts {
             steps_due: done.len() as i64,
             steps_on_time: done.iter().filter(|(on, due)| on <= due).count() as i64,
             days_open: (ended - c.received_on).num_days(),
+            step_days: c
+                .schedule(calendars)
+                .iter()
+                .filter(|s| s.key != "received")
+                .filter_map(|s| Some((s.key.clone(), (s.done_on? - c.received_on).num_days())))
+                .collect(),
         }
     }
 }
@@ -123,6 +133,42 @@ pub struct ComplaintFigures {
     #[serde(default)]
     #[ts(optional)]
     pub awb: Option<Box<ComplaintFigures>>,
+    /// Per step: how many complaints did it, and the median days from
+    /// receipt, soonest step first.
+    #[serde(default)]
+    pub step_days: Vec<StepDays>,
+}
+
+/// How long a step of the procedures took.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct StepDays {
+    pub step: String,
+    pub complaints: u32,
+    /// Days from receipt to the step done, the median.
+    pub median_days: Option<f64>,
+}
+
+fn step_days(of: &[&ComplaintFacts]) -> Vec<StepDays> {
+    let mut by: BTreeMap<&str, Vec<i64>> = BTreeMap::new();
+    for f in of {
+        for (step, days) in &f.step_days {
+            by.entry(step.as_str()).or_default().push(*days);
+        }
+    }
+    let mut out: Vec<StepDays> = by
+        .into_iter()
+        .map(|(step, days)| StepDays {
+            step: step.to_string(),
+            complaints: days.len() as u32,
+            median_days: crate::disclosure::median(days),
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        a.median_days
+            .unwrap_or(f64::MAX)
+            .total_cmp(&b.median_days.unwrap_or(f64::MAX))
+    });
+    out
 }
 
 /// The procedures of Awb chapter 9: a public body's own complaints
@@ -178,6 +224,7 @@ pub(crate) fn figures(
         steps_due: of.iter().map(|f| f.steps_due as u32).sum(),
         steps_on_time: of.iter().map(|f| f.steps_on_time as u32).sum(),
         awb: None,
+        step_days: step_days(&of),
     }
 }
 
@@ -264,6 +311,7 @@ mod tests {
             steps_due: 3,
             steps_on_time: 2,
             days_open: days,
+            step_days: vec![("acknowledgement".into(), 2), ("hearing".into(), days / 2)],
         }
     }
 
@@ -305,5 +353,16 @@ mod tests {
         );
         assert_eq!((f.steps_due, f.steps_on_time), (9, 6));
         assert_eq!(f.findings.len(), 1);
+        // Per step, soonest first: the hearings after 20, 5 and 45 days.
+        assert_eq!(
+            f.step_days
+                .iter()
+                .map(|s| (s.step.as_str(), s.complaints, s.median_days))
+                .collect::<Vec<_>>(),
+            [
+                ("acknowledgement", 3, Some(2.0)),
+                ("hearing", 3, Some(20.0))
+            ]
+        );
     }
 }

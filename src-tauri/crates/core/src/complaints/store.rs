@@ -293,8 +293,8 @@ pub(crate) async fn destroy(
     sqlx::query(
         "INSERT INTO complaint_tombstones (procedure, channel, natures, received_year,
             received_quarter, ended_year, ended_quarter, ending, finding, measures, steps_due,
-            steps_on_time, days_open, destroyed_on)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            steps_on_time, days_open, destroyed_on, step_days)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )
     .bind(&tombstone.procedure)
     .bind(&tombstone.channel)
@@ -310,6 +310,7 @@ pub(crate) async fn destroy(
     .bind(tombstone.steps_on_time)
     .bind(tombstone.days_open)
     .bind(today)
+    .bind(serde_json::to_string(&tombstone.step_days).unwrap_or_else(|_| "[]".into()))
     .execute(&mut *conn)
     .await?;
     for table in [
@@ -346,10 +347,12 @@ pub(crate) async fn tombstones(pool: &SqlitePool) -> sqlx::Result<Vec<ComplaintF
         i64,
         i64,
         i64,
+        String,
     );
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT procedure, channel, natures, received_year, received_quarter, ended_year,
-                ended_quarter, ending, finding, measures, steps_due, steps_on_time, days_open
+                ended_quarter, ending, finding, measures, steps_due, steps_on_time, days_open,
+                step_days
            FROM complaint_tombstones",
     )
     .fetch_all(pool)
@@ -369,6 +372,7 @@ pub(crate) async fn tombstones(pool: &SqlitePool) -> sqlx::Result<Vec<ComplaintF
             steps_due: r.10,
             steps_on_time: r.11,
             days_open: r.12,
+            step_days: serde_json::from_str(&r.13).unwrap_or_default(),
         })
         .collect())
 }

@@ -715,6 +715,9 @@ async fn the_awb_complaints_are_published_on_their_own() {
             ))
             .await
             .expect("complaint");
+        // Acknowledged two days after receipt.
+        let on = format!("{}-{}-2026", 3 + i, 1 + i % 9);
+        super::complaints::done(&hr, &c.reference, "acknowledgement", &on).await;
         hr.close_complaint(vertrouwd_core::api::CloseComplaintRequest {
             complaint: c.reference,
             kind: vertrouwd_core::complaints::ClosureKind::Closed,
@@ -735,8 +738,15 @@ async fn the_awb_complaints_are_published_on_their_own() {
             "Klachten over het bestuursorgaan (artikel 9:12a Awb)",
             "In 2026 kwamen er 10 klachten binnen volgens de klachtprocedure van de Awb.",
             "Klachten volgens de Awb: stand of afloop",
+            "Doorlooptijd per stap",
         ],
     );
+    assert!(
+        text.lines()
+            .any(|l| l.contains("ontvangstbevestiging") && l.trim_end().ends_with(" 2")),
+        "{text}"
+    );
+    assert!(csv.join("doorlooptijden.csv").exists());
     let endings =
         String::from_utf8(std::fs::read(csv.join("klachten-awb_ending.csv")).expect("csv"))
             .expect("utf-8");

@@ -56,7 +56,7 @@ fn reason(e: ApiError) -> (Option<String>, Option<Reason>) {
     (e.field, e.reason)
 }
 
-async fn done(s: &Session, c: &str, step: &str, on: &str) -> ComplaintDetail {
+pub(crate) async fn done(s: &Session, c: &str, step: &str, on: &str) -> ComplaintDetail {
     s.complaint_step_done(StepDoneRequest {
         complaint: c.into(),
         step: step.into(),
