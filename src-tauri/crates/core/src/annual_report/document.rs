@@ -152,11 +152,15 @@ fn key_figures(p: &HrReportPreview, f: &Facts<'_>) -> (Vec<String>, Vec<Vec<Stri
 /// The key figures as a table of the document.
 fn key_table(p: &HrReportPreview, f: &Facts<'_>) -> Block {
     let (header, rows) = key_figures(p, f);
-    let widths = [5.0, 1.5, 1.5, 2.5];
+    number_table(header, rows, &[5.0, 1.5, 1.5, 2.5])
+}
+
+/// A table of a name and numbers: the first column left, the others right.
+fn number_table(header: Vec<String>, rows: Vec<Vec<String>>, widths: &[f32]) -> Block {
     Block::Table(Table {
         columns: header
             .into_iter()
-            .zip(widths)
+            .zip(widths.iter().copied())
             .enumerate()
             .map(|(i, (title, width))| Column {
                 title,
@@ -335,20 +339,7 @@ fn step_table(c: &PublishedComplaints, f: &Facts<'_>) -> Vec<Block> {
             level: 3,
             text: language::text(f.language, "Doorlooptijd per stap", "Time per step"),
         },
-        Block::Table(Table {
-            columns: header
-                .into_iter()
-                .zip([5.0, 3.0])
-                .enumerate()
-                .map(|(i, (title, width))| Column {
-                    title,
-                    width,
-                    align: if i == 0 { Align::Left } else { Align::Right },
-                })
-                .collect(),
-            rows,
-            zebra: true,
-        }),
+        number_table(header, rows, &[5.0, 3.0]),
     ]
 }
 
@@ -389,6 +380,28 @@ fn combined(out: &mut Vec<Block>, c: &CombinedAdvisors, years: bool, k: u32, f: 
     tables(out, &c.breakdowns, k, f);
 }
 
+/// The median time to close and the share of steps on time, where shown.
+fn times(median: Option<f64>, on_time: Option<f64>, lang: Language) -> Vec<(String, String)> {
+    let t = |nl: &str, en: &str| language::text(lang, nl, en);
+    let mut key = vec![];
+    if let Some(d) = median {
+        key.push((
+            t(
+                "Doorlooptijd (mediaan, dagen)",
+                "Time to close (median, days)",
+            ),
+            reports::number_text(d, lang),
+        ));
+    }
+    if let Some(p) = on_time {
+        key.push((
+            t("Stappen binnen de termijn", "Steps within their term"),
+            reports::percent_text(p, lang),
+        ));
+    }
+    key
+}
+
 /// The yearly publication of art. 9:12a Awb: the written complaints about
 /// the public body received in the year, how they ended and what was
 /// found, as far as disclosure control lets them be shown.
@@ -420,22 +433,7 @@ fn awb(out: &mut Vec<Block>, complaints: &PublishedComplaints, year: &str, f: &F
         ),
     };
     out.push(Block::Paragraph(vec![Span::plain(received)]));
-    let mut key = vec![];
-    if let Some(d) = a.median_days {
-        key.push((
-            t(
-                "Doorlooptijd (mediaan, dagen)",
-                "Time to close (median, days)",
-            ),
-            reports::number_text(d, lang),
-        ));
-    }
-    if let Some(p) = a.on_time_percent {
-        key.push((
-            t("Stappen binnen de termijn", "Steps within their term"),
-            reports::percent_text(p, lang),
-        ));
-    }
+    let key = times(a.median_days, a.on_time_percent, lang);
     if !key.is_empty() {
         out.push(Block::KeyValue(key));
     }
@@ -577,21 +575,11 @@ pub fn document(p: &HrReportPreview, w: &Words, f: &Facts<'_>) -> Document {
             },
         ));
     }
-    if let Some(d) = complaints.median_days {
-        key.push((
-            t(
-                "Doorlooptijd (mediaan, dagen)",
-                "Time to close (median, days)",
-            ),
-            reports::number_text(d, lang),
-        ));
-    }
-    if let Some(p) = complaints.on_time_percent {
-        key.push((
-            t("Stappen binnen de termijn", "Steps within their term"),
-            reports::percent_text(p, lang),
-        ));
-    }
+    key.extend(times(
+        complaints.median_days,
+        complaints.on_time_percent,
+        lang,
+    ));
     if !key.is_empty() {
         blocks.push(Block::KeyValue(key));
     }

@@ -101,6 +101,14 @@ fn hide(cell: &mut Cell) {
     cell.hidden = Some(Hidden::Differencing);
 }
 
+/// Nothing of the Awb section: its count would give something away.
+fn withhold_awb(awb: &mut PublishedAwb) {
+    hide(&mut awb.received);
+    awb.breakdowns.clear();
+    awb.median_days = None;
+    awb.on_time_percent = None;
+}
+
 /// Checks the three years' figures `window` against the earlier single
 /// years of it as published (`earlier`, one per year, `None` when not
 /// published), withholding what they would give away.
@@ -119,10 +127,7 @@ pub fn check(window: &mut PublishedComplaints, earlier: &[Option<&PublishedCompl
             window.median_days = None;
             window.on_time_percent = None;
             if let Some(awb) = &mut window.awb {
-                hide(&mut awb.received);
-                awb.breakdowns.clear();
-                awb.median_days = None;
-                awb.on_time_percent = None;
+                withhold_awb(awb);
             }
             window.appendix.push(AppendixLine {
                 breakdown: "complaints".into(),
@@ -155,10 +160,7 @@ pub fn check(window: &mut PublishedComplaints, earlier: &[Option<&PublishedCompl
         .collect();
     if let Some(n) = awb.received.value {
         if !sum_safe(n, &received, k) {
-            hide(&mut awb.received);
-            awb.breakdowns.clear();
-            awb.median_days = None;
-            awb.on_time_percent = None;
+            withhold_awb(awb);
             window.appendix.push(AppendixLine {
                 breakdown: "awb".into(),
                 category: None,

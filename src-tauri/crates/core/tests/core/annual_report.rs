@@ -29,6 +29,30 @@ async fn written(
     (text, flat)
 }
 
+/// The `i`th complaint of 2026 (received on day 1 + i of month 1 + i % 9)
+/// under `procedure`; its reference.
+async fn complaint_of_2026(hr: &vertrouwd_core::Session, i: usize, procedure: &str) -> String {
+    hr.add_complaint(super::complaints::complaint(
+        &format!("{}-{}-2026", 1 + i, 1 + i % 9),
+        procedure,
+    ))
+    .await
+    .expect("complaint")
+    .reference
+}
+
+/// Closes a complaint on 20 November 2026.
+async fn close(hr: &vertrouwd_core::Session, reference: String) {
+    hr.close_complaint(vertrouwd_core::api::CloseComplaintRequest {
+        complaint: reference,
+        kind: vertrouwd_core::complaints::ClosureKind::Closed,
+        on: "20-11-2026".into(),
+        note: None,
+    })
+    .await
+    .expect("closed");
+}
+
 /// Asserts the report says each of `words`.
 fn says(text: &str, flat: &str, words: &[&str]) {
     for w in words {
@@ -150,22 +174,9 @@ async fn the_hr_annual_report_publishes_the_years_figures_and_never_a_small_coun
         } else {
             "awb"
         };
-        let c = hr
-            .add_complaint(super::complaints::complaint(
-                &format!("{}-{}-2026", 1 + i, 1 + i % 9),
-                procedure,
-            ))
-            .await
-            .expect("complaint");
+        let c = complaint_of_2026(&hr, i, procedure).await;
         if i < 8 {
-            hr.close_complaint(vertrouwd_core::api::CloseComplaintRequest {
-                complaint: c.reference,
-                kind: vertrouwd_core::complaints::ClosureKind::Closed,
-                on: "20-11-2026".into(),
-                note: None,
-            })
-            .await
-            .expect("closed");
+            close(&hr, c).await;
         }
     }
     let preview = hr
@@ -708,24 +719,11 @@ async fn the_awb_complaints_are_published_on_their_own() {
         } else {
             "awb"
         };
-        let c = hr
-            .add_complaint(super::complaints::complaint(
-                &format!("{}-{}-2026", 1 + i, 1 + i % 9),
-                procedure,
-            ))
-            .await
-            .expect("complaint");
+        let c = complaint_of_2026(&hr, i, procedure).await;
         // Acknowledged two days after receipt.
         let on = format!("{}-{}-2026", 3 + i, 1 + i % 9);
-        super::complaints::done(&hr, &c.reference, "acknowledgement", &on).await;
-        hr.close_complaint(vertrouwd_core::api::CloseComplaintRequest {
-            complaint: c.reference,
-            kind: vertrouwd_core::complaints::ClosureKind::Closed,
-            on: "20-11-2026".into(),
-            note: None,
-        })
-        .await
-        .expect("closed");
+        super::complaints::done(&hr, &c, "acknowledgement", &on).await;
+        close(&hr, c).await;
     }
     let pdf = tmp.path().join("jaarverslag.pdf");
     let csv = tmp.path().join("tabellen");
