@@ -91,6 +91,37 @@ pub struct Release {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub annual_report_sha256: Option<String>,
+    /// The year's prevention and information activities by kind (no
+    /// topic, no date): what HR's report says of prevention. Absent from
+    /// releases made before they were counted.
+    #[serde(default)]
+    pub activities: Vec<ActivityTotal>,
+}
+
+/// The activities of one kind in a year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ActivityTotal {
+    /// `prevention_session`, `information_meeting` or `other`.
+    pub kind: String,
+    pub sessions: u32,
+    pub participants: u32,
+    pub minutes: u32,
+}
+
+/// Totals of several sources added up by kind, in the order first seen.
+pub fn add_activities<'a>(all: impl IntoIterator<Item = &'a ActivityTotal>) -> Vec<ActivityTotal> {
+    let mut out: Vec<ActivityTotal> = vec![];
+    for a in all {
+        match out.iter_mut().find(|o| o.kind == a.kind) {
+            Some(o) => {
+                o.sessions += a.sessions;
+                o.participants += a.participants;
+                o.minutes += a.minutes;
+            }
+            None => out.push(a.clone()),
+        }
+    }
+    out
 }
 
 /// The file form of a release.

@@ -216,6 +216,40 @@ pub fn breakdown(
     out
 }
 
+/// Activities by kind (prevention, information): how many, how many
+/// people they reached, how many hours. `name` names a kind's code.
+pub fn activities_table(
+    totals: &[crate::releases::ActivityTotal],
+    lang: Language,
+    name: &dyn Fn(&str) -> String,
+) -> Block {
+    let column = |nl: &str, en: &str, width: f32, align: Align| Column {
+        title: text(lang, nl, en),
+        width,
+        align,
+    };
+    Block::Table(Table {
+        columns: vec![
+            column("Soort", "Kind", 4.0, Align::Left),
+            column("Aantal", "Number", 1.5, Align::Right),
+            column("Deelnemers", "Participants", 2.0, Align::Right),
+            column("Uren", "Hours", 1.5, Align::Right),
+        ],
+        rows: totals
+            .iter()
+            .map(|a| {
+                vec![
+                    name(&a.kind),
+                    a.sessions.to_string(),
+                    a.participants.to_string(),
+                    crate::language::duration(i64::from(a.minutes)),
+                ]
+            })
+            .collect(),
+        zebra: true,
+    })
+}
+
 /// What the appendix says of one hidden or withheld thing.
 fn reason_text(reason: AppendixReason, k: u32, lang: Language) -> String {
     match reason {

@@ -361,7 +361,13 @@ cases: number | null, conversations: Cell | null, hours: Hours, breakdowns: Arra
  * the release ([`SignedRelease::annual_report`]): signed with the
  * figures, so that the PDF cannot be swapped on the way.
  */
-annual_report_sha256?: string, };
+annual_report_sha256?: string, 
+/**
+ * The year's prevention and information activities by kind (no
+ * topic, no date): what HR's report says of prevention. Absent from
+ * releases made before they were counted.
+ */
+activities: Array<ActivityTotal>, };
 
 export type Flag = { breakdown: string, 
 /**
@@ -1066,6 +1072,12 @@ export type PublishedAwb = { received: Cell,
 breakdowns: Array<Breakdown>, median_days: number | null, on_time_percent: number | null, };
 
 export type PublishedStep = { step: string, median_days: number | null, };
+
+export type ActivityTotal = { 
+/**
+ * `prevention_session`, `information_meeting` or `other`.
+ */
+kind: string, sessions: number, participants: number, minutes: number, };
 
 export type StepDays = { step: string, complaints: number, 
 /**

@@ -13,6 +13,7 @@ use super::*;
 use crate::context::Context;
 use crate::dates::parse_date;
 use crate::error::{ApiError, ApiResult, ErrorCode, Reason};
+use crate::releases::ActivityTotal;
 use crate::validate::{not_in_future, optional_text};
 
 /// The longest activity, in minutes (a day and a night).
@@ -86,4 +87,22 @@ pub async fn delete_activity(cx: &Context<'_>, id: i64) -> ApiResult<()> {
         Ok(((), Entry::new("activity.deleted", Some(&id.to_string()))))
     })
     .await
+}
+
+/// The activities that reached people (prevention, information, other;
+/// not the advisor's own intervision and courses), totalled by kind.
+pub(crate) fn activity_totals(activities: &[Activity]) -> Vec<ActivityTotal> {
+    let mut per_kind: std::collections::BTreeMap<_, ActivityTotal> = Default::default();
+    for a in activities.iter().filter(|a| !a.kind.own_development()) {
+        let e = per_kind.entry(a.kind).or_insert_with(|| ActivityTotal {
+            kind: crate::code_lists::code(&a.kind),
+            sessions: 0,
+            participants: 0,
+            minutes: 0,
+        });
+        e.sessions += 1;
+        e.participants += a.audience.unwrap_or(0);
+        e.minutes += a.minutes;
+    }
+    per_kind.into_values().collect()
 }

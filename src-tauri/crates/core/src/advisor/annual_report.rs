@@ -6,13 +6,11 @@
 //! passed disclosure control is in it); the narrative sections are the
 //! advisor's own words.
 
-use std::collections::BTreeMap;
-
 use chrono::{DateTime, NaiveDate, Utc};
-use vertrouwd_pdf::{Align, Block, Column, Document, Span, Table};
+use vertrouwd_pdf::{Block, Document, Span};
 
 use super::labels::label;
-use super::model::{Activity, ActivityKind};
+use super::model::Activity;
 use super::stats::Release;
 use crate::disclosure::{Breakdown, Cell};
 use crate::language::{self, duration, Language};
@@ -226,66 +224,15 @@ pub fn document(release: &Release, f: &Facts<'_>) -> Document {
             "2.3 Information and prevention",
         ),
     ));
-    let reached: Vec<&Activity> = f
-        .activities
-        .iter()
-        .filter(|a| {
-            matches!(
-                a.kind,
-                ActivityKind::PreventionSession
-                    | ActivityKind::InformationMeeting
-                    | ActivityKind::Other
-            )
-        })
-        .collect();
+    let reached = super::activities::activity_totals(f.activities);
     if reached.is_empty() {
         blocks.push(Block::Paragraph(vec![Span::italic(t(
             "Er zijn geen activiteiten vastgelegd.",
             "No activities were recorded.",
         ))]));
     } else {
-        let mut per_kind: BTreeMap<ActivityKind, (u32, u32, u32)> = BTreeMap::new();
-        for a in &reached {
-            let e = per_kind.entry(a.kind).or_default();
-            e.0 += 1;
-            e.1 += a.audience.unwrap_or(0);
-            e.2 += a.minutes;
-        }
-        blocks.push(Block::Table(Table {
-            columns: vec![
-                Column {
-                    title: t("Soort", "Kind"),
-                    width: 4.0,
-                    align: Align::Left,
-                },
-                Column {
-                    title: t("Aantal", "Number"),
-                    width: 1.5,
-                    align: Align::Right,
-                },
-                Column {
-                    title: t("Deelnemers", "Participants"),
-                    width: 2.0,
-                    align: Align::Right,
-                },
-                Column {
-                    title: t("Uren", "Hours"),
-                    width: 1.5,
-                    align: Align::Right,
-                },
-            ],
-            rows: per_kind
-                .iter()
-                .map(|(kind, (n, people, minutes))| {
-                    vec![
-                        label(lang, &crate::code_lists::code(kind)),
-                        n.to_string(),
-                        people.to_string(),
-                        duration(i64::from(*minutes)),
-                    ]
-                })
-                .collect(),
-            zebra: true,
+        blocks.push(reports::activities_table(&reached, lang, &|c| {
+            label(lang, c)
         }));
     }
 

@@ -24,6 +24,7 @@ pub async fn statistics_preview(cx: &Context<'_>, req: StatisticsRequest) -> Api
     let facts = store::facts(&pool).await?;
     let natures = store::natures(&pool).await?;
     let mut preview = stats::preview(&facts, &natures, req.year, k, &req.left_out);
+    preview.release.activities = year_activities(&pool, req.year).await?;
     preview.released_on = store::released_years(&pool).await?.remove(&req.year);
     Ok(preview)
 }
@@ -39,7 +40,8 @@ pub async fn release_statistics(cx: &Context<'_>, req: ReleaseRequest) -> ApiRes
     let k = settings_of(&pool).await?.k;
     let facts = store::facts(&pool).await?;
     let natures = store::natures(&pool).await?;
-    let release = stats::preview(&facts, &natures, req.year, k, &req.left_out).release;
+    let mut release = stats::preview(&facts, &natures, req.year, k, &req.left_out).release;
+    release.activities = year_activities(&pool, req.year).await?;
     let body = serde_json::to_string_pretty(&release)
         .map_err(|_| ApiError::new(ErrorCode::Internal, "cannot encode the release"))?;
     // What HR gets is the release signed by this advisor, so that a number
@@ -62,6 +64,16 @@ pub async fn release_statistics(cx: &Context<'_>, req: ReleaseRequest) -> ApiRes
         file,
         published: req.publish,
     })
+}
+
+/// The year's activities that reached people, totalled by kind.
+async fn year_activities(
+    pool: &sqlx::SqlitePool,
+    year: i32,
+) -> ApiResult<Vec<releases::ActivityTotal>> {
+    let day = |m: u32, d: u32| chrono::NaiveDate::from_ymd_opt(year, m, d).unwrap_or_default();
+    let list = store::activities(pool, day(1, 1), day(12, 31)).await?;
+    Ok(super::activities::activity_totals(&list))
 }
 
 /// The hr users a release is published to; refused when publishing finds

@@ -103,6 +103,7 @@ pub fn preview(
         breakdowns: vec![],
         appendix: vec![],
         annual_report_sha256: None,
+        activities: vec![],
     };
     let mut flags = vec![];
     let total_hours = hours(minutes.iter().sum());

@@ -261,6 +261,7 @@ mod tests {
                 breakdowns,
                 appendix: vec![],
                 annual_report_sha256: None,
+                activities: vec![],
             },
         }
     }

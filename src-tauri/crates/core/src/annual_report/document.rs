@@ -666,6 +666,24 @@ pub fn document(p: &HrReportPreview, w: &Words, f: &Facts<'_>) -> Document {
         ))]));
     }
 
+    blocks.push(n.next(t("Voorlichting en preventie", "Information and prevention")));
+    let activities =
+        crate::releases::add_activities(releases.iter().flat_map(|r| &r.release.activities));
+    if activities.is_empty() {
+        blocks.push(Block::Paragraph(vec![Span::italic(t(
+            "De vertrouwenspersonen meldden geen activiteiten voor voorlichting of preventie.",
+            "The advisors reported no information or prevention activities.",
+        ))]));
+    } else {
+        blocks.push(Block::Paragraph(vec![Span::plain(t(
+            "Voorlichting, preventiebijeenkomsten en ander werk dat mensen bereikte, zoals de vertrouwenspersonen het met hun jaarcijfers meldden (alle vertrouwenspersonen samen).",
+            "Information, prevention sessions and other work that reached people, as the advisors reported it with their figures (all advisors together).",
+        ))]));
+        blocks.push(reports::activities_table(&activities, lang, &|c| {
+            (f.label)(lang, c)
+        }));
+    }
+
     blocks.push(n.next(t("Door de jaren", "Over the years")));
     blocks.extend(trend(p, f));
 
@@ -852,6 +870,34 @@ pub fn csv_files(p: &HrReportPreview, f: &Facts<'_>) -> Vec<(String, Vec<u8>)> {
             "doorlooptijden.csv".into(),
             reports::csv(&header, &rows, lang),
         ));
+    }
+    let activities = crate::releases::add_activities(
+        p.figures
+            .releases
+            .iter()
+            .flat_map(|r| &r.release.activities),
+    );
+    if !activities.is_empty() {
+        let header = [
+            ("Soort", "Kind"),
+            ("Aantal", "Number"),
+            ("Deelnemers", "Participants"),
+            ("Minuten", "Minutes"),
+        ]
+        .map(|(nl, en)| language::text(lang, nl, en))
+        .to_vec();
+        let rows: Vec<Vec<String>> = activities
+            .iter()
+            .map(|a| {
+                vec![
+                    (f.label)(lang, &a.kind),
+                    a.sessions.to_string(),
+                    a.participants.to_string(),
+                    a.minutes.to_string(),
+                ]
+            })
+            .collect();
+        out.push(("preventie.csv".into(), reports::csv(&header, &rows, lang)));
     }
     let trend_header = vec![
         language::text(lang, "Jaar", "Year"),

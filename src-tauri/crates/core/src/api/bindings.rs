@@ -237,6 +237,7 @@ pub fn typescript_bindings() -> String {
         crate::annual_report::report::PublishedComplaints::decl(cfg),
         crate::annual_report::report::PublishedAwb::decl(cfg),
         crate::annual_report::report::PublishedStep::decl(cfg),
+        crate::releases::ActivityTotal::decl(cfg),
         crate::complaints::figures::StepDays::decl(cfg),
         crate::annual_report::HrReportYear::decl(cfg),
         crate::annual_report::combined::CombinedAdvisors::decl(cfg),

@@ -591,6 +591,35 @@ fn text_of(pdf: &std::path::Path, from: usize, to: usize) -> String {
 async fn the_advisors_jaarverslag_follows_hrs_report_unchanged() {
     let tmp = tempfile::tempdir().expect("tmp");
     let (advisor, _) = released(tmp.path(), 9).await;
+    // A prevention session, then the year released again with it.
+    advisor
+        .add_activity(vertrouwd_core::advisor::ActivityInput {
+            held_on: "12-3-2026".into(),
+            kind: vertrouwd_core::advisor::ActivityKind::PreventionSession,
+            audience: Some(35),
+            minutes: 120,
+            topic: Some("Workshop voor team Kwartelkoning".into()),
+        })
+        .await
+        .expect("activity");
+    let release = advisor
+        .release_statistics(ReleaseRequest {
+            year: 2026,
+            left_out: vec![],
+            path: None,
+            publish: false,
+        })
+        .await
+        .expect("released again");
+    assert_eq!(
+        release
+            .release
+            .activities
+            .iter()
+            .map(|a| (a.kind.as_str(), a.sessions, a.participants, a.minutes))
+            .collect::<Vec<_>>(),
+        [("prevention_session", 1, 35, 120)]
+    );
     advisor
         .update_annual_report_texts(AnnualTexts {
             year: 2026,
@@ -678,7 +707,7 @@ async fn the_advisors_jaarverslag_follows_hrs_report_unchanged() {
     let got = import(&for_hr).await.expect("imported");
     assert!(got.release.annual_report_sha256.is_some());
     let report = tmp.path().join("jaarverslag-hr.pdf");
-    let (_, flat) = written(&hr, &report, None).await;
+    let (text, flat) = written(&hr, &report, None).await;
     says(
         &flat,
         &flat,
@@ -687,7 +716,18 @@ async fn the_advisors_jaarverslag_follows_hrs_report_unchanged() {
             "Bijlage: de jaarverslagen van de vertrouwenspersonen",
             "Jaarverslag 2026 van Ayşe Yılmaz",
             "ploegendienst van Zuidhaven",
+            "Voorlichting en preventie",
         ],
+    );
+    let row: Vec<&str> = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("preventiebijeenkomst"))
+        .map(|l| l.split_whitespace().collect())
+        .unwrap_or_default();
+    assert_eq!(row, ["preventiebijeenkomst", "1", "35", "2:00"]);
+    assert!(
+        !flat.contains("Kwartelkoning"),
+        "an activity's topic is never in a report"
     );
     let theirs = pages(&own);
     let all = pages(&report);
