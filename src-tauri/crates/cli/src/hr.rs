@@ -40,8 +40,9 @@ pub enum HrCommand {
         #[arg(long)]
         awb_summary: Option<PathBuf>,
         /// The three years up to --year together (for an organisation too
-        /// small for one), checked against the single years published
-        #[arg(long, conflicts_with = "publish")]
+        /// small for one), checked against the single years published; with
+        /// --publish the three years are frozen as one report
+        #[arg(long)]
         three_years: bool,
     },
     /// The plan van aanpak: the report's recommendations as actions
@@ -155,12 +156,19 @@ pub async fn run(ctx: &Ctx, cmd: &HrCommand) -> ApiResult<Output> {
             let mut lines = vec![];
             let mut published = None;
             if *publish {
-                published = Some(
-                    s.publish_hr_annual_report(HrReportYear { year: *year })
-                        .await?,
-                );
+                let req = HrReportYear { year: *year };
+                published = Some(if *three_years {
+                    s.publish_hr_three_year_report(req).await?
+                } else {
+                    s.publish_hr_annual_report(req).await?
+                });
+                let years = if *three_years {
+                    format!("{}–{year}", year - 2)
+                } else {
+                    year.to_string()
+                };
                 lines.push(format!(
-                    "{year} gepubliceerd: de cijfers liggen vast / published: the figures are frozen"
+                    "{years} gepubliceerd: de cijfers liggen vast / published: the figures are frozen"
                 ));
             }
             let Some(file) = file else {

@@ -109,6 +109,8 @@ pub enum Reason {
     Published,
     /// The year has not ended, so its figures cannot be frozen yet.
     YearNotOver,
+    /// A report over these years would overlap one published before.
+    Overlaps,
 }
 
 impl Reason {
@@ -156,6 +158,7 @@ impl Reason {
             Reason::Tampered => "tampered",
             Reason::Published => "published",
             Reason::YearNotOver => "year_not_over",
+            Reason::Overlaps => "overlaps",
         }
     }
 }

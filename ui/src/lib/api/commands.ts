@@ -224,6 +224,7 @@ export const api = {
   fetchPublishedReleases: () => invoke<Array<AdvisorRelease>>("fetch_published_releases"),
   hrAnnualReportPreview: (req: HrReportYear) => invoke<HrReportPreview>("hr_annual_report_preview", { req }),
   hrThreeYearReportPreview: (req: HrReportYear) => invoke<HrReportPreview>("hr_three_year_report_preview", { req }),
+  publishHrThreeYearReport: (req: HrReportYear) => invoke<HrReportPreview>("publish_hr_three_year_report", { req }),
   publishHrAnnualReport: (req: HrReportYear) => invoke<HrReportPreview>("publish_hr_annual_report", { req }),
   hrAnnualReportTexts: (req: HrReportYear) => invoke<HrReportTexts>("hr_annual_report_texts", { req }),
   updateHrAnnualReportTexts: (req: HrReportTexts) => invoke<HrReportTexts>("update_hr_annual_report_texts", { req }),

@@ -325,6 +325,7 @@ export const en: Record<Key, string> = {
   "report_texts.save": "Save texts",
   "report_texts.saved": "The texts were saved.",
   "validation.year_not_over": "This year is not over yet; its figures can be frozen only after it ends.",
+  "validation.overlaps": "A published three-year report already holds one of these years; together they would give small counts away.",
   "validation.published": "This year's figures were published already; they are frozen.",
   "validation.tampered": "This file was changed after the confidential advisor signed it; it was not imported.",
   "validation.publish.required": "There is no HR user in this vault to publish the figures for yet; save them as a file.",

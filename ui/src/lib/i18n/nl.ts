@@ -325,6 +325,7 @@ export const nl = {
   "report_texts.save": "Teksten bewaren",
   "report_texts.saved": "De teksten zijn bewaard.",
   "validation.year_not_over": "Dit jaar is nog niet voorbij; de cijfers kunnen pas daarna worden vastgelegd.",
+  "validation.overlaps": "Een gepubliceerd verslag over drie jaar bevat al een van deze jaren; samen zouden ze kleine aantallen prijsgeven.",
   "validation.published": "De cijfers van dit jaar zijn al gepubliceerd; ze liggen vast.",
   "validation.tampered": "Dit bestand is veranderd nadat de vertrouwenspersoon het ondertekende; het is niet ingelezen.",
   "validation.publish.required": "Er is nog geen HR-gebruiker in deze kluis om de cijfers voor vrij te geven; sla ze op als bestand.",

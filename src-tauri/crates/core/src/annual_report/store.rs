@@ -87,3 +87,48 @@ pub(crate) async fn publish(
     .await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// The published three-year report ending in `last`, when there is one.
+pub(crate) async fn published_window(
+    pool: &SqlitePool,
+    last: i32,
+) -> sqlx::Result<Option<PublishedRow>> {
+    sqlx::query_as(
+        "SELECT figures, published_at, published_by FROM published_windows WHERE last_year = ?1",
+    )
+    .bind(last)
+    .fetch_optional(pool)
+    .await
+}
+
+/// The years of every published three-year report: (first, last).
+pub(crate) async fn window_years(pool: &SqlitePool) -> sqlx::Result<Vec<(i32, i32)>> {
+    sqlx::query_as("SELECT first_year, last_year FROM published_windows ORDER BY first_year")
+        .fetch_all(pool)
+        .await
+}
+
+/// Freezes the figures of a three-year report; answers false when one
+/// with a year in common was published before (and keeps what was).
+pub(crate) async fn publish_window(
+    conn: &mut SqliteConnection,
+    (first, last): (i32, i32),
+    figures: &str,
+    at: DateTime<Utc>,
+    by: &str,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO published_windows (first_year, last_year, figures, published_at, published_by)
+         SELECT ?1, ?2, ?3, ?4, ?5
+          WHERE NOT EXISTS (SELECT 1 FROM published_windows
+                             WHERE first_year <= ?2 AND last_year >= ?1)",
+    )
+    .bind(first)
+    .bind(last)
+    .bind(figures)
+    .bind(at)
+    .bind(by)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

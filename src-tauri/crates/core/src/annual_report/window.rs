@@ -8,8 +8,11 @@
 //! ([`crate::disclosure::sum_safe`]). The received count failing that
 //! withholds everything; a line failing it is withheld whole.
 //!
-//! A three-year report is not published (frozen): the single years are
-//! what later years compare with.
+//! A three-year report can be published (frozen) like a single year;
+//! published blocks never overlap, and no single year inside a published
+//! block is published after it (reason `overlaps`), so no two published
+//! reports subtract into a small count. Later years compare with single
+//! years only.
 
 use super::report::{PublishedAwb, PublishedComplaints};
 use crate::disclosure::{

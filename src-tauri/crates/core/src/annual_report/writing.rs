@@ -124,12 +124,32 @@ pub(super) fn hr(cx: &Context<'_>) -> ApiResult<SqlitePool> {
 /// A year's figures as published, with when and by whom; `None` when it
 /// was not.
 async fn frozen(pool: &SqlitePool, year: i32) -> ApiResult<Option<(ReportFigures, Publication)>> {
-    let Some((json, published_at, published_by)) = store::published(pool, year).await? else {
+    let row = store::published(pool, year).await?;
+    read_frozen(row, year, None)
+}
+
+/// The three years ending in `year` as published, when they were.
+async fn frozen_window(
+    pool: &SqlitePool,
+    year: i32,
+) -> ApiResult<Option<(ReportFigures, Publication)>> {
+    let row = store::published_window(pool, year).await?;
+    read_frozen(row, year, Some(year - (super::window::YEARS - 1)))
+}
+
+/// A published report's figures (of `year`, from `first` when over
+/// several years), with when and by whom.
+fn read_frozen(
+    row: Option<store::PublishedRow>,
+    year: i32,
+    first: Option<i32>,
+) -> ApiResult<Option<(ReportFigures, Publication)>> {
+    let Some((json, published_at, published_by)) = row else {
         return Ok(None);
     };
     let figures: ReportFigures = serde_json::from_str(&json)
         .ok()
-        .filter(|f: &ReportFigures| f.year == year)
+        .filter(|f: &ReportFigures| f.year == year && f.first_year == first)
         .ok_or_else(|| ApiError::new(ErrorCode::Corrupt, "a published report cannot be read"))?;
     Ok(Some((
         figures,
@@ -138,6 +158,14 @@ async fn frozen(pool: &SqlitePool, year: i32) -> ApiResult<Option<(ReportFigures
             published_by,
         },
     )))
+}
+
+/// Whether a published three-year report holds a year of `years`.
+async fn in_published_window(pool: &SqlitePool, years: &RangeInclusive<i32>) -> ApiResult<bool> {
+    Ok(store::window_years(pool)
+        .await?
+        .iter()
+        .any(|(first, last)| first <= years.end() && last >= years.start()))
 }
 
 /// The figures of `years` counted now, through disclosure control.
@@ -238,16 +266,13 @@ pub async fn hr_three_year_report_preview(
     check_year(req.year)?;
     let pool = hr(cx)?;
     let first = req.year - (super::window::YEARS - 1);
-    let mut figures = counted(cx, first..=req.year).await?;
-    let mut published = vec![];
-    for year in first..=req.year {
-        published.push(frozen(&pool, year).await?.map(|f| f.0));
-    }
-    let earlier: Vec<Option<&PublishedComplaints>> = published
-        .iter()
-        .map(|f| f.as_ref().map(|f| &f.complaints))
-        .collect();
-    super::window::check(&mut figures.complaints, &earlier);
+    let (figures, publication) = match frozen_window(&pool, req.year).await? {
+        Some((f, p)) => (f, Some(p)),
+        None if in_published_window(&pool, &(first..=req.year)).await? => {
+            return Err(ApiError::validation("year", Reason::Overlaps));
+        }
+        None => (three_years_counted(cx, &pool, first, req.year).await?, None),
+    };
     let mut trend = vec![];
     for year in (req.year - 4)..=req.year {
         trend.push(trend_point(
@@ -257,11 +282,72 @@ pub async fn hr_three_year_report_preview(
     }
     Ok(HrReportPreview {
         figures,
-        published: None,
+        published: publication,
         previous: None,
         comparisons: vec![],
         trend,
     })
+}
+
+/// The three years `first..=year` counted now and checked against the
+/// single years of them published before.
+async fn three_years_counted(
+    cx: &Context<'_>,
+    pool: &SqlitePool,
+    first: i32,
+    year: i32,
+) -> ApiResult<ReportFigures> {
+    let mut figures = counted(cx, first..=year).await?;
+    let mut published = vec![];
+    for y in first..=year {
+        published.push(frozen(pool, y).await?.map(|f| f.0));
+    }
+    let earlier: Vec<Option<&PublishedComplaints>> = published
+        .iter()
+        .map(|f| f.as_ref().map(|f| &f.complaints))
+        .collect();
+    super::window::check(&mut figures.complaints, &earlier);
+    Ok(figures)
+}
+
+/// Publishes the three years ending in a past year as one report: its
+/// figures frozen like a single year's. Refused when a published
+/// three-year report shares a year with it (reason `overlaps`; `published`
+/// when it is the same one).
+pub async fn publish_hr_three_year_report(
+    cx: &Context<'_>,
+    req: HrReportYear,
+) -> ApiResult<HrReportPreview> {
+    check_year(req.year)?;
+    if req.year >= cx.today().year() {
+        return Err(ApiError::validation("year", Reason::YearNotOver));
+    }
+    let pool = hr(cx)?;
+    if frozen_window(&pool, req.year).await?.is_some() {
+        return Err(ApiError::validation("year", Reason::Published));
+    }
+    let first = req.year - (super::window::YEARS - 1);
+    if in_published_window(&pool, &(first..=req.year)).await? {
+        return Err(ApiError::validation("year", Reason::Overlaps));
+    }
+    let figures = three_years_counted(cx, &pool, first, req.year).await?;
+    let json = serde_json::to_string(&figures)
+        .map_err(|_| ApiError::new(ErrorCode::Internal, "cannot encode the figures"))?;
+    let by = cx.user().display_name.clone();
+    let object = format!("{first}-{}", req.year);
+    let done = cx
+        .audited(&pool, async |tx| {
+            let done = store::publish_window(tx, (first, req.year), &json, cx.now(), &by).await?;
+            Ok((
+                done,
+                Entry::new("hr_three_year_report.published", Some(&object)),
+            ))
+        })
+        .await?;
+    if !done {
+        return Err(ApiError::validation("year", Reason::Overlaps));
+    }
+    hr_three_year_report_preview(cx, req).await
 }
 
 /// Publishes the report of a past year: its figures as they stand now
@@ -278,6 +364,11 @@ pub async fn publish_hr_annual_report(
     let pool = hr(cx)?;
     if frozen(&pool, req.year).await?.is_some() {
         return Err(ApiError::validation("year", Reason::Published));
+    }
+    // A year inside a published three-year report: subtracted from it,
+    // its figures would give the other two years away.
+    if in_published_window(&pool, &(req.year..=req.year)).await? {
+        return Err(ApiError::validation("year", Reason::Overlaps));
     }
     let figures = counted(cx, req.year..=req.year).await?;
     let json = serde_json::to_string(&figures)

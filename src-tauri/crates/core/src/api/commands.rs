@@ -136,6 +136,7 @@ macro_rules! for_each_command {
                 fetch_published_releases() -> Vec<AdvisorRelease>;
                 hr_annual_report_preview(req: HrReportYear) -> HrReportPreview;
                 hr_three_year_report_preview(req: HrReportYear) -> HrReportPreview;
+                publish_hr_three_year_report(req: HrReportYear) -> HrReportPreview;
                 publish_hr_annual_report(req: HrReportYear) -> HrReportPreview;
                 hr_annual_report_texts(req: HrReportYear) -> HrReportTexts;
                 update_hr_annual_report_texts(req: HrReportTexts) -> HrReportTexts;

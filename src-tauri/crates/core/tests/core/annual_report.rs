@@ -890,4 +890,46 @@ async fn three_years_together_give_no_single_year_away() {
         ),
         (None, Some(5))
     );
+    // 2026 has not ended: the three years cannot be frozen yet. 2023–2025
+    // can; then nothing sharing a year with it is published any more —
+    // neither 2024–2026 (once 2026 ends) nor a single 2023.
+    let e = hr
+        .publish_hr_three_year_report(HrReportYear { year: 2026 })
+        .await
+        .expect_err("not over");
+    assert_eq!(e.reason, Some(Reason::YearNotOver));
+    let done = hr
+        .publish_hr_three_year_report(HrReportYear { year: 2025 })
+        .await
+        .expect("published");
+    assert_eq!(done.figures.first_year, Some(2023));
+    assert!(done.published.is_some());
+    let e = hr
+        .hr_three_year_report_preview(HrReportYear { year: 2026 })
+        .await
+        .expect_err("overlaps");
+    assert_eq!(
+        (e.field.as_deref(), e.reason),
+        (Some("year"), Some(Reason::Overlaps))
+    );
+    let e = hr
+        .publish_hr_annual_report(HrReportYear { year: 2023 })
+        .await
+        .expect_err("inside a published block");
+    assert_eq!(e.reason, Some(Reason::Overlaps));
+    let e = hr
+        .publish_hr_three_year_report(HrReportYear { year: 2025 })
+        .await
+        .expect_err("once");
+    assert_eq!(e.reason, Some(Reason::Published));
+    // A complaint of 2025 registered late changes nothing published.
+    add("1-12-2025".into()).await.expect("late");
+    let again = hr
+        .hr_three_year_report_preview(HrReportYear { year: 2025 })
+        .await
+        .expect("frozen");
+    assert_eq!(
+        again.figures.complaints.received,
+        done.figures.complaints.received
+    );
 }

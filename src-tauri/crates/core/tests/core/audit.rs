@@ -717,6 +717,13 @@ async fn every_write_leaves_one_audit_row() {
     walk!(
         hs,
         walked,
+        "publish_hr_three_year_report",
+        [hr],
+        h.publish_hr_three_year_report(HrReportYear { year: 2024 })
+    );
+    walk!(
+        hs,
+        walked,
         "write_hr_annual_report",
         [hr],
         h.write_hr_annual_report(HrReportRequest {
