@@ -310,6 +310,15 @@ async fn three_years_counted(
     Ok(figures)
 }
 
+/// A year that has ended, as publishing needs (reason `year_not_over`).
+fn ended(cx: &Context<'_>, year: i32) -> ApiResult<()> {
+    check_year(year)?;
+    if year >= cx.today().year() {
+        return Err(ApiError::validation("year", Reason::YearNotOver));
+    }
+    Ok(())
+}
+
 /// Publishes the three years ending in a past year as one report: its
 /// figures frozen like a single year's. Refused when a published
 /// three-year report shares a year with it (reason `overlaps`; `published`
@@ -318,10 +327,7 @@ pub async fn publish_hr_three_year_report(
     cx: &Context<'_>,
     req: HrReportYear,
 ) -> ApiResult<HrReportPreview> {
-    check_year(req.year)?;
-    if req.year >= cx.today().year() {
-        return Err(ApiError::validation("year", Reason::YearNotOver));
-    }
+    ended(cx, req.year)?;
     let pool = hr(cx)?;
     if frozen_window(&pool, req.year).await?.is_some() {
         return Err(ApiError::validation("year", Reason::Published));
@@ -357,10 +363,7 @@ pub async fn publish_hr_annual_report(
     cx: &Context<'_>,
     req: HrReportYear,
 ) -> ApiResult<HrReportPreview> {
-    check_year(req.year)?;
-    if req.year >= cx.today().year() {
-        return Err(ApiError::validation("year", Reason::YearNotOver));
-    }
+    ended(cx, req.year)?;
     let pool = hr(cx)?;
     if frozen(&pool, req.year).await?.is_some() {
         return Err(ApiError::validation("year", Reason::Published));
