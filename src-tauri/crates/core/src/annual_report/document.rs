@@ -2,7 +2,7 @@
 //! cover, the contents, the key figures, the complaints register's figures
 //! under disclosure control with charts, each confidential advisor's
 //! figures as they released them (a hidden count stays hidden), and how
-//! anonymity was protected. Every table is also given as CSV.
+//! anonymity was protected. Every table is also given as CSV ([`super::csv`]).
 
 use chrono::{DateTime, NaiveDate, Utc};
 use vertrouwd_pdf::{
@@ -65,7 +65,7 @@ pub fn title(id: &str, lang: Language) -> String {
 }
 
 /// A cell's category in the report's language.
-fn category(f: &Facts<'_>, breakdown: &str, cell: &Cell) -> String {
+pub(super) fn category(f: &Facts<'_>, breakdown: &str, cell: &Cell) -> String {
     let lang = f.language;
     if let Some(n) = cell
         .category
@@ -99,7 +99,7 @@ fn tables(out: &mut Vec<Block>, breakdowns: &[Breakdown], k: u32, f: &Facts<'_>)
 }
 
 /// The key figures beside last year's: the header and the rows.
-fn key_figures(p: &HrReportPreview, f: &Facts<'_>) -> (Vec<String>, Vec<Vec<String>>) {
+pub(super) fn key_figures(p: &HrReportPreview, f: &Facts<'_>) -> (Vec<String>, Vec<Vec<String>>) {
     let lang = f.language;
     let t = |nl: &str, en: &str| language::text(lang, nl, en);
     let year = p.figures.year;
@@ -174,7 +174,7 @@ fn number_table(header: Vec<String>, rows: Vec<Vec<String>>, widths: &[f32]) -> 
 }
 
 /// A key figure's name.
-fn figure_name(figure: &str, lang: Language) -> String {
+pub(super) fn figure_name(figure: &str, lang: Language) -> String {
     let t = |nl: &str, en: &str| language::text(lang, nl, en);
     match figure {
         "received" => t(
@@ -300,7 +300,7 @@ fn trend(p: &HrReportPreview, f: &Facts<'_>) -> Vec<Block> {
 
 /// The median time per step of the procedures: a header and rows (a step
 /// fewer than k complaints did reads so, without its median).
-fn step_rows(c: &PublishedComplaints, f: &Facts<'_>) -> (Vec<String>, Vec<Vec<String>>) {
+pub(super) fn step_rows(c: &PublishedComplaints, f: &Facts<'_>) -> (Vec<String>, Vec<Vec<String>>) {
     let lang = f.language;
     let t = |nl: &str, en: &str| language::text(lang, nl, en);
     let header = vec![
@@ -816,127 +816,4 @@ pub fn document(p: &HrReportPreview, w: &Words, f: &Facts<'_>) -> Document {
         },
         blocks,
     )
-}
-
-/// Every table of the report as CSV files: (file name, bytes).
-pub fn csv_files(p: &HrReportPreview, f: &Facts<'_>) -> Vec<(String, Vec<u8>)> {
-    let lang = f.language;
-    let complaints = &p.figures.complaints;
-    let header = vec![
-        language::text(lang, "Categorie", "Category"),
-        language::text(lang, "Aantal", "Number"),
-        "%".to_string(),
-    ];
-    let table = |b: &Breakdown, k: u32| -> Vec<u8> {
-        let rows: Vec<Vec<String>> = if b.withheld.is_some() {
-            vec![vec![
-                reports::withheld_text(
-                    b.withheld.unwrap_or(crate::disclosure::Withheld::LeftOut),
-                    k,
-                    lang,
-                ),
-                String::new(),
-                String::new(),
-            ]]
-        } else {
-            b.cells
-                .iter()
-                .map(|c| {
-                    vec![
-                        category(f, &b.id, c),
-                        reports::count_text(c, k),
-                        c.percent
-                            .map_or(String::new(), |p| reports::percent_text(p, lang)),
-                    ]
-                })
-                .collect()
-        };
-        reports::csv(&header, &rows, lang)
-    };
-    let mut out: Vec<(String, Vec<u8>)> = complaints
-        .breakdowns
-        .iter()
-        .chain(complaints.awb.iter().flat_map(|a| a.breakdowns.iter()))
-        .map(|b| (format!("klachten-{}.csv", b.id), table(b, complaints.k)))
-        .collect();
-    let (header, rows) = key_figures(p, f);
-    out.insert(
-        0,
-        ("kerncijfers.csv".into(), reports::csv(&header, &rows, lang)),
-    );
-    if !complaints.step_days.is_empty() {
-        let (header, rows) = step_rows(complaints, f);
-        out.push((
-            "doorlooptijden.csv".into(),
-            reports::csv(&header, &rows, lang),
-        ));
-    }
-    let activities = crate::releases::add_activities(
-        p.figures
-            .releases
-            .iter()
-            .flat_map(|r| &r.release.activities),
-    );
-    if !activities.is_empty() {
-        let header = [
-            ("Soort", "Kind"),
-            ("Aantal", "Number"),
-            ("Deelnemers", "Participants"),
-            ("Minuten", "Minutes"),
-        ]
-        .map(|(nl, en)| language::text(lang, nl, en))
-        .to_vec();
-        let rows: Vec<Vec<String>> = activities
-            .iter()
-            .map(|a| {
-                vec![
-                    (f.label)(lang, &a.kind),
-                    a.sessions.to_string(),
-                    a.participants.to_string(),
-                    a.minutes.to_string(),
-                ]
-            })
-            .collect();
-        out.push(("preventie.csv".into(), reports::csv(&header, &rows, lang)));
-    }
-    let trend_header = vec![
-        language::text(lang, "Jaar", "Year"),
-        figure_name("received", lang),
-        figure_name("advisor_cases", lang),
-        language::text(lang, "Stappen op tijd (%)", "Steps on time (%)"),
-    ];
-    let trend_rows: Vec<Vec<String>> = p
-        .trend
-        .iter()
-        .map(|y| {
-            vec![
-                y.year.to_string(),
-                y.received.map_or(String::new(), |v| v.to_string()),
-                y.advisor_cases.map_or(String::new(), |v| v.to_string()),
-                y.on_time_percent
-                    .map_or(String::new(), |v| reports::number_text(v, lang)),
-            ]
-        })
-        .collect();
-    out.push((
-        "trend.csv".into(),
-        reports::csv(&trend_header, &trend_rows, lang),
-    ));
-    if let Some(c) = &p.figures.combined {
-        for b in &c.breakdowns {
-            out.push((
-                format!("vertrouwenspersonen-samen-{}.csv", b.id),
-                table(b, complaints.k),
-            ));
-        }
-    }
-    for (i, r) in p.figures.releases.iter().enumerate() {
-        for b in &r.release.breakdowns {
-            out.push((
-                format!("vertrouwenspersoon-{}-{}.csv", i + 1, b.id),
-                table(b, r.release.k),
-            ));
-        }
-    }
-    out
 }

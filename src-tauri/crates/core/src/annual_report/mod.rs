@@ -11,6 +11,7 @@
 
 pub mod combined;
 pub mod comparison;
+pub mod csv;
 pub mod document;
 pub mod plan;
 mod releases;

@@ -421,7 +421,7 @@ pub async fn write_hr_annual_report(
         .map(str::trim)
         .filter(|d| !d.is_empty())
     {
-        for (name, bytes) in document::csv_files(&preview, &facts) {
+        for (name, bytes) in super::csv::csv_files(&preview, &facts) {
             let path = std::path::Path::new(dir).join(name);
             cx.write_outside_vault(&path.to_string_lossy(), &bytes)?;
         }
