@@ -100,6 +100,8 @@ pub fn run() {
         eprintln!("Vertrouwd: cannot turn off memory dumps ({e}); not starting.");
         std::process::exit(1);
     }
+    // A user of a version with the former identifier keeps their vault.
+    vertrouwd_core::move_former_folders();
     let config = vertrouwd_core::config_dir();
     let session = Arc::new(
         Session::new(Arc::new(SystemClock), KdfPolicy::Tuned)

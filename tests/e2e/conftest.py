@@ -125,7 +125,7 @@ def app_env(home):
 
 @pytest.fixture(scope="module")
 def vault_dir(home):
-    return home / "data" / "nl.vertrouwd.app" / "vault"
+    return home / "data" / "nl.vertrouwd.desktop" / "vault"
 
 
 class App:

@@ -4,6 +4,7 @@ mod cli;
 mod config;
 mod disk;
 mod exports;
+mod identifier;
 mod kill;
 mod marker;
 mod memory;

@@ -9,7 +9,7 @@ describe("setup wizard", () => {
   beforeEach(() => {
     i18n.language = "nl";
     app.phase = "wizard";
-    app.dir = "/home/ayse/.local/share/nl.vertrouwd.app/vault";
+    app.dir = "/home/ayse/.local/share/nl.vertrouwd.desktop/vault";
   });
 
   async function toPassphraseStep() {

@@ -153,6 +153,7 @@ fn main() -> ExitCode {
         Command::Session(session::SessionCommand::Init(a)) if a.kdf_floor => KdfPolicy::Floor,
         _ => KdfPolicy::Tuned,
     };
+    vertrouwd_core::move_former_folders();
     let ctx = Ctx {
         session: Session::new(Arc::new(SystemClock), policy)
             .remembering(vertrouwd_core::config_dir().join("seen.json")),

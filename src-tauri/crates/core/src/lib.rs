@@ -25,6 +25,7 @@ pub mod disclosure;
 pub mod documents;
 pub mod encoding;
 pub mod error;
+pub mod folders;
 pub mod language;
 pub mod markdown;
 pub mod natures;
@@ -45,21 +46,5 @@ pub mod validate;
 
 pub use api::{ApiError, ErrorCode, Session};
 pub use clock::{Clock, FixedClock, SystemClock};
+pub use folders::{config_dir, default_vault_dir, move_former_folders};
 pub use vertrouwd_vault::process::forbid_memory_dumps;
-
-/// The app's config folder (`~/.config/nl.vertrouwd.app` on Linux): the
-/// preferences and what this computer saw of each vault ([`seen`]).
-pub fn config_dir() -> std::path::PathBuf {
-    dirs::config_dir()
-        .unwrap_or_else(|| std::path::PathBuf::from("."))
-        .join("nl.vertrouwd.app")
-}
-
-/// Where a vault lives unless the user picks another folder: the platform's
-/// data folder (`~/.local/share/nl.vertrouwd.app/vault` on Linux).
-pub fn default_vault_dir() -> std::path::PathBuf {
-    dirs::data_dir()
-        .unwrap_or_else(|| std::path::PathBuf::from("."))
-        .join("nl.vertrouwd.app")
-        .join("vault")
-}
