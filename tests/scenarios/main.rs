@@ -15,3 +15,4 @@ mod spellings;
 mod tamper;
 mod trust;
 mod upgrade;
+mod version;

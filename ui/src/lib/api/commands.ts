@@ -2,6 +2,7 @@
 // by hand: run `make bindings` after changing the list.
 import { invoke } from "@tauri-apps/api/core";
 import type {
+  About,
   AccessRequest,
   AccessUser,
   Activity,
@@ -118,6 +119,7 @@ export const api = {
   // session
   vaultStatus: (dir: string) => invoke<VaultStatus>("vault_status", { dir }),
   defaultVaultDir: () => invoke<string>("default_vault_dir"),
+  about: () => invoke<About>("about"),
   preferences: () => invoke<Preferences>("preferences"),
   setPreferences: (prefs: Preferences) => invoke<null>("set_preferences", { prefs }),
   passphraseStrength: (req: StrengthRequest) => invoke<Strength>("passphrase_strength", { req }),

@@ -46,6 +46,8 @@ export const strengthHintValues: readonly StrengthHint[] = ["too_short", "too_gu
 
 export type VaultStatus = { dir: string, exists: boolean, unlocked: boolean, };
 
+export type About = { version: string, licence: string, identifier: string, config_dir: string, default_vault_dir: string, };
+
 export type CreateVaultRequest = { dir: string, organisation: string, display_name: string, login: string, roles: Array<Role>, passphrase: SecretText, passphrase_repeat: SecretText, 
 /**
  * Needed when the roles combine advisor with hr or manager: the user

@@ -50,6 +50,7 @@ pub fn typescript_bindings() -> String {
         Strength::decl(cfg),
         strength::StrengthHint::decl(cfg),
         VaultStatus::decl(cfg),
+        About::decl(cfg),
         CreateVaultRequest::decl(cfg),
         RecoveryKeyShown::decl(cfg),
         CreatedVault::decl(cfg),

@@ -30,6 +30,7 @@ macro_rules! for_each_command {
             session {
                 vault_status(dir: String) -> VaultStatus;
                 default_vault_dir() -> String;
+                about() -> About;
                 preferences() -> Preferences;
                 set_preferences(prefs: Preferences) -> ();
                 passphrase_strength(req: StrengthRequest) -> Strength;

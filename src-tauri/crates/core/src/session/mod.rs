@@ -255,6 +255,17 @@ impl Session {
         Ok(crate::default_vault_dir().to_string_lossy().into_owned())
     }
 
+    /// The version, licence and folders, for the About box.
+    pub async fn about(&self) -> ApiResult<About> {
+        Ok(About {
+            version: env!("CARGO_PKG_VERSION").into(),
+            licence: env!("CARGO_PKG_LICENSE").into(),
+            identifier: crate::folders::APP_ID.into(),
+            config_dir: crate::config_dir().to_string_lossy().into_owned(),
+            default_vault_dir: crate::default_vault_dir().to_string_lossy().into_owned(),
+        })
+    }
+
     /// This computer's preferences for the app (language, last vault);
     /// the defaults when the session keeps none.
     pub async fn preferences(&self) -> ApiResult<Preferences> {

@@ -58,6 +58,18 @@ pub struct VaultStatus {
     pub unlocked: bool,
 }
 
+/// What the About box shows: the version (the workspace's, which the
+/// `vertrouwd --version` command and the package share), the licence and
+/// where this computer keeps the app's folders.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct About {
+    pub version: String,
+    pub licence: String,
+    pub identifier: String,
+    pub config_dir: String,
+    pub default_vault_dir: String,
+}
+
 #[derive(Debug, Deserialize, TS)]
 pub struct CreateVaultRequest {
     pub dir: String,

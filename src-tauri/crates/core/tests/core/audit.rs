@@ -18,6 +18,7 @@ use super::{add, create, s, session, unlock, PASS, PASS_B};
 const NOT_WRITING: &[&str] = &[
     "vault_status",
     "default_vault_dir",
+    "about",
     "preferences",
     "set_preferences",
     "passphrase_strength",
