@@ -6,19 +6,20 @@ SHELL := /bin/bash
 
 APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential file pkg-config libxdo-dev libssl-dev \
   libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver poppler-utils \
-  qpdf python3-venv xdotool
+  qpdf python3-venv xdotool rpm
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 VENV := .venv
 APP_BIN := target/debug/vertrouwd-app
 CLI_BIN := target/debug/vertrouwd
 CARGO_HOME_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 
-.PHONY: help run test bench bindings deps deps-system deps-node deps-python deps-driver ui app lint test-rust test-ui test-python test-e2e clean
+.PHONY: help run test bench package package-files bindings deps deps-system deps-node deps-python deps-driver ui app lint test-rust test-ui test-python test-e2e test-package bench-footprint clean
 
 help:
 	@echo "make run    install what is missing, build and start Vertrouwd"
 	@echo "make test   install what is missing and run every test (what CI runs)"
 	@echo "make bench  run the benchmarks (release mode)"
+	@echo "make package  build the .deb and .rpm (target/release/bundle/)"
 	@echo "make bindings  regenerate ui/src/lib/api/types.ts from the Rust types"
 
 ## Installing what is missing ------------------------------------------------
@@ -64,9 +65,33 @@ app: ui
 run: deps-system deps-node app
 	$(APP_BIN)
 
+## Packages --------------------------------------------------------------------
+
+# What the packages install beside the app (tauri.conf.json > bundle > linux
+# > deb/rpm > files): the command line and the PDF preview program, and the
+# man pages and shell completions made from the command's own definitions.
+PACKAGE_FILES := target/package
+TAURI := $(CURDIR)/ui/node_modules/.bin/tauri
+
+package-files:
+	cargo build --release -p vertrouwd-cli -p vertrouwd-pdf --bins
+	rm -rf $(PACKAGE_FILES) && mkdir -p $(PACKAGE_FILES)/completions
+	target/release/vertrouwd generate man --out-dir $(PACKAGE_FILES)/man1
+	gzip -9n $(PACKAGE_FILES)/man1/*.1
+	target/release/vertrouwd generate completions bash > $(PACKAGE_FILES)/completions/vertrouwd.bash
+	target/release/vertrouwd generate completions zsh > $(PACKAGE_FILES)/completions/_vertrouwd
+	target/release/vertrouwd generate completions fish > $(PACKAGE_FILES)/completions/vertrouwd.fish
+
+# The release app (release profile: LTO, one codegen unit, stripped) in a
+# .deb and an .rpm, in target/release/bundle/. The .msi and .dmg are
+# configured too but need Windows or macOS to build.
+package: deps-system deps-node package-files
+	cd src-tauri && $(TAURI) build --bundles deb,rpm
+	@ls -l target/release/bundle/deb/*.deb target/release/bundle/rpm/*.rpm
+
 ## Testing (CI runs exactly `make test`) ---------------------------------------
 
-test: deps ui lint test-rust test-ui app test-python test-e2e
+test: deps ui lint test-rust test-ui app test-python test-e2e test-package
 	@echo "All tests passed."
 
 lint:
@@ -84,10 +109,27 @@ test-python: deps-python
 	$(VENV)/bin/pytest -q tests/python
 
 test-e2e: deps-python deps-driver
-	PATH="$(CARGO_HOME_BIN):$$PATH" xvfb-run -a -s "-screen 0 1280x900x24" $(VENV)/bin/pytest -q tests/e2e
+	PATH="$(CARGO_HOME_BIN):$$PATH" xvfb-run -a -s "-screen 0 1280x900x24" $(VENV)/bin/pytest -q -m "not package" tests/e2e
 
-bench:
+# The .deb installed, started, used and removed: it changes the machine, so
+# only as root or with sudo without a password.
+test-package: deps-python deps-driver
+	@if [ "$$(id -u)" = 0 ] || sudo -n true 2>/dev/null; then \
+	  $(MAKE) package && \
+	  PATH="$(CARGO_HOME_BIN):$$PATH" xvfb-run -a -s "-screen 0 1280x900x24" $(VENV)/bin/pytest -q -rs -m package tests/e2e; \
+	else \
+	  echo "test-package: skipped: installing a package needs root or sudo without a password"; \
+	fi
+
+bench: bench-footprint
 	cargo bench -p vertrouwd-vault -p vertrouwd-pdf -p vertrouwd-core
+
+# The release app against the smallest Tauri window of this workspace: size,
+# start time and memory (tests/bench/footprint.py; figures, not tests).
+bench-footprint: deps-python ui
+	cargo build --release -p vertrouwd-app --features custom-protocol --bin vertrouwd-app --example minimal_window
+	cargo build --release -p vertrouwd-cli -p vertrouwd-pdf --bins
+	xvfb-run -a -s "-screen 0 1280x900x24" $(VENV)/bin/python tests/bench/footprint.py
 
 bindings:
 	UPDATE_BINDINGS=1 cargo test -p vertrouwd-core --test core typescript

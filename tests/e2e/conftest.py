@@ -6,6 +6,7 @@ config folders point into a temporary home, so the default vault folder is
 new for every run.
 """
 
+import contextlib
 import os
 import shutil
 import socket
@@ -86,18 +87,28 @@ def wait_for_port(port, seconds=20):
     raise TimeoutError(f"nothing listens on port {port}")
 
 
-def wait_for_app_exit(seconds=15):
+def wait_for_app_exit(application, seconds=15):
     """The next test starts only once this app process has gone."""
     deadline = time.time() + seconds
     while time.time() < deadline:
-        if subprocess.run(["pgrep", "-f", str(APP)], capture_output=True).returncode != 0:
+        if subprocess.run(["pgrep", "-f", str(application)], capture_output=True).returncode != 0:
             return
         time.sleep(0.2)
 
 
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "package: installs the built .deb (make test-package runs these, as root or with sudo)",
+    )
+
+
 @pytest.fixture(scope="session", autouse=True)
-def fresh_axe_report():
-    """Each run writes its own accessibility findings."""
+def fresh_axe_report(request):
+    """Each run of the window's tests writes its own accessibility findings
+    (the package's test, run on its own, keeps them)."""
+    if request.config.getoption("markexpr") == "package":
+        return
     (SCREENS / "axe.txt").unlink(missing_ok=True)
 
 
@@ -185,8 +196,11 @@ class App:
         return self.d.execute_script(WRAPPED_CELLS, table, columns)
 
     def shot(self, name):
+        """A screenshot of the screen as it is now, for people to look at,
+        and axe-core's check of it: every screen the tests reach is both."""
         SCREENS.mkdir(parents=True, exist_ok=True)
         self.d.save_screenshot(str(SCREENS / f"{name}.png"))
+        self.axe(name)
 
     def pick_file(self, css, path):
         """Clicks `css`, which opens the native file dialog, and answers it
@@ -216,16 +230,16 @@ class App:
                 return
         raise AssertionError("the file dialog did not take the path")
 
-@pytest.fixture
-def app(app_env):
-    """Starts tauri-driver and one app session; closes both afterwards."""
-    assert APP.is_file(), f"build the app first (make test does): {APP}"
+@contextlib.contextmanager
+def running(application, env):
+    """Starts tauri-driver and one session of `application` (a path to the
+    app binary); closes both afterwards."""
     assert shutil.which("WebKitWebDriver"), "WebKitWebDriver is missing (apt: webkit2gtk-driver)"
     port = free_port()
     native = free_port()
     driver_proc = subprocess.Popen(
         ["tauri-driver", "--port", str(port), "--native-port", str(native)],
-        env=app_env,
+        env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -235,7 +249,7 @@ def app(app_env):
         for p in (port, native):
             wait_for_port(p)
         opts = ArgOptions()
-        opts.set_capability("tauri:options", {"application": str(APP)})
+        opts.set_capability("tauri:options", {"application": str(application)})
         driver = None
         for attempt in range(3):
             try:
@@ -249,10 +263,18 @@ def app(app_env):
             yield App(driver)
         finally:
             driver.quit()
-            wait_for_app_exit()
+            wait_for_app_exit(application)
     finally:
         driver_proc.terminate()
         try:
             driver_proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             driver_proc.kill()
+
+
+@pytest.fixture
+def app(app_env):
+    """The app built from this tree, in a fresh session."""
+    assert APP.is_file(), f"build the app first (make test does): {APP}"
+    with running(APP, app_env) as a:
+        yield a

@@ -4,6 +4,7 @@ mod cli;
 mod config;
 mod disk;
 mod exports;
+mod generate;
 mod identifier;
 mod kill;
 mod marker;

@@ -9,9 +9,11 @@ mod advisor;
 mod batch;
 mod complaints;
 mod ctx;
+mod generate;
 mod hr;
 mod session;
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -95,6 +97,9 @@ pub enum Command {
     /// Run api requests given as JSON lines on standard input, answering
     /// each with a JSON line once it is done
     Batch,
+    /// Write the man pages or print shell completions (needs no vault)
+    #[command(subcommand)]
+    Generate(generate::GenerateCommand),
 }
 
 fn exit_code(code: ErrorCode) -> u8 {
@@ -123,6 +128,7 @@ async fn run(ctx: &Ctx) -> ApiResult<Output> {
         Command::Stats(cmd) => advisor::run(ctx, &A::Stats(cmd.clone())).await,
         Command::Report(cmd) => advisor::run(ctx, &A::Document(cmd.clone())).await,
         Command::Demo(args) => advisor::run(ctx, &A::Demo(args.clone())).await,
+        Command::Generate(cmd) => generate::run(cmd),
         Command::Batch => {
             ctx.unlock().await?;
             batch::batch(&ctx.session).await?;
@@ -166,12 +172,16 @@ fn main() -> ExitCode {
     });
     match result {
         Ok(o) => {
-            if json {
-                if !o.json.is_null() {
-                    println!("{}", o.json);
-                }
-            } else if !o.text.is_empty() {
-                println!("{}", o.text);
+            let shown = if json && !o.json.is_null() {
+                o.json.to_string()
+            } else if !json {
+                o.text
+            } else {
+                String::new()
+            };
+            // A reader that stops early (`| head`) is not an error of ours.
+            if !shown.is_empty() {
+                let _ = writeln!(std::io::stdout().lock(), "{shown}");
             }
             ExitCode::SUCCESS
         }
