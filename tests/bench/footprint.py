@@ -191,10 +191,16 @@ def measure(app, minimal, cli, runs, reports):
                 out["idle_mb"][name].append(pss_mb(proc.pid))
                 stop(proc)
         proc, _d, w, _ = start(app, app_env)
-        before = settle(w)
+        settle(w)
+        # Unlocking records what this computer saw of the vault: that file
+        # changing says the vault is open.
+        seen = Path(app_env["XDG_CONFIG_HOME"]) / "nl.vertrouwd.desktop" / "seen.json"
+        before = seen.stat().st_mtime_ns
         unlock(w)
         deadline = time.time() + 120
-        while frame(w) == before and time.time() < deadline:
+        while seen.stat().st_mtime_ns == before:
+            if time.time() > deadline:
+                raise TimeoutError("the app did not unlock the vault")
             time.sleep(0.2)
         settle(w, quiet=3.0)
         out["unlocked_mb"] = pss_mb(proc.pid)

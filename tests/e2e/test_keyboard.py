@@ -82,7 +82,7 @@ def test_from_the_first_start_to_a_first_conversation_without_a_mouse(app, vault
     k.type_into("display_name", NAME)
     k.tab_to("role-advisor")
     k.press(Keys.SPACE)
-    k.press(Keys.ENTER)
+    k.activate("wizard-next")
     a.el("#passphrase")
     k.type_into("passphrase", PASS)
     k.type_into("passphrase-repeat", PASS)
@@ -96,7 +96,7 @@ def test_from_the_first_start_to_a_first_conversation_without_a_mouse(app, vault
     a.shot("60-keyboard-wizard-done")
 
     # Lock and unlock.
-    k.press(Keys.CONTROL, "l", Keys.CONTROL)
+    ActionChains(a.d).key_down(Keys.CONTROL).send_keys("l").key_up(Keys.CONTROL).perform()
     a.el("#unlock-submit")
     assert k.active() == "passphrase", "after a lock only the passphrase is asked"
     k.press(PASS, Keys.ENTER)

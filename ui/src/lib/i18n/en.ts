@@ -347,6 +347,7 @@ export const en: Record<Key, string> = {
   "attachment.loading": "Opening the attachment…",
   "attachment.truncated": "Only the first part of the file is shown. Export it to see all of it.",
   "attachment.pages": "The first {shown} of {count} pages are shown. Export the file to see all of it.",
+  "attachment.pages_region": "Pages of the attachment",
   "attachment.page": "Page {n} of {count}",
   "attachment.unavailable.encrypted": "This PDF is protected with a password and cannot be shown here. Export it to open it.",
   "attachment.unavailable.unreadable": "This file is damaged or not what its name says, and cannot be shown here. It can still be exported.",

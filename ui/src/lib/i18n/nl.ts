@@ -347,6 +347,7 @@ export const nl = {
   "attachment.loading": "Bijlage wordt geopend…",
   "attachment.truncated": "Alleen het eerste deel van het bestand wordt getoond. Exporteer het om alles te zien.",
   "attachment.pages": "De eerste {shown} van {count} pagina's worden getoond. Exporteer het bestand om alles te zien.",
+  "attachment.pages_region": "Pagina's van de bijlage",
   "attachment.page": "Pagina {n} van {count}",
   "attachment.unavailable.encrypted": "Dit PDF-bestand is met een wachtwoord beveiligd en kan hier niet worden getoond. Exporteer het om het te openen.",
   "attachment.unavailable.unreadable": "Dit bestand is beschadigd of is niet wat de naam zegt, en kan hier niet worden getoond. Exporteren kan wel.",
