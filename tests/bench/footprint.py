@@ -110,17 +110,10 @@ def start(binary, env):
     raise TimeoutError(f"{binary} drew no window within a minute")
 
 
-def settle(w, quiet=2.0, limit=120):
-    """Waits until the window's pixels stay the same for `quiet` seconds."""
-    last, since, deadline = frame(w), time.time(), time.time() + limit
-    while time.time() < deadline:
-        time.sleep(0.2)
-        now = frame(w)
-        if now != last:
-            last, since = now, time.time()
-        elif time.time() - since >= quiet:
-            return last
-    return last
+# How long a window is left alone before its memory is taken: long enough
+# for the start-up work to end (a blinking caret never lets the pixels
+# settle, so this is a time, not a still picture).
+IDLE_SECONDS = 5
 
 
 def stop(proc):
@@ -186,12 +179,11 @@ def measure(app, minimal, cli, runs, reports):
             for name, binary, env in (("minimal", minimal, min_env), ("app", app, app_env)):
                 proc, _d, w, seconds = start(binary, env)
                 out["start_s"][name].append(seconds)
-                settle(w)
-                time.sleep(3)
+                time.sleep(IDLE_SECONDS)
                 out["idle_mb"][name].append(pss_mb(proc.pid))
                 stop(proc)
         proc, _d, w, _ = start(app, app_env)
-        settle(w)
+        time.sleep(IDLE_SECONDS)
         # Unlocking records what this computer saw of the vault: that file
         # changing says the vault is open.
         seen = Path(app_env["XDG_CONFIG_HOME"]) / "nl.vertrouwd.desktop" / "seen.json"
@@ -202,7 +194,7 @@ def measure(app, minimal, cli, runs, reports):
             if time.time() > deadline:
                 raise TimeoutError("the app did not unlock the vault")
             time.sleep(0.2)
-        settle(w, quiet=3.0)
+        time.sleep(IDLE_SECONDS)
         out["unlocked_mb"] = pss_mb(proc.pid)
         stop(proc)
     return out

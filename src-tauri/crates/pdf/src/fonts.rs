@@ -5,10 +5,14 @@ use std::sync::OnceLock;
 
 use printpdf::ParsedFont;
 
-static REGULAR: &[u8] = include_bytes!("../fonts/DejaVuSans.ttf");
-static BOLD: &[u8] = include_bytes!("../fonts/DejaVuSans-Bold.ttf");
-static ITALIC: &[u8] = include_bytes!("../fonts/DejaVuSans-Oblique.ttf");
-static BOLD_ITALIC: &[u8] = include_bytes!("../fonts/DejaVuSans-BoldOblique.ttf");
+// Packed with deflate by build.rs; inflated once, when first needed.
+static REGULAR: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/DejaVuSans.ttf.deflate"));
+static BOLD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/DejaVuSans-Bold.ttf.deflate"));
+static ITALIC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/DejaVuSans-Oblique.ttf.deflate"));
+static BOLD_ITALIC: &[u8] = include_bytes!(concat!(
+    env!("OUT_DIR"),
+    "/DejaVuSans-BoldOblique.ttf.deflate"
+));
 
 /// One of the four faces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -47,8 +51,10 @@ impl Fonts {
     pub fn get() -> &'static Fonts {
         static FONTS: OnceLock<Fonts> = OnceLock::new();
         FONTS.get_or_init(|| {
-            let parse = |bytes: &[u8]| {
-                ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).expect("the shipped fonts parse")
+            let parse = |packed: &[u8]| {
+                let bytes = miniz_oxide::inflate::decompress_to_vec(packed)
+                    .expect("the shipped fonts inflate");
+                ParsedFont::from_bytes(&bytes, 0, &mut Vec::new()).expect("the shipped fonts parse")
             };
             Fonts {
                 faces: [
